@@ -1,0 +1,377 @@
+//! Authentication and authorisation: who the caller is ([`Caller`]), which school a
+//! request may touch ([`SchoolScope`]), and what a role may do ([`Permission`]).
+
+pub mod password;
+pub mod ratelimit;
+pub mod routes;
+pub mod store;
+pub mod tokens;
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::request_id::RequestId;
+
+pub use tokens::Keys;
+
+/// A staff role within one school (or, for `district_admin`, a district).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 区县教育局管理员: every school of the district.
+    DistrictAdmin,
+    /// 学校管理员 (office, leadership).
+    SchoolAdmin,
+    /// 班主任.
+    HomeroomTeacher,
+    /// 课后服务教师 / 社团教师.
+    Tutor,
+    /// 财务.
+    Finance,
+    /// 门岗.
+    Gate,
+}
+
+impl Role {
+    /// All roles, for tests and the UI.
+    pub const ALL: [Role; 6] = [
+        Role::DistrictAdmin,
+        Role::SchoolAdmin,
+        Role::HomeroomTeacher,
+        Role::Tutor,
+        Role::Finance,
+        Role::Gate,
+    ];
+
+    /// The snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::DistrictAdmin => "district_admin",
+            Role::SchoolAdmin => "school_admin",
+            Role::HomeroomTeacher => "homeroom_teacher",
+            Role::Tutor => "tutor",
+            Role::Finance => "finance",
+            Role::Gate => "gate",
+        }
+    }
+
+    /// Parses a snake_case name.
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Something a caller may be allowed to do in a school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// Read the roster (students, homerooms, staff, rooms, terms).
+    RosterRead,
+    /// Create and change roster entries.
+    RosterWrite,
+    /// See phone numbers unmasked.
+    ContactsRead,
+    /// Manage staff accounts and roles.
+    StaffManage,
+    /// Read the audit log.
+    AuditRead,
+}
+
+impl Permission {
+    /// Whether a role grants this permission (pure; unit-tested).
+    pub fn granted_to(self, role: Role) -> bool {
+        use Permission as P;
+        use Role as R;
+        match self {
+            P::RosterRead => true,
+            P::RosterWrite | P::AuditRead => matches!(role, R::SchoolAdmin | R::DistrictAdmin),
+            P::StaffManage => matches!(role, R::SchoolAdmin),
+            P::ContactsRead => matches!(role, R::SchoolAdmin | R::HomeroomTeacher),
+        }
+    }
+
+    /// The API-client scope that grants this permission.
+    pub fn scope(self) -> &'static str {
+        match self {
+            Permission::RosterRead => "roster:read",
+            Permission::RosterWrite => "roster:write",
+            Permission::ContactsRead => "roster:contacts",
+            Permission::StaffManage => "staff:write",
+            Permission::AuditRead => "audit:read",
+        }
+    }
+}
+
+/// What kind of principal a token belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CallerKind {
+    /// School or district staff.
+    Staff,
+    /// A guardian (parent portal or parent app acting for the guardian).
+    Guardian,
+    /// A machine client (`api_clients`).
+    Client,
+}
+
+/// The roles a caller holds in one school.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    /// The school.
+    #[serde(rename = "s")]
+    pub school_id: i64,
+    /// Roles there (empty for guardians).
+    #[serde(rename = "r", default)]
+    pub roles: Vec<Role>,
+}
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// Staff, guardian or machine client.
+    pub kind: CallerKind,
+    /// The user (staff, guardian) or `api_clients.id`.
+    pub id: i64,
+    /// The district of a district admin or a machine client.
+    pub district_id: Option<i64>,
+    /// Whether the caller administers `district_id`.
+    pub district_admin: bool,
+    /// School grants.
+    pub grants: Vec<Grant>,
+    /// Scopes (machine clients only).
+    pub scopes: Vec<String>,
+    /// The request id, for the audit log.
+    pub request_id: String,
+}
+
+impl Caller {
+    /// The user id if this is a person.
+    pub fn user_id(&self) -> Option<i64> {
+        (self.kind != CallerKind::Client).then_some(self.id)
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Caller, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(caller_from(req))
+    }
+}
+
+fn caller_from(req: &HttpRequest) -> Result<Caller, AppError> {
+    let keys = req
+        .app_data::<web::Data<Keys>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("keys not configured")))?;
+    let header = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .ok_or(AppError::Unauthenticated {
+            code: "auth.missing_token",
+            detail: "send Authorization: Bearer <access token>".into(),
+        })?;
+    let token = header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))
+        .ok_or(AppError::Unauthenticated {
+            code: "auth.missing_token",
+            detail: "the Authorization header must use the Bearer scheme".into(),
+        })?;
+    let claims = keys.verify(token.trim())?;
+    let request_id = req
+        .extensions()
+        .get::<RequestId>()
+        .map(|r| r.0.clone())
+        .unwrap_or_default();
+    Ok(claims.into_caller(request_id))
+}
+
+/// Maps school ids to district ids, cached (schools do not move between districts).
+#[derive(Clone, Default)]
+pub struct SchoolDirectory {
+    cache: Arc<RwLock<HashMap<i64, i64>>>,
+}
+
+impl SchoolDirectory {
+    /// The district of a school, or `None` if the school does not exist.
+    pub async fn district_of(&self, db: &Db, school_id: i64) -> Result<Option<i64>, AppError> {
+        if let Some(d) = self
+            .cache
+            .read()
+            .ok()
+            .and_then(|m| m.get(&school_id).copied())
+        {
+            return Ok(Some(d));
+        }
+        let found = db
+            .run(move |c| store::district_of_school(c, school_id))
+            .await?;
+        if let (Some(d), Ok(mut m)) = (found, self.cache.write()) {
+            m.insert(school_id, d);
+        }
+        Ok(found)
+    }
+}
+
+/// The school a `/schools/{school_id}/…` request may act on, checked against the token.
+/// Handlers get a school id for the store only through this extractor; a school the
+/// caller holds no grant for answers 404 (it does not reveal that the school exists).
+#[derive(Debug, Clone)]
+pub struct SchoolScope {
+    /// The school.
+    pub school_id: i64,
+    /// The caller's roles in it.
+    pub roles: Vec<Role>,
+    /// The caller.
+    pub caller: Caller,
+}
+
+impl SchoolScope {
+    /// Whether the caller holds `p` here.
+    pub fn can(&self, p: Permission) -> bool {
+        match self.caller.kind {
+            CallerKind::Client => self.caller.scopes.iter().any(|s| s == p.scope()),
+            _ => self.roles.iter().any(|r| p.granted_to(*r)),
+        }
+    }
+
+    /// Refuses with 403 unless the caller holds `p` here.
+    pub fn require(&self, p: Permission) -> Result<(), AppError> {
+        if self.can(p) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden(format!(
+                "your role may not do this ({})",
+                p.scope()
+            )))
+        }
+    }
+
+    /// An audit actor for this request.
+    pub fn actor(&self) -> crate::audit::Actor {
+        crate::audit::Actor::of(&self.caller)
+    }
+}
+
+impl FromRequest for SchoolScope {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<SchoolScope, AppError>>;
+
+    /// Reads the scope that [`tenant_guard`] resolved before any extractor ran.
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(
+            req.extensions()
+                .get::<SchoolScope>()
+                .cloned()
+                .ok_or_else(|| {
+                    AppError::Internal(anyhow::anyhow!(
+                        "tenant_guard is not installed on this scope"
+                    ))
+                }),
+        )
+    }
+}
+
+/// Resolves the caller's grant for the `{school_id}` of the path.
+async fn resolve_scope(req: &HttpRequest) -> Result<SchoolScope, AppError> {
+    let caller = caller_from(req)?;
+    let school_id: i64 = req
+        .match_info()
+        .get("school_id")
+        .and_then(|s| s.parse().ok())
+        .ok_or(AppError::NotFound("school"))?;
+    if let Some(g) = caller.grants.iter().find(|g| g.school_id == school_id) {
+        let roles = g.roles.clone();
+        return Ok(SchoolScope {
+            school_id,
+            roles,
+            caller,
+        });
+    }
+    let district_wide =
+        caller.district_admin || (caller.kind == CallerKind::Client && caller.grants.is_empty());
+    if let (true, Some(district)) = (district_wide, caller.district_id) {
+        let db = req
+            .app_data::<web::Data<Db>>()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("db not configured")))?;
+        let dir = req
+            .app_data::<web::Data<SchoolDirectory>>()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("directory not configured")))?;
+        if dir.district_of(db, school_id).await? == Some(district) {
+            let roles = if caller.district_admin {
+                vec![Role::DistrictAdmin]
+            } else {
+                vec![]
+            };
+            return Ok(SchoolScope {
+                school_id,
+                roles,
+                caller,
+            });
+        }
+    }
+    Err(AppError::NotFound("school"))
+}
+
+/// Middleware on the `/schools/{school_id}` scope: authenticates and checks the tenant
+/// before any handler extractor runs, so no body or query error can reveal whether
+/// another school's resource exists.
+pub async fn tenant_guard(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let scope = resolve_scope(req.request()).await?;
+    req.extensions_mut().insert(scope);
+    next.call(req).await
+}
+
+/// Masks a phone number for roles that do not need it: `138****5678`.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() < 7 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..3].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}****{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_masked_in_the_middle() {
+        assert_eq!(mask_phone("13812345678"), "138****5678");
+        assert_eq!(mask_phone("12345"), "*****");
+    }
+
+    #[test]
+    fn only_admins_write_the_roster_and_only_those_who_need_it_see_phones() {
+        for role in Role::ALL {
+            assert!(Permission::RosterRead.granted_to(role));
+            assert_eq!(
+                Permission::RosterWrite.granted_to(role),
+                matches!(role, Role::SchoolAdmin | Role::DistrictAdmin)
+            );
+        }
+        assert!(!Permission::ContactsRead.granted_to(Role::Gate));
+        assert!(!Permission::ContactsRead.granted_to(Role::Tutor));
+        assert!(Permission::ContactsRead.granted_to(Role::HomeroomTeacher));
+    }
+
+    #[test]
+    fn role_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("principal"), None);
+    }
+}

@@ -1,0 +1,64 @@
+//! An in-process limiter for login attempts, keyed by client address: a fixed window of
+//! `max` attempts per `window`. Account lock-out (in the database) covers distributed
+//! guessing against one account; this covers one source guessing many accounts.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Attempts per key within a window.
+pub struct LoginLimiter {
+    max: u32,
+    window: Duration,
+    seen: Mutex<HashMap<String, (Instant, u32)>>,
+}
+
+impl LoginLimiter {
+    /// `max` attempts per `window` per key.
+    pub fn new(max: u32, window: Duration) -> LoginLimiter {
+        LoginLimiter {
+            max,
+            window,
+            seen: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts an attempt; `Err(seconds)` to wait when over the limit.
+    pub fn check(&self, key: &str, now: Instant) -> Result<(), u64> {
+        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        if seen.len() > 100_000 {
+            seen.retain(|_, (start, _)| now.duration_since(*start) < self.window);
+        }
+        let entry = seen.entry(key.to_owned()).or_insert((now, 0));
+        if now.duration_since(entry.0) >= self.window {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+        if entry.1 > self.max {
+            let wait = self.window.saturating_sub(now.duration_since(entry.0));
+            Err(wait.as_secs().max(1))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_holds_within_a_window_and_resets_after_it() {
+        let l = LoginLimiter::new(3, Duration::from_secs(60));
+        let t0 = Instant::now();
+        for _ in 0..3 {
+            assert!(l.check("1.2.3.4", t0).is_ok());
+        }
+        let wait = l
+            .check("1.2.3.4", t0 + Duration::from_secs(10))
+            .unwrap_err();
+        assert_eq!(wait, 50);
+        assert!(l.check("5.6.7.8", t0).is_ok());
+        assert!(l.check("1.2.3.4", t0 + Duration::from_secs(61)).is_ok());
+    }
+}

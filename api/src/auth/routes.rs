@@ -1,0 +1,481 @@
+//! `/auth/*` and `/me`: login, refresh, logout, client credentials, the current caller.
+
+use std::time::Instant as StdInstant;
+
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+use validator::Validate;
+
+use super::ratelimit::LoginLimiter;
+use super::tokens::Claims;
+use super::{password, store, Caller, CallerKind, Grant, Keys, Role};
+use crate::audit::{self, Actor};
+use crate::config::Config;
+use crate::db::{tx, Db};
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, WriteErrors};
+
+/// Registers the routes of this module.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(login)
+        .service(refresh)
+        .service(logout)
+        .service(token)
+        .service(me);
+}
+
+/// Username and password.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct LoginRequest {
+    /// Staff username, or a guardian's phone number.
+    #[validate(length(min = 1, max = 100))]
+    pub username: String,
+    /// The password.
+    #[validate(length(min = 1, max = 200))]
+    pub password: String,
+}
+
+/// An access token and the refresh token that renews it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct TokenPair {
+    /// A JWT to send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Exchange at `/auth/refresh` for a new pair; single use.
+    pub refresh_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+}
+
+/// A refresh token.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct RefreshRequest {
+    /// The refresh token from the last login or refresh.
+    #[validate(length(min = 1, max = 200))]
+    pub refresh_token: String,
+}
+
+/// Client credentials of a machine client.
+#[derive(Debug, Deserialize, ToSchema, Validate)]
+pub struct ClientTokenRequest {
+    /// Must be `client_credentials`.
+    pub grant_type: String,
+    /// The client's id.
+    #[validate(length(min = 1, max = 100))]
+    pub client_id: String,
+    /// The client's secret (shown once when the client was created).
+    #[validate(length(min = 1, max = 200))]
+    pub client_secret: String,
+}
+
+/// An access token for a machine client.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ClientToken {
+    /// A JWT to send as `Authorization: Bearer …`.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until it expires.
+    pub expires_in: u64,
+    /// The scopes it carries.
+    pub scopes: Vec<String>,
+}
+
+/// The roles of the caller in one school.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SchoolGrant {
+    /// The school.
+    pub school_id: i64,
+    /// Its name.
+    pub school_name: String,
+    /// Roles there (empty for guardians).
+    pub roles: Vec<Role>,
+}
+
+/// Who the caller is.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Me {
+    /// The user id (or the api client id).
+    pub user_id: i64,
+    /// staff, guardian or client.
+    pub kind: CallerKind,
+    /// Login name.
+    pub username: String,
+    /// Name to show.
+    pub display_name: String,
+    /// District of a district admin or client.
+    pub district_id: Option<i64>,
+    /// Whether the caller administers the district.
+    pub district_admin: bool,
+    /// School grants.
+    pub grants: Vec<SchoolGrant>,
+    /// Scopes of a machine client.
+    pub scopes: Vec<String>,
+}
+
+fn client_ip(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn access_claims(user: &store::UserRow, grants: Vec<Grant>, ttl: u64) -> Claims {
+    let now = Utc::now().timestamp();
+    Claims {
+        sub: format!("user:{}", user.id),
+        knd: if user.kind == "guardian" {
+            CallerKind::Guardian
+        } else {
+            CallerKind::Staff
+        },
+        did: user.district_id,
+        dad: user.district_role.as_deref() == Some("district_admin"),
+        sch: grants,
+        scp: vec![],
+        iat: now,
+        exp: now + ttl as i64,
+    }
+}
+
+fn issue_pair(
+    c: &mut crate::db::DbConn,
+    keys: &Keys,
+    config: &Config,
+    user: &store::UserRow,
+    family: Option<String>,
+) -> AppResult<TokenPair> {
+    let grants = store::grants_of(c, user)?;
+    let access_token = keys.sign(&access_claims(user, grants, config.access_ttl.as_secs()))?;
+    let refresh_token = password::random_secret(32);
+    let now = Utc::now();
+    let expires = now + chrono::Duration::seconds(config.refresh_ttl.as_secs() as i64);
+    let family = family.unwrap_or_else(|| password::random_secret(12));
+    store::insert_refresh(
+        c,
+        user.id,
+        &password::token_hash(&refresh_token),
+        &family,
+        now,
+        expires,
+    )?;
+    Ok(TokenPair {
+        access_token,
+        refresh_token,
+        token_type: "Bearer".into(),
+        expires_in: config.access_ttl.as_secs(),
+    })
+}
+
+fn invalid_credentials() -> AppError {
+    AppError::Unauthenticated {
+        code: "auth.invalid_credentials",
+        detail: "the username or password is wrong".into(),
+    }
+}
+
+/// Log in with a username and password.
+///
+/// Five wrong passwords in a row lock the account for 15 minutes (423 `auth.locked`);
+/// too many attempts from one address answer 429 `auth.rate_limited`.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses((status = 200, description = "Logged in", body = TokenPair), WriteErrors),
+    security(())
+)]
+#[post("/auth/login")]
+pub async fn login(
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+    db: web::Data<Db>,
+    keys: web::Data<Keys>,
+    config: web::Data<Config>,
+    limiter: web::Data<LoginLimiter>,
+) -> AppResult<web::Json<TokenPair>> {
+    body.validate()?;
+    if let Err(retry_after) = limiter.check(&client_ip(&req), StdInstant::now()) {
+        return Err(AppError::RateLimited {
+            code: "auth.rate_limited",
+            retry_after,
+        });
+    }
+    let body = body.into_inner();
+    let keys = keys.into_inner();
+    let config = config.into_inner();
+    let request_id = crate::request_id::of(&req);
+    db.run(move |c| {
+        let Some(user) = store::user_by_username(c, &body.username)? else {
+            // Spend the same time as a real check so timing does not reveal usernames.
+            password::verify(&body.password, dummy_hash());
+            return Err(invalid_credentials());
+        };
+        let now = Utc::now();
+        if user.disabled {
+            return Err(AppError::Forbidden {
+                code: "auth.disabled",
+                detail: "this account is disabled".into(),
+            });
+        }
+        if let Some(until) = user.locked_until.filter(|u| u.0 > now) {
+            return Err(AppError::Locked {
+                code: "auth.locked",
+                detail: format!(
+                    "too many wrong passwords; the account is locked until {}",
+                    until.0.to_rfc3339()
+                ),
+            });
+        }
+        let ok = user
+            .password_hash
+            .as_deref()
+            .is_some_and(|h| password::verify(&body.password, h));
+        if !ok {
+            let lock = chrono::Duration::seconds(config.login_lock.as_secs() as i64);
+            let locked = tx(c, |c| {
+                store::record_failure(c, user.id, now, config.login_max_failures, lock)
+            })?;
+            if locked {
+                return Err(AppError::Locked {
+                    code: "auth.locked",
+                    detail: "too many wrong passwords; the account is now locked".into(),
+                });
+            }
+            return Err(invalid_credentials());
+        }
+        tx(c, |c| {
+            store::record_success(c, user.id)?;
+            let actor = Actor {
+                kind: "user".into(),
+                id: Some(user.id),
+                request_id,
+            };
+            audit::record(
+                c,
+                &actor,
+                None,
+                "auth.login",
+                "user",
+                Some(user.id),
+                None,
+                None,
+            )?;
+            issue_pair(c, &keys, &config, &user, None)
+        })
+    })
+    .await
+    .map(web::Json)
+}
+
+/// An argon2id hash of a random password, verified when the username is unknown.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| password::hash(&password::random_secret(16)).unwrap_or_default())
+}
+
+/// Exchange a refresh token for a new pair. Each refresh token works once; presenting a
+/// used one revokes its whole family (a stolen token is then useless).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses((status = 200, description = "New tokens", body = TokenPair), WriteErrors),
+    security(())
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    body: web::Json<RefreshRequest>,
+    db: web::Data<Db>,
+    keys: web::Data<Keys>,
+    config: web::Data<Config>,
+) -> AppResult<web::Json<TokenPair>> {
+    body.validate()?;
+    let hash = password::token_hash(&body.refresh_token);
+    let keys = keys.into_inner();
+    let config = config.into_inner();
+    let invalid = || AppError::Unauthenticated {
+        code: "auth.invalid_refresh_token",
+        detail: "the refresh token is unknown, expired or already used".into(),
+    };
+    let outcome = db
+        .run(move |c| {
+            tx(c, |c| {
+                let now = Utc::now();
+                let Some(row) = store::refresh_by_hash(c, &hash)? else {
+                    return Ok(Err(false));
+                };
+                if row.expires_at.0 <= now {
+                    return Ok(Err(false));
+                }
+                if row.revoked_at.is_some() || !store::revoke_one(c, row.id, now)? {
+                    store::revoke_family(c, &row.family, now)?;
+                    return Ok(Err(true));
+                }
+                let user = store::user_by_id(c, row.user_id)?;
+                if user.disabled {
+                    return Ok(Err(false));
+                }
+                issue_pair(c, &keys, &config, &user, Some(row.family)).map(Ok)
+            })
+        })
+        .await?;
+    match outcome {
+        Ok(pair) => Ok(web::Json(pair)),
+        Err(reused) => {
+            if reused {
+                log::warn!("a used refresh token was presented again; its family is revoked");
+            }
+            Err(invalid())
+        }
+    }
+}
+
+/// Log out: revokes the refresh token and every token rotated from it.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses((status = 204, description = "Logged out"), WriteErrors),
+    security(())
+)]
+#[post("/auth/logout")]
+pub async fn logout(body: web::Json<RefreshRequest>, db: web::Data<Db>) -> AppResult<HttpResponse> {
+    body.validate()?;
+    let hash = password::token_hash(&body.refresh_token);
+    db.run(move |c| {
+        tx(c, |c| {
+            if let Some(row) = store::refresh_by_hash(c, &hash)? {
+                store::revoke_family(c, &row.family, Utc::now())?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Client credentials: a machine client (district system, parent app) gets a token
+/// limited to its scopes and schools.
+#[utoipa::path(
+    tag = "auth",
+    request_body = ClientTokenRequest,
+    responses((status = 200, description = "A token", body = ClientToken), WriteErrors),
+    security(())
+)]
+#[post("/auth/token")]
+pub async fn token(
+    body: web::Json<ClientTokenRequest>,
+    db: web::Data<Db>,
+    keys: web::Data<Keys>,
+    config: web::Data<Config>,
+) -> AppResult<web::Json<ClientToken>> {
+    body.validate()?;
+    if body.grant_type != "client_credentials" {
+        return Err(AppError::field(
+            "grant_type",
+            "unsupported",
+            "only client_credentials is supported",
+        ));
+    }
+    let body = body.into_inner();
+    let ttl = config.access_ttl.as_secs();
+    let client = db
+        .run(move |c| store::client_by_client_id(c, &body.client_id).map(|r| (r, body)))
+        .await?;
+    let (row, body) = client;
+    let row = row.filter(|r| r.revoked_at.is_none());
+    let ok = row
+        .as_ref()
+        .is_some_and(|r| password::verify(&body.client_secret, &r.secret_hash));
+    let Some(row) = row.filter(|_| ok) else {
+        return Err(AppError::Unauthenticated {
+            code: "auth.invalid_client",
+            detail: "unknown client or wrong secret".into(),
+        });
+    };
+    let scopes: Vec<String> = row
+        .scopes
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let schools: Vec<i64> = row
+        .school_ids
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let now = Utc::now().timestamp();
+    let claims = Claims {
+        sub: format!("client:{}", row.id),
+        knd: CallerKind::Client,
+        did: Some(row.district_id),
+        dad: false,
+        sch: schools
+            .into_iter()
+            .map(|school_id| Grant {
+                school_id,
+                roles: vec![],
+            })
+            .collect(),
+        scp: scopes.clone(),
+        iat: now,
+        exp: now + ttl as i64,
+    };
+    Ok(web::Json(ClientToken {
+        access_token: keys.sign(&claims)?,
+        token_type: "Bearer".into(),
+        expires_in: ttl,
+        scopes,
+    }))
+}
+
+/// The current caller: identity, district and school grants.
+#[utoipa::path(
+    tag = "auth",
+    responses((status = 200, description = "The caller", body = Me), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/me")]
+pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
+    let me = db
+        .run(move |c| {
+            let ids: Vec<i64> = caller.grants.iter().map(|g| g.school_id).collect();
+            let names = store::school_names(c, &ids)?;
+            let grants = caller
+                .grants
+                .iter()
+                .map(|g| SchoolGrant {
+                    school_id: g.school_id,
+                    school_name: names
+                        .iter()
+                        .find(|(id, _)| *id == g.school_id)
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_default(),
+                    roles: g.roles.clone(),
+                })
+                .collect();
+            let (username, display_name) = match caller.kind {
+                CallerKind::Client => (
+                    format!("client:{}", caller.id),
+                    format!("API client {}", caller.id),
+                ),
+                _ => {
+                    let u = store::user_by_id(c, caller.id)?;
+                    (u.username, u.display_name)
+                }
+            };
+            Ok(Me {
+                user_id: caller.id,
+                kind: caller.kind,
+                username,
+                display_name,
+                district_id: caller.district_id,
+                district_admin: caller.district_admin,
+                grants,
+                scopes: caller.scopes.clone(),
+            })
+        })
+        .await?;
+    Ok(web::Json(me))
+}

@@ -1,0 +1,173 @@
+//! Typed settings, read once from `KEHOU_*` environment variables.
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `KEHOU_DATABASE_URL` | `kehou.sqlite3` | a SQLite file path, or `postgres://…` |
+//! | `KEHOU_BIND` | `127.0.0.1:8080` | listen address |
+//! | `KEHOU_WEB_DIR` | `web-ui/dist` | the built SPA served at `/` (skipped if absent) |
+//! | `KEHOU_DB_POOL_SIZE` | 8 (SQLite) / 16 (PostgreSQL) | connections per process |
+//! | `KEHOU_WORKERS` | number of CPUs | HTTP worker threads |
+//! | `KEHOU_JWT_KEYS` | generated and kept in the database | `kid:secret[,kid:secret…]`; the first signs, all verify |
+//! | `KEHOU_ACCESS_TOKEN_TTL` | 900 | access token lifetime, seconds |
+//! | `KEHOU_REFRESH_TOKEN_TTL` | 2592000 | refresh token lifetime, seconds |
+//! | `KEHOU_LOGIN_MAX_FAILURES` | 5 | failed logins before the account locks |
+//! | `KEHOU_LOGIN_LOCK_SECS` | 900 | how long a locked account stays locked |
+//! | `KEHOU_LOGIN_RATE_PER_MINUTE` | 30 | login attempts per client address per minute |
+//! | `KEHOU_SEED_DEMO` | `true` | seed the demo school when the database is empty |
+//! | `RUST_LOG` | `info` | log filter (env_logger) |
+
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::db::Backend;
+
+/// All settings of the service.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Database URL or SQLite path.
+    pub database_url: String,
+    /// Listen address.
+    pub bind: String,
+    /// Directory of the built SPA.
+    pub web_dir: String,
+    /// Pool size.
+    pub pool_size: u32,
+    /// HTTP workers.
+    pub workers: usize,
+    /// JWT keys as `(kid, secret)`; empty means "use the key stored in the database".
+    pub jwt_keys: Vec<(String, Vec<u8>)>,
+    /// Access token lifetime.
+    pub access_ttl: Duration,
+    /// Refresh token lifetime.
+    pub refresh_ttl: Duration,
+    /// Failed logins before lock-out.
+    pub login_max_failures: i32,
+    /// Lock-out duration.
+    pub login_lock: Duration,
+    /// Login attempts per client address per minute.
+    pub login_rate_per_minute: u32,
+    /// Seed the demo school into an empty database.
+    pub seed_demo: bool,
+}
+
+impl Config {
+    /// Defaults for a given database: what `kehou serve` uses with no environment.
+    pub fn for_database(database_url: &str) -> Config {
+        let backend = Backend::of(database_url);
+        Config {
+            database_url: database_url.to_owned(),
+            bind: "127.0.0.1:8080".into(),
+            web_dir: "web-ui/dist".into(),
+            pool_size: if backend == Backend::Postgres { 16 } else { 8 },
+            workers: std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(2),
+            jwt_keys: Vec::new(),
+            access_ttl: Duration::from_secs(900),
+            refresh_ttl: Duration::from_secs(30 * 24 * 3600),
+            login_max_failures: 5,
+            login_lock: Duration::from_secs(900),
+            login_rate_per_minute: 30,
+            seed_demo: true,
+        }
+    }
+
+    /// Reads the environment; errors name the variable.
+    pub fn from_env() -> anyhow::Result<Config> {
+        let url = var("KEHOU_DATABASE_URL").unwrap_or_else(|| "kehou.sqlite3".into());
+        let mut c = Config::for_database(&url);
+        if let Some(v) = var("KEHOU_BIND") {
+            c.bind = v;
+        }
+        if let Some(v) = var("KEHOU_WEB_DIR") {
+            c.web_dir = v;
+        }
+        if let Some(v) = parsed::<u32>("KEHOU_DB_POOL_SIZE")? {
+            c.pool_size = v.max(1);
+        }
+        if let Some(v) = parsed::<usize>("KEHOU_WORKERS")? {
+            c.workers = v.max(1);
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_ACCESS_TOKEN_TTL")? {
+            c.access_ttl = Duration::from_secs(v);
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_REFRESH_TOKEN_TTL")? {
+            c.refresh_ttl = Duration::from_secs(v);
+        }
+        if let Some(v) = parsed::<i32>("KEHOU_LOGIN_MAX_FAILURES")? {
+            c.login_max_failures = v.max(1);
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_LOGIN_LOCK_SECS")? {
+            c.login_lock = Duration::from_secs(v);
+        }
+        if let Some(v) = parsed::<u32>("KEHOU_LOGIN_RATE_PER_MINUTE")? {
+            c.login_rate_per_minute = v.max(1);
+        }
+        if let Some(v) = parsed::<bool>("KEHOU_SEED_DEMO")? {
+            c.seed_demo = v;
+        }
+        if let Some(v) = var("KEHOU_JWT_KEYS") {
+            c.jwt_keys = parse_keys(&v).context("KEHOU_JWT_KEYS")?;
+        }
+        Ok(c)
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn parsed<T: std::str::FromStr>(name: &str) -> anyhow::Result<Option<T>>
+where
+    T::Err: std::fmt::Display,
+{
+    match var(name) {
+        None => Ok(None),
+        Some(v) => v
+            .trim()
+            .parse::<T>()
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("{name}={v:?} is invalid: {e}")),
+    }
+}
+
+/// Parses `kid:secret,kid:secret`; secrets must be at least 32 bytes.
+pub fn parse_keys(v: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut keys = Vec::new();
+    for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (kid, secret) = part
+            .split_once(':')
+            .ok_or_else(|| anyhow::anyhow!("expected kid:secret, got {part:?}"))?;
+        anyhow::ensure!(
+            secret.len() >= 32,
+            "the secret of key {kid:?} is shorter than 32 bytes"
+        );
+        keys.push((kid.to_owned(), secret.as_bytes().to_vec()));
+    }
+    anyhow::ensure!(!keys.is_empty(), "no keys given");
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_and_short_secrets_are_refused() {
+        let keys = parse_keys(
+            "k2:0123456789abcdef0123456789abcdef, k1:abcdefabcdefabcdefabcdefabcdefabcdef",
+        )
+        .unwrap();
+        assert_eq!(keys[0].0, "k2");
+        assert_eq!(keys.len(), 2);
+        assert!(parse_keys("k1:short").is_err());
+        assert!(parse_keys("nocolon").is_err());
+    }
+
+    #[test]
+    fn backend_defaults_follow_the_url() {
+        assert_eq!(Config::for_database("postgres://x/y").pool_size, 16);
+        assert_eq!(Config::for_database("kehou.sqlite3").pool_size, 8);
+    }
+}

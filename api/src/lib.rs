@@ -1,0 +1,49 @@
+//! Kehou (课后): the after-school service of primary and middle schools.
+//!
+//! `api_routes` declares every API operation (and so the OpenAPI document);
+//! `server::build_app` adds state, middleware, docs and the SPA.
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod fallback;
+pub mod health;
+pub mod openapi;
+pub mod page;
+pub mod precondition;
+pub mod request_id;
+pub mod roster;
+pub mod seed;
+pub mod server;
+
+use actix_web::dev::{ServiceFactory, ServiceRequest};
+use utoipa::OpenApi;
+use utoipa_actix_web::{scope, AppExt, UtoipaApp};
+
+/// Every API operation, mounted on `app`.
+pub fn api_routes<T>(app: actix_web::App<T>) -> UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
+    app.into_utoipa_app()
+        .openapi(openapi::ApiDoc::openapi())
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(
+            scope::scope("/api/v1")
+                .route(
+                    "/openapi.json",
+                    actix_web::web::get().to(openapi::serve_json),
+                )
+                .configure(auth::routes::configure)
+                .configure(roster::routes::configure)
+                .service(
+                    scope::scope("/schools/{school_id}")
+                        .wrap(actix_web::middleware::from_fn(auth::tenant_guard))
+                        .configure(roster::routes::configure_school)
+                        .configure(audit::routes::configure_school),
+                ),
+        )
+}

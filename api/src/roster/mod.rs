@@ -1,0 +1,6 @@
+//! The roster: districts, schools, terms, homerooms, students, guardians, pickup
+//! persons, staff and rooms — the data every other capability uses.
+
+pub mod model;
+pub mod routes;
+pub mod store;

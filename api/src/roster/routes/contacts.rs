@@ -1,0 +1,159 @@
+//! `/schools/{school_id}/students/{id}/guardians` and `/pickup-persons`.
+
+use actix_web::{delete, get, post, web, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use validator::Validate;
+
+use crate::auth::{Permission, SchoolScope};
+use crate::db::{tx, Db};
+use crate::error::AppResult;
+use crate::openapi::{ReadErrors, SchoolItemPath, WriteErrors};
+use crate::page::Items;
+use crate::roster::model::{GuardianLink, PickupPerson, PickupPersonInput, StudentGuardian};
+use crate::roster::store::{contacts as store, students};
+
+/// The guardians of a student. Phones are masked unless the role needs them.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath),
+    responses((status = 200, description = "Guardians", body = Items<StudentGuardian>), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/students/{id}/guardians")]
+pub async fn list_guardians(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Items<StudentGuardian>>> {
+    scope.require(Permission::RosterRead)?;
+    let (school, id, full) = (scope.school_id, path.1, scope.can(Permission::ContactsRead));
+    let items = db
+        .run(move |c| {
+            students::get(c, school, id)?;
+            store::guardians_of(c, school, id, full)
+        })
+        .await?;
+    Ok(web::Json(Items { items }))
+}
+
+/// Link a guardian to a student: found by phone within the school, or created.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath),
+    request_body = GuardianLink,
+    responses((status = 201, description = "The student's guardians after the change", body = Items<StudentGuardian>), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/students/{id}/guardians")]
+pub async fn link_guardian(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<GuardianLink>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let full = scope.can(Permission::ContactsRead);
+    let items = db
+        .run(move |c| {
+            tx(c, |c| {
+                students::get(c, school, id)?;
+                store::link_guardian(c, school, id, &body, &actor)?;
+                store::guardians_of(c, school, id, full)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(Items { items }))
+}
+
+/// The people authorised to collect a student.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath),
+    responses((status = 200, description = "Pickup persons", body = Items<PickupPerson>), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/students/{id}/pickup-persons")]
+pub async fn list_pickup_persons(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Items<PickupPerson>>> {
+    scope.require(Permission::RosterRead)?;
+    let (school, id, full) = (scope.school_id, path.1, scope.can(Permission::ContactsRead));
+    let items = db
+        .run(move |c| {
+            students::get(c, school, id)?;
+            store::pickup_persons_of(c, school, id, full)
+        })
+        .await?;
+    Ok(web::Json(Items { items }))
+}
+
+/// Authorise a person to collect a student.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath),
+    request_body = PickupPersonInput,
+    responses((status = 201, description = "Created", body = PickupPerson), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/students/{id}/pickup-persons")]
+pub async fn create_pickup_person(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<PickupPersonInput>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let p = db
+        .run(move |c| {
+            tx(c, |c| {
+                students::get(c, school, id)?;
+                store::insert_pickup_person(c, school, id, &body, &actor)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(p))
+}
+
+/// `{school_id}`, `{id}` and `{person_id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct PickupPersonPath {
+    /// The school.
+    #[allow(dead_code)]
+    pub school_id: i64,
+    /// The student.
+    pub id: i64,
+    /// The pickup person.
+    pub person_id: i64,
+}
+
+/// Withdraw a person's authorisation to collect a student.
+#[utoipa::path(
+    tag = "roster",
+    params(PickupPersonPath),
+    responses((status = 204, description = "Removed"), WriteErrors),
+    security(("bearer" = []))
+)]
+#[delete("/students/{id}/pickup-persons/{person_id}")]
+pub async fn delete_pickup_person(
+    scope: SchoolScope,
+    path: web::Path<PickupPersonPath>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    let (school, id, person, actor) = (scope.school_id, path.id, path.person_id, scope.actor());
+    db.run(move |c| {
+        tx(c, |c| {
+            store::delete_pickup_person(c, school, id, person, &actor)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

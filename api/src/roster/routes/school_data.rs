@@ -1,0 +1,274 @@
+//! The school itself, its terms, homerooms, rooms and staff; a district's schools.
+
+use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use validator::Validate;
+
+use crate::auth::{Caller, Permission, SchoolScope};
+use crate::db::{tx, Db};
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::page::{Page, PageQuery};
+use crate::precondition::{created, if_match, with_etag};
+use crate::roster::model::{
+    Homeroom, NewHomeroom, NewStaff, Room, RoomInput, School, Staff, Term, TermInput,
+};
+use crate::roster::store::school_data as store;
+
+/// The school.
+#[utoipa::path(tag = "roster", params(SchoolPath), responses((status = 200, description = "The school", body = School), ReadErrors), security(("bearer" = [])))]
+#[get("")]
+pub async fn get_school(scope: SchoolScope, db: web::Data<Db>) -> AppResult<HttpResponse> {
+    let school = scope.school_id;
+    let s = db.run(move |c| store::school(c, school)).await?;
+    Ok(with_etag(s.version, &s))
+}
+
+/// `{district_id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DistrictPath {
+    /// The district.
+    pub district_id: i64,
+}
+
+/// The schools of a district (district admins and district clients).
+#[utoipa::path(tag = "roster", params(DistrictPath, PageQuery), responses((status = 200, description = "Schools", body = Page<School>), ReadErrors), security(("bearer" = [])))]
+#[get("/districts/{district_id}/schools")]
+pub async fn list_district_schools(
+    caller: Caller,
+    path: web::Path<DistrictPath>,
+    page: web::Query<PageQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<School>>> {
+    let district = path.district_id;
+    if caller.district_id != Some(district)
+        || !(caller.district_admin || caller.kind == crate::auth::CallerKind::Client)
+    {
+        return Err(AppError::NotFound("district"));
+    }
+    let (limit, after) = (page.limit()?, page.after()?);
+    let rows = db
+        .run(move |c| store::schools_of_district(c, district, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
+}
+
+/// Filters of the homeroom list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HomeroomQuery {
+    /// Only this grade.
+    pub grade: Option<i32>,
+    /// Items per page, 1–200 (default 50).
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Homerooms with their student counts.
+#[utoipa::path(tag = "roster", params(SchoolPath, HomeroomQuery), responses((status = 200, description = "Homerooms", body = Page<Homeroom>), ReadErrors), security(("bearer" = [])))]
+#[get("/homerooms")]
+pub async fn list_homerooms(
+    scope: SchoolScope,
+    query: web::Query<HomeroomQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<Homeroom>>> {
+    scope.require(Permission::RosterRead)?;
+    let (school, grade) = (scope.school_id, query.grade);
+    let mut all = db.run(move |c| store::homerooms(c, school, grade)).await?;
+    all.sort_by_key(|h| h.id);
+    let page = PageQuery {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    Ok(web::Json(Page::of_small_list(all, &page, |h| h.id)?))
+}
+
+/// Create a homeroom.
+#[utoipa::path(tag = "roster", params(SchoolPath), request_body = NewHomeroom, responses((status = 201, description = "Created", body = Homeroom), WriteErrors), security(("bearer" = [])))]
+#[post("/homerooms")]
+pub async fn create_homeroom(
+    scope: SchoolScope,
+    body: web::Json<NewHomeroom>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let h = db
+        .run(move |c| tx(c, |c| store::insert_homeroom(c, school, &body, &actor)))
+        .await?;
+    Ok(created(h.version, &h))
+}
+
+/// One homeroom.
+#[utoipa::path(tag = "roster", params(SchoolItemPath), responses((status = 200, description = "The homeroom", body = Homeroom), ReadErrors), security(("bearer" = [])))]
+#[get("/homerooms/{id}")]
+pub async fn get_homeroom(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterRead)?;
+    let (school, id) = (scope.school_id, path.1);
+    let h = db.run(move |c| store::homeroom(c, school, id)).await?;
+    Ok(with_etag(h.version, &h))
+}
+
+/// Rooms, function rooms and fields.
+#[utoipa::path(tag = "roster", params(SchoolPath, PageQuery), responses((status = 200, description = "Rooms", body = Page<Room>), ReadErrors), security(("bearer" = [])))]
+#[get("/rooms")]
+pub async fn list_rooms(
+    scope: SchoolScope,
+    page: web::Query<PageQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<Room>>> {
+    scope.require(Permission::RosterRead)?;
+    let school = scope.school_id;
+    let all = db.run(move |c| store::rooms(c, school)).await?;
+    Ok(web::Json(Page::of_small_list(all, &page, |r| r.id)?))
+}
+
+/// Create a room.
+#[utoipa::path(tag = "roster", params(SchoolPath), request_body = RoomInput, responses((status = 201, description = "Created", body = Room), WriteErrors), security(("bearer" = [])))]
+#[post("/rooms")]
+pub async fn create_room(
+    scope: SchoolScope,
+    body: web::Json<RoomInput>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let r = db
+        .run(move |c| tx(c, |c| store::insert_room(c, school, &body, &actor)))
+        .await?;
+    Ok(created(r.version, &r))
+}
+
+/// Replace a room's name, capacity and kind. Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = RoomInput, responses((status = 200, description = "Updated", body = Room), WriteErrors), security(("bearer" = [])))]
+#[patch("/rooms/{id}")]
+pub async fn update_room(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<RoomInput>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let version = if_match(&req)?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let r = db
+        .run(move |c| {
+            tx(c, |c| {
+                store::update_room(c, school, id, version, &body, &actor)
+            })
+        })
+        .await?;
+    Ok(with_etag(r.version, &r))
+}
+
+/// Terms, newest first.
+#[utoipa::path(tag = "roster", params(SchoolPath, PageQuery), responses((status = 200, description = "Terms", body = Page<Term>), ReadErrors), security(("bearer" = [])))]
+#[get("/terms")]
+pub async fn list_terms(
+    scope: SchoolScope,
+    page: web::Query<PageQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<Term>>> {
+    scope.require(Permission::RosterRead)?;
+    let school = scope.school_id;
+    let mut all = db.run(move |c| store::terms(c, school)).await?;
+    all.sort_by_key(|t| t.id);
+    Ok(web::Json(Page::of_small_list(all, &page, |t| t.id)?))
+}
+
+/// Create a term with its holidays and make-up workdays.
+#[utoipa::path(tag = "roster", params(SchoolPath), request_body = TermInput, responses((status = 201, description = "Created", body = Term), WriteErrors), security(("bearer" = [])))]
+#[post("/terms")]
+pub async fn create_term(
+    scope: SchoolScope,
+    body: web::Json<TermInput>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let t = db
+        .run(move |c| tx(c, |c| store::insert_term(c, school, &body, &actor)))
+        .await?;
+    Ok(created(t.version, &t))
+}
+
+/// One term.
+#[utoipa::path(tag = "roster", params(SchoolItemPath), responses((status = 200, description = "The term", body = Term), ReadErrors), security(("bearer" = [])))]
+#[get("/terms/{id}")]
+pub async fn get_term(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterRead)?;
+    let (school, id) = (scope.school_id, path.1);
+    let t = db.run(move |c| store::term(c, school, id)).await?;
+    Ok(with_etag(t.version, &t))
+}
+
+/// Replace a term's calendar. Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = TermInput, responses((status = 200, description = "Updated", body = Term), WriteErrors), security(("bearer" = [])))]
+#[patch("/terms/{id}")]
+pub async fn update_term(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<TermInput>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let version = if_match(&req)?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let t = db
+        .run(move |c| {
+            tx(c, |c| {
+                store::update_term(c, school, id, version, &body, &actor)
+            })
+        })
+        .await?;
+    Ok(with_etag(t.version, &t))
+}
+
+/// Staff of the school with their roles. Phones are masked unless the role needs them.
+#[utoipa::path(tag = "roster", params(SchoolPath, PageQuery), responses((status = 200, description = "Staff", body = Page<Staff>), ReadErrors), security(("bearer" = [])))]
+#[get("/staff")]
+pub async fn list_staff(
+    scope: SchoolScope,
+    page: web::Query<PageQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<Staff>>> {
+    scope.require(Permission::RosterRead)?;
+    let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
+    let all = db.run(move |c| store::staff_list(c, school, full)).await?;
+    Ok(web::Json(Page::of_small_list(all, &page, |s| s.id)?))
+}
+
+/// Add a staff member, optionally with a login.
+#[utoipa::path(tag = "roster", params(SchoolPath), request_body = NewStaff, responses((status = 201, description = "Created", body = Staff), WriteErrors), security(("bearer" = [])))]
+#[post("/staff")]
+pub async fn create_staff(
+    scope: SchoolScope,
+    body: web::Json<NewStaff>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::StaffManage)?;
+    body.validate()?;
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let s = db
+        .run(move |c| tx(c, |c| store::insert_staff(c, school, &body, &actor)))
+        .await?;
+    Ok(created(s.version, &s))
+}

@@ -1,0 +1,153 @@
+//! `/schools/{school_id}/students`.
+
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use validator::Validate;
+
+use crate::auth::{Permission, SchoolScope};
+use crate::db::{tx, Db};
+use crate::error::AppResult;
+use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::page::{Page, PageQuery};
+use crate::precondition::{created, if_match, with_etag};
+use crate::roster::model::{NewStudent, Student, StudentPatch};
+use crate::roster::store::students::{self as store, StudentFilter};
+
+/// Filters of the student list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StudentQuery {
+    /// Name contains this, or the student number starts with it.
+    pub q: Option<String>,
+    /// Only this grade (1–9).
+    pub grade: Option<i32>,
+    /// Only this homeroom.
+    pub homeroom_id: Option<i64>,
+    /// Items per page, 1–200 (default 50).
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// List students, with search and filters.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolPath, StudentQuery),
+    responses((status = 200, description = "A page of students", body = Page<Student>), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/students")]
+pub async fn list_students(
+    scope: SchoolScope,
+    query: web::Query<StudentQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<Student>>> {
+    scope.require(Permission::RosterRead)?;
+    let q = query.into_inner();
+    let page = PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    };
+    let (limit, after) = (page.limit()?, page.after()?);
+    let filter = StudentFilter {
+        q: q.q,
+        grade: q.grade,
+        homeroom_id: q.homeroom_id,
+    };
+    let school = scope.school_id;
+    let rows = db
+        .run(move |c| store::list(c, school, &filter, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
+}
+
+/// Create a student.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolPath),
+    request_body = NewStudent,
+    responses((status = 201, description = "Created", body = Student), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/students")]
+pub async fn create_student(
+    scope: SchoolScope,
+    body: web::Json<NewStudent>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let s = db
+        .run(move |c| tx(c, |c| store::insert(c, school, &body, &actor)))
+        .await?;
+    Ok(created(s.version, &s))
+}
+
+/// One student.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath),
+    responses((status = 200, description = "The student", body = Student), ReadErrors),
+    security(("bearer" = []))
+)]
+#[get("/students/{id}")]
+pub async fn get_student(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterRead)?;
+    let (school, id) = (scope.school_id, path.1);
+    let s = db.run(move |c| store::get(c, school, id)).await?;
+    Ok(with_etag(s.version, &s))
+}
+
+/// Change a student. Send `If-Match` with the version you read.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read, e.g. \"3\"")),
+    request_body = StudentPatch,
+    responses((status = 200, description = "Updated", body = Student), WriteErrors),
+    security(("bearer" = []))
+)]
+#[patch("/students/{id}")]
+pub async fn update_student(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<StudentPatch>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let version = if_match(&req)?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let s = db
+        .run(move |c| tx(c, |c| store::update(c, school, id, version, &body, &actor)))
+        .await?;
+    Ok(with_etag(s.version, &s))
+}
+
+/// Delete a student with their guardian links and pickup persons.
+#[utoipa::path(
+    tag = "roster",
+    params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")),
+    responses((status = 204, description = "Deleted"), WriteErrors),
+    security(("bearer" = []))
+)]
+#[delete("/students/{id}")]
+pub async fn delete_student(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    let version = if_match(&req)?;
+    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    db.run(move |c| tx(c, |c| store::delete(c, school, id, version, &actor)))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,8 @@
+//! Black-box API tests. Every `both!` test runs on SQLite and on PostgreSQL.
+
+mod auth;
+mod errors;
+mod openapi;
+mod ops;
+mod roster;
+mod tenancy;
