@@ -10,6 +10,7 @@ pub mod db;
 pub mod error;
 pub mod fallback;
 pub mod health;
+pub mod imports;
 pub mod openapi;
 pub mod page;
 pub mod precondition;
@@ -43,7 +44,8 @@ where
                     scope::scope("/schools/{school_id}")
                         .wrap(actix_web::middleware::from_fn(auth::tenant_guard))
                         .configure(roster::routes::configure_school)
-                        .configure(audit::routes::configure_school),
+                        .configure(audit::routes::configure_school)
+                        .configure(imports::routes::configure_school),
                 ),
         )
 }

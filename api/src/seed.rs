@@ -14,7 +14,7 @@ use crate::audit::{self, Actor};
 use crate::auth::password;
 use crate::db::schema::{districts, schools, students, users};
 use crate::db::types::Instant;
-use crate::db::{tx, DbConn};
+use crate::db::{bulk, tx, DbConn};
 use crate::error::AppError;
 use crate::roster::model::homeroom_name;
 
@@ -44,20 +44,15 @@ fn name(rng: &mut StdRng) -> String {
 }
 
 fn q(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+    bulk::text(s)
 }
 
 fn now_literal() -> String {
-    q(&Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string())
+    bulk::instant(Utc::now())
 }
 
-/// Inserts rows with multi-row VALUES, 500 rows per statement.
 fn bulk(c: &mut DbConn, table: &str, columns: &str, rows: &[String]) -> Result<(), AppError> {
-    for chunk in rows.chunks(500) {
-        let sql = format!("INSERT INTO {table} ({columns}) VALUES {}", chunk.join(","));
-        c.batch_execute(&sql)?;
-    }
-    Ok(())
+    bulk::insert(c, table, columns, rows)
 }
 
 /// Whether the database has no district yet.

@@ -30,6 +30,7 @@ pub struct State {
     pub routes: web::Data<RouteTable>,
     pub web_dir: web::Data<WebDir>,
     pub spec_json: web::Data<crate::openapi::SpecJson>,
+    pub imports: web::Data<crate::imports::runner::Progress>,
 }
 
 /// Connects, migrates, seeds the demo school into an empty database, loads the keys.
@@ -77,6 +78,7 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         directory: web::Data::new(SchoolDirectory::default()),
         routes: web::Data::new(RouteTable::from_openapi(&openapi)),
         web_dir: web::Data::new(web_dir),
+        imports: web::Data::new(crate::imports::runner::Progress::default()),
         config: web::Data::new(config),
         spec_json: web::Data::new(crate::openapi::SpecJson(openapi.to_json()?)),
     })
@@ -159,6 +161,7 @@ pub fn build_app(
         .app_data(state.routes.clone())
         .app_data(state.web_dir.clone())
         .app_data(state.spec_json.clone())
+        .app_data(state.imports.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(1 << 20)

@@ -2,6 +2,7 @@
 
 mod auth;
 mod errors;
+mod imports;
 mod openapi;
 mod ops;
 mod roster;

@@ -5,6 +5,7 @@
 //! asynchronously (shedding load with 503 after a deadline) and then runs the closure on
 //! actix's blocking pool with one pooled connection.
 
+pub mod bulk;
 pub mod schema;
 pub mod types;
 

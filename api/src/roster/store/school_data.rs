@@ -469,7 +469,15 @@ pub fn update_room(
 
 // ---- staff ----
 
-type StaffRow = (i64, Option<i64>, String, String, String, i64, Option<String>);
+type StaffRow = (
+    i64,
+    Option<i64>,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+);
 
 /// The school's staff; phones masked unless `full_phones`.
 pub fn staff_list(

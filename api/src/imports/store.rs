@@ -1,0 +1,367 @@
+//! Import jobs and the all-or-nothing apply of checked rows.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Utc;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::model::{ImportRow, RowError};
+use crate::audit::Actor;
+use crate::db::schema::{guardians, homerooms, import_jobs, student_guardians, students};
+use crate::db::types::Instant;
+use crate::db::{bulk, DbConn};
+use crate::error::AppError;
+use crate::roster::model::flags_to_text;
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ImportSummary {
+    pub rows: usize,
+    pub students_created: usize,
+    pub students_updated: usize,
+    pub students_unchanged: usize,
+    pub homerooms_created: usize,
+    pub guardians_created: usize,
+    pub guardian_links_created: usize,
+}
+
+/// A job row.
+#[derive(Debug, Clone, Queryable)]
+pub struct JobRow {
+    pub id: i64,
+    pub school_id: i64,
+    pub created_by: Option<i64>,
+    pub file_name: String,
+    pub content: Vec<u8>,
+    pub dry_run: bool,
+    pub status: String,
+    pub progress_done: i64,
+    pub progress_total: i64,
+    pub summary_json: Option<String>,
+    pub errors_json: String,
+    pub created_at: Instant,
+    pub updated_at: Instant,
+}
+
+/// Stores a new queued job with its file.
+pub fn insert_job(
+    c: &mut DbConn,
+    school_id: i64,
+    user: Option<i64>,
+    file_name: &str,
+    content: &[u8],
+    dry_run: bool,
+) -> Result<i64, AppError> {
+    let now = Instant(Utc::now());
+    Ok(diesel::insert_into(import_jobs::table)
+        .values((
+            import_jobs::school_id.eq(school_id),
+            import_jobs::created_by.eq(user),
+            import_jobs::file_name.eq(file_name),
+            import_jobs::content.eq(content),
+            import_jobs::dry_run.eq(dry_run),
+            import_jobs::status.eq("queued"),
+            import_jobs::errors_json.eq("[]"),
+            import_jobs::created_at.eq(now),
+            import_jobs::updated_at.eq(now),
+        ))
+        .returning(import_jobs::id)
+        .get_result(c)?)
+}
+
+/// One job of the school.
+pub fn job(c: &mut DbConn, school_id: i64, id: i64) -> Result<JobRow, AppError> {
+    import_jobs::table
+        .filter(import_jobs::school_id.eq(school_id))
+        .filter(import_jobs::id.eq(id))
+        .first::<JobRow>(c)
+        .optional()?
+        .ok_or(AppError::NotFound("import job"))
+}
+
+/// Moves a job from one status to another; false if it was not in `from` (someone else moved it).
+pub fn transition(
+    c: &mut DbConn,
+    id: i64,
+    from: &str,
+    to: &str,
+    dry_run: bool,
+) -> Result<bool, AppError> {
+    let n = diesel::update(
+        import_jobs::table
+            .filter(import_jobs::id.eq(id))
+            .filter(import_jobs::status.eq(from)),
+    )
+    .set((
+        import_jobs::status.eq(to),
+        import_jobs::dry_run.eq(dry_run),
+        import_jobs::updated_at.eq(Instant(Utc::now())),
+    ))
+    .execute(c)?;
+    Ok(n == 1)
+}
+
+/// Records a job's outcome.
+pub fn finish(
+    c: &mut DbConn,
+    id: i64,
+    status: &str,
+    total: usize,
+    summary: Option<&ImportSummary>,
+    errors: &[RowError],
+) -> Result<(), AppError> {
+    diesel::update(import_jobs::table.filter(import_jobs::id.eq(id)))
+        .set((
+            import_jobs::status.eq(status),
+            import_jobs::progress_done.eq(total as i64),
+            import_jobs::progress_total.eq(total as i64),
+            import_jobs::summary_json.eq(summary.and_then(|s| serde_json::to_string(s).ok())),
+            import_jobs::errors_json
+                .eq(serde_json::to_string(errors).unwrap_or_else(|_| "[]".into())),
+            import_jobs::updated_at.eq(Instant(Utc::now())),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+type Existing = (i64, String, String, String, i32, i64, String, i64);
+
+/// Writes the rows (inside the caller's transaction): creates missing homerooms,
+/// creates or updates students by number, creates guardians by phone and links them,
+/// audits every student created or changed. With `write = false` only counts.
+pub fn apply(
+    c: &mut DbConn,
+    school_id: i64,
+    rows: &[ImportRow],
+    actor: &Actor,
+    write: bool,
+    progress: &dyn Fn(usize),
+) -> Result<ImportSummary, AppError> {
+    let mut summary = ImportSummary {
+        rows: rows.len(),
+        ..Default::default()
+    };
+    let now = Utc::now();
+    let now_sql = bulk::instant(now);
+
+    // Homerooms by name.
+    let mut homeroom_ids: HashMap<String, i64> = homerooms::table
+        .filter(homerooms::school_id.eq(school_id))
+        .select((homerooms::name, homerooms::id))
+        .load::<(String, i64)>(c)?
+        .into_iter()
+        .collect();
+    let mut wanted: Vec<(&str, i32)> = rows
+        .iter()
+        .map(|r| (r.homeroom.as_str(), r.grade))
+        .collect();
+    wanted.sort();
+    wanted.dedup();
+    for (name, grade) in wanted {
+        if homeroom_ids.contains_key(name) {
+            continue;
+        }
+        summary.homerooms_created += 1;
+        if write {
+            let id: i64 = diesel::insert_into(homerooms::table)
+                .values((
+                    homerooms::school_id.eq(school_id),
+                    homerooms::grade.eq(grade),
+                    homerooms::name.eq(name),
+                    homerooms::version.eq(1),
+                    homerooms::created_at.eq(Instant(now)),
+                    homerooms::updated_at.eq(Instant(now)),
+                ))
+                .returning(homerooms::id)
+                .get_result(c)?;
+            homeroom_ids.insert(name.to_owned(), id);
+        } else {
+            homeroom_ids.insert(name.to_owned(), 0);
+        }
+    }
+
+    // Students by number.
+    let existing: HashMap<String, Existing> = students::table
+        .filter(students::school_id.eq(school_id))
+        .select((
+            students::id,
+            students::student_no,
+            students::name,
+            students::gender,
+            students::grade,
+            students::homeroom_id,
+            students::flags,
+            students::version,
+        ))
+        .load::<Existing>(c)?
+        .into_iter()
+        .map(|e| (e.1.clone(), e))
+        .collect();
+    let mut inserts = Vec::new();
+    let mut audits = Vec::new();
+    let actor_id = actor
+        .id
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| "NULL".into());
+    let request_id = bulk::opt_text(Some(actor.request_id.as_str()).filter(|r| !r.is_empty()));
+    for (k, r) in rows.iter().enumerate() {
+        let homeroom_id = homeroom_ids[&r.homeroom];
+        let flags = flags_to_text(&r.flags);
+        let after = serde_json::json!({"student_no": r.student_no, "name": r.name, "gender": r.gender.as_str(), "grade": r.grade, "homeroom": r.homeroom, "flags": flags});
+        match existing.get(&r.student_no) {
+            None => {
+                summary.students_created += 1;
+                inserts.push(format!(
+                    "({school_id}, {}, {}, '{}', {}, {homeroom_id}, {}, 1, {now_sql}, {now_sql})",
+                    bulk::text(&r.student_no),
+                    bulk::text(&r.name),
+                    r.gender.as_str(),
+                    r.grade,
+                    bulk::text(&flags)
+                ));
+            }
+            Some(e) => {
+                let same = e.2 == r.name
+                    && e.3 == r.gender.as_str()
+                    && e.4 == r.grade
+                    && e.5 == homeroom_id
+                    && e.6 == flags;
+                if same {
+                    summary.students_unchanged += 1;
+                    continue;
+                }
+                summary.students_updated += 1;
+                if write {
+                    diesel::update(students::table.filter(students::id.eq(e.0)))
+                        .set((
+                            students::name.eq(&r.name),
+                            students::gender.eq(r.gender.as_str()),
+                            students::grade.eq(r.grade),
+                            students::homeroom_id.eq(homeroom_id),
+                            students::flags.eq(&flags),
+                            students::version.eq(e.7 + 1),
+                            students::updated_at.eq(Instant(now)),
+                        ))
+                        .execute(c)?;
+                    let before = serde_json::json!({"student_no": e.1, "name": e.2, "gender": e.3, "grade": e.4, "homeroom_id": e.5, "flags": e.6});
+                    audits.push(format!(
+                        "({school_id}, '{}', {actor_id}, 'student.import_update', 'student', {}, {}, {}, {request_id}, {now_sql})",
+                        actor.kind,
+                        e.0,
+                        bulk::text(&before.to_string()),
+                        bulk::text(&after.to_string())
+                    ));
+                }
+            }
+        }
+        if k % 1000 == 999 {
+            progress(k + 1);
+        }
+    }
+    if !write {
+        // Count guardians that would be created.
+        let phones: HashSet<String> = guardians::table
+            .filter(guardians::school_id.eq(school_id))
+            .select(guardians::phone)
+            .load::<String>(c)?
+            .into_iter()
+            .collect();
+        let new_phones: HashSet<&str> = rows
+            .iter()
+            .filter_map(|r| r.guardian.as_ref())
+            .map(|g| g.1.as_str())
+            .filter(|p| !phones.contains(*p))
+            .collect();
+        summary.guardians_created = new_phones.len();
+        return Ok(summary);
+    }
+    bulk::insert(c, "students", "school_id, student_no, name, gender, grade, homeroom_id, flags, version, created_at, updated_at", &inserts)?;
+    let ids: HashMap<String, i64> = students::table
+        .filter(students::school_id.eq(school_id))
+        .select((students::student_no, students::id))
+        .load::<(String, i64)>(c)?
+        .into_iter()
+        .collect();
+    for r in rows
+        .iter()
+        .filter(|r| !existing.contains_key(&r.student_no))
+    {
+        let after = serde_json::json!({"student_no": r.student_no, "name": r.name, "gender": r.gender.as_str(), "grade": r.grade, "homeroom": r.homeroom, "flags": flags_to_text(&r.flags)});
+        audits.push(format!(
+            "({school_id}, '{}', {actor_id}, 'student.import_create', 'student', {}, NULL, {}, {request_id}, {now_sql})",
+            actor.kind,
+            ids[&r.student_no],
+            bulk::text(&after.to_string())
+        ));
+    }
+
+    // Guardians by phone, and their links.
+    let mut phone_ids: HashMap<String, i64> = guardians::table
+        .filter(guardians::school_id.eq(school_id))
+        .select((guardians::phone, guardians::id))
+        .load::<(String, i64)>(c)?
+        .into_iter()
+        .collect();
+    let mut new_guardians = Vec::new();
+    let mut queued: HashSet<&str> = HashSet::new();
+    for (name, phone, _) in rows.iter().filter_map(|r| r.guardian.as_ref()) {
+        if !phone_ids.contains_key(phone) && queued.insert(phone) {
+            new_guardians.push(format!(
+                "({school_id}, {}, {}, 1, {now_sql}, {now_sql})",
+                bulk::text(name),
+                bulk::text(phone)
+            ));
+        }
+    }
+    summary.guardians_created = new_guardians.len();
+    if !new_guardians.is_empty() {
+        bulk::insert(
+            c,
+            "guardians",
+            "school_id, name, phone, version, created_at, updated_at",
+            &new_guardians,
+        )?;
+        phone_ids = guardians::table
+            .filter(guardians::school_id.eq(school_id))
+            .select((guardians::phone, guardians::id))
+            .load::<(String, i64)>(c)?
+            .into_iter()
+            .collect();
+    }
+    let links: HashSet<(i64, i64)> = student_guardians::table
+        .filter(student_guardians::school_id.eq(school_id))
+        .select((
+            student_guardians::student_id,
+            student_guardians::guardian_id,
+        ))
+        .load::<(i64, i64)>(c)?
+        .into_iter()
+        .collect();
+    let mut new_links = Vec::new();
+    let mut linked: HashSet<(i64, i64)> = HashSet::new();
+    for r in rows {
+        if let Some((_, phone, relation)) = &r.guardian {
+            let key = (ids[&r.student_no], phone_ids[phone]);
+            if !links.contains(&key) && linked.insert(key) {
+                new_links.push(format!(
+                    "({school_id}, {}, {}, {})",
+                    key.0,
+                    key.1,
+                    bulk::text(relation)
+                ));
+            }
+        }
+    }
+    summary.guardian_links_created = new_links.len();
+    bulk::insert(
+        c,
+        "student_guardians",
+        "school_id, student_id, guardian_id, relation",
+        &new_links,
+    )?;
+    bulk::insert(c, "audit_events", "school_id, actor_kind, actor_id, action, entity, entity_id, before_json, after_json, request_id, at", &audits)?;
+    progress(rows.len());
+    Ok(summary)
+}

@@ -1,0 +1,84 @@
+/**
+ * The one table of pages: it builds the side menu (menuKey, icon, group) and the guards
+ * (permission). A page the user's roles do not allow is neither listed nor reachable.
+ */
+import {
+  BankOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ComponentType } from 'react';
+import { paths, type AppPath } from '@/config/paths';
+import type { Permission } from '@/lib/access';
+import type { MessageKey } from '@/locales';
+import { HomeroomsRoute } from './routes/homerooms-route';
+import { ImportsRoute } from './routes/imports-route';
+import { RoomsRoute } from './routes/rooms-route';
+import { StaffRoute } from './routes/staff-route';
+import { StudentsRoute } from './routes/students-route';
+import { TermsRoute } from './routes/terms-route';
+
+export type AppRoute = {
+  path: AppPath;
+  /** Menu label (locale key). */
+  menuKey: MessageKey;
+  /** Menu section (locale key). */
+  group: MessageKey;
+  icon: ComponentType;
+  permission: Permission;
+  Component: ComponentType;
+};
+
+export const appRoutes: readonly AppRoute[] = [
+  {
+    path: paths.students,
+    menuKey: 'menu.students',
+    group: 'menu.roster',
+    icon: TeamOutlined,
+    permission: 'viewStudents',
+    Component: StudentsRoute,
+  },
+  {
+    path: paths.homerooms,
+    menuKey: 'menu.homerooms',
+    group: 'menu.roster',
+    icon: HomeOutlined,
+    permission: 'viewHomerooms',
+    Component: HomeroomsRoute,
+  },
+  {
+    path: paths.staff,
+    menuKey: 'menu.staff',
+    group: 'menu.roster',
+    icon: IdcardOutlined,
+    permission: 'viewStaff',
+    Component: StaffRoute,
+  },
+  {
+    path: paths.rooms,
+    menuKey: 'menu.rooms',
+    group: 'menu.roster',
+    icon: BankOutlined,
+    permission: 'viewRooms',
+    Component: RoomsRoute,
+  },
+  {
+    path: paths.terms,
+    menuKey: 'menu.terms',
+    group: 'menu.roster',
+    icon: CalendarOutlined,
+    permission: 'viewTerms',
+    Component: TermsRoute,
+  },
+  {
+    path: paths.imports,
+    menuKey: 'menu.imports',
+    group: 'menu.roster',
+    icon: CloudUploadOutlined,
+    permission: 'importRoster',
+    Component: ImportsRoute,
+  },
+];

@@ -1,0 +1,36 @@
+import { Alert, Button } from 'antd';
+import { ApiError, toProblem } from '@/api/problem';
+import { describeProblem, useT } from '@/lib/i18n';
+
+type ProblemAlertProps = {
+  error: unknown;
+  onRetry?: () => unknown;
+  testId?: string;
+};
+
+/** Shows an API problem: the locale's message for its code, the server's detail underneath. */
+export function ProblemAlert({ error, onRetry, testId = 'problem-alert' }: ProblemAlertProps) {
+  const t = useT();
+  if (!error) return null;
+  const problem = error instanceof ApiError ? error.problem : toProblem(undefined, undefined);
+  const { message, detail } = describeProblem(t, problem);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid={testId}
+      data-problem-code={problem.code}
+      message={message}
+      description={detail}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={() => void onRetry()}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}

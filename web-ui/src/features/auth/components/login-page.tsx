@@ -1,0 +1,96 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { ApiError } from '@/api/problem';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useT } from '@/lib/i18n';
+import { useLogin, type Credentials } from '../api/login';
+
+type LoginPageProps = {
+  /** Rendered in the card's corner, e.g. the language switch. */
+  extra?: ReactNode;
+  onSignedIn: () => void;
+};
+
+export function LoginPage({ extra, onSignedIn }: LoginPageProps) {
+  const t = useT();
+  const [form] = Form.useForm<Credentials>();
+  const login = useLogin();
+
+  const submit = (values: Credentials) => {
+    login.mutate(values, {
+      onSuccess: onSignedIn,
+      onError: (error) => {
+        // Validation problems name their fields; show those next to the inputs.
+        if (error instanceof ApiError && error.problem.errors?.length) {
+          form.setFields(
+            error.problem.errors
+              .filter((e) => e.field === 'username' || e.field === 'password')
+              .map((e) => ({ name: e.field as keyof Credentials, errors: [e.message] })),
+          );
+        }
+      },
+    });
+  };
+
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f4f2' }}>
+      <Card
+        style={{ width: '100%', maxWidth: 400 }}
+        data-testid="login-page"
+        extra={extra}
+        title={<Typography.Text strong>{t('app.name')}</Typography.Text>}
+      >
+        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+          {t('auth.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+        <ProblemAlert error={login.error} testId="login-error" />
+        <Form
+          form={form}
+          name="login"
+          layout="vertical"
+          onFinish={submit}
+          requiredMark={false}
+          disabled={login.isPending}
+        >
+          <Form.Item
+            label={t('auth.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('auth.username_required') }]}
+          >
+            <Input
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              autoFocus
+              size="large"
+              data-testid="login-username"
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('auth.password')}
+            name="password"
+            rules={[{ required: true, message: t('auth.password_required') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+              data-testid="login-password"
+            />
+          </Form.Item>
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={login.isPending}
+            data-testid="login-submit"
+          >
+            {t('auth.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Me, Role } from '@/api/types';
+import { defineAccess, NO_ACCESS, PERMISSIONS, resolveSchoolId } from './access';
+
+function staff(grants: Array<[number, Role[]]>, overrides: Partial<Me> = {}): Me {
+  return {
+    user_id: 1,
+    kind: 'staff',
+    username: 'u',
+    display_name: 'U',
+    district_id: null,
+    district_admin: false,
+    scopes: [],
+    grants: grants.map(([school_id, roles]) => ({ school_id, school_name: `学校${school_id}`, roles })),
+    ...overrides,
+  };
+}
+
+describe('defineAccess', () => {
+  it('grants nothing without a user', () => {
+    expect(defineAccess(null, 1)).toEqual(NO_ACCESS);
+    expect(defineAccess(undefined, null)).toEqual(NO_ACCESS);
+  });
+
+  it('grants nothing to guardians or API clients, whatever their grants say', () => {
+    expect(defineAccess(staff([[1, ['school_admin']]], { kind: 'guardian' }), 1)).toEqual(NO_ACCESS);
+    expect(defineAccess(staff([[1, ['school_admin']]], { kind: 'client' }), 1)).toEqual(NO_ACCESS);
+  });
+
+  it('flags a district admin from /me even without a district_admin grant role', () => {
+    expect(defineAccess(staff([[1, ['tutor']]], { district_admin: true }), 1).isDistrictAdmin).toBe(true);
+  });
+
+  it('gives a school admin every roster capability in their school', () => {
+    const caps = defineAccess(staff([[1, ['school_admin']]]), 1);
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(true);
+    expect(caps.isStaff).toBe(true);
+    expect(caps.isDistrictAdmin).toBe(false);
+  });
+
+  it('gives a district admin every capability and flags them', () => {
+    const me = staff(
+      [
+        [1, ['district_admin']],
+        [2, ['district_admin']],
+      ],
+      { district_id: 9 },
+    );
+    const caps = defineAccess(me, 2);
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(true);
+    expect(caps.isDistrictAdmin).toBe(true);
+  });
+
+  it('lets a homeroom teacher read the roster but not import, export or see staff', () => {
+    const caps = defineAccess(staff([[1, ['homeroom_teacher']]]), 1);
+    expect(caps).toMatchObject({
+      viewStudents: true,
+      viewGuardians: true,
+      viewHomerooms: true,
+      viewRooms: true,
+      viewTerms: true,
+      viewStaff: false,
+      importRoster: false,
+      exportRoster: false,
+    });
+  });
+
+  it('keeps finance away from guardians and rooms', () => {
+    const caps = defineAccess(staff([[1, ['finance']]]), 1);
+    expect(caps.viewStudents).toBe(true);
+    expect(caps.viewGuardians).toBe(false);
+    expect(caps.viewRooms).toBe(false);
+  });
+
+  it('lets gate staff see pickup persons but not rooms', () => {
+    const caps = defineAccess(staff([[1, ['gate']]]), 1);
+    expect(caps.viewGuardians).toBe(true);
+    expect(caps.viewRooms).toBe(false);
+  });
+
+  it('uses only the roles of the selected school', () => {
+    const me = staff([
+      [1, ['school_admin']],
+      [2, ['tutor']],
+    ]);
+    expect(defineAccess(me, 1).importRoster).toBe(true);
+    expect(defineAccess(me, 2).importRoster).toBe(false);
+    expect(defineAccess(me, 2).viewStudents).toBe(true);
+  });
+
+  it('grants no school capability for a school outside the grants', () => {
+    const caps = defineAccess(staff([[1, ['school_admin']]]), 3);
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(false);
+    expect(caps.isStaff).toBe(true);
+  });
+
+  it('unions the roles held in one school', () => {
+    const caps = defineAccess(staff([[1, ['finance', 'gate']]]), 1);
+    expect(caps.viewGuardians).toBe(true);
+    expect(caps.importRoster).toBe(false);
+  });
+});
+
+describe('resolveSchoolId', () => {
+  const me = staff([
+    [5, ['tutor']],
+    [7, ['school_admin']],
+  ]);
+
+  it('keeps the remembered school while it is still granted', () => {
+    expect(resolveSchoolId(me, 7)).toBe(7);
+  });
+
+  it('falls back to the first grant', () => {
+    expect(resolveSchoolId(me, null)).toBe(5);
+    expect(resolveSchoolId(me, 99)).toBe(5);
+  });
+
+  it('is null without grants', () => {
+    expect(resolveSchoolId(staff([]), 5)).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * What the signed-in user may do in the selected school, derived only from GET /me.
+ * Pure and unit-tested (access.test.ts). It decides what the UI shows; the server enforces the
+ * same rules on every request, so a wrong answer here hides a page, never leaks data.
+ */
+import type { Grant, Me, Role, SchoolId } from '@/api/types';
+
+export type Capabilities = {
+  /** Signed in as school or district staff (guardians use the parent app; API clients have no UI). */
+  isStaff: boolean;
+  isDistrictAdmin: boolean;
+  viewStudents: boolean;
+  /** Guardians and pickup persons of a student: people who hand children over need them. */
+  viewGuardians: boolean;
+  viewHomerooms: boolean;
+  viewStaff: boolean;
+  viewRooms: boolean;
+  viewTerms: boolean;
+  importRoster: boolean;
+  exportRoster: boolean;
+};
+
+/** A capability a route or a button can require. */
+export type Permission = Exclude<keyof Capabilities, 'isStaff' | 'isDistrictAdmin'>;
+
+const ADMINS: readonly Role[] = ['district_admin', 'school_admin'];
+const ALL_STAFF: readonly Role[] = [...ADMINS, 'homeroom_teacher', 'tutor', 'finance', 'gate'];
+
+/** Which roles grant each permission within one school. */
+const RULES: Readonly<Record<Permission, readonly Role[]>> = {
+  viewStudents: ALL_STAFF,
+  viewGuardians: [...ADMINS, 'homeroom_teacher', 'tutor', 'gate'],
+  viewHomerooms: ALL_STAFF,
+  viewStaff: ADMINS,
+  viewRooms: [...ADMINS, 'homeroom_teacher', 'tutor'],
+  viewTerms: ALL_STAFF,
+  importRoster: ADMINS,
+  exportRoster: ADMINS,
+};
+
+export const PERMISSIONS = Object.keys(RULES) as Permission[];
+
+export const NO_ACCESS: Capabilities = {
+  isStaff: false,
+  isDistrictAdmin: false,
+  viewStudents: false,
+  viewGuardians: false,
+  viewHomerooms: false,
+  viewStaff: false,
+  viewRooms: false,
+  viewTerms: false,
+  importRoster: false,
+  exportRoster: false,
+};
+
+/** The grant for a school, if the user has one. */
+export function grantFor(me: Me, schoolId: SchoolId | null): Grant | undefined {
+  if (schoolId === null) return undefined;
+  return me.grants.find((g) => g.school_id === schoolId);
+}
+
+/**
+ * The school to work in: the remembered one if still granted, else the first granted school,
+ * else none (a user without grants sees an empty menu).
+ */
+export function resolveSchoolId(me: Me, remembered: SchoolId | null): SchoolId | null {
+  if (remembered !== null && me.grants.some((g) => g.school_id === remembered)) return remembered;
+  return me.grants[0]?.school_id ?? null;
+}
+
+export function defineAccess(me: Me | null | undefined, schoolId: SchoolId | null): Capabilities {
+  if (!me || me.kind !== 'staff') return NO_ACCESS;
+  const roles = new Set<Role>(grantFor(me, schoolId)?.roles ?? []);
+  const caps: Capabilities = {
+    ...NO_ACCESS,
+    isStaff: true,
+    isDistrictAdmin: me.district_admin || me.grants.some((g) => g.roles.includes('district_admin')),
+  };
+  for (const permission of PERMISSIONS) {
+    caps[permission] = RULES[permission].some((role) => roles.has(role));
+  }
+  return caps;
+}

@@ -1,0 +1,52 @@
+/**
+ * A small message lookup: zh-CN first, English available. Messages live in src/locales per area;
+ * `{name}` placeholders are filled from `vars`.
+ */
+import { createContext, useContext } from 'react';
+import type { Problem } from '@/api/problem';
+import { DEFAULT_LOCALE, messages, type Locale, type MessageKey } from '@/locales';
+
+export type Vars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export function format(template: string, vars?: Vars): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in messages[DEFAULT_LOCALE];
+}
+
+export function makeTranslate(locale: Locale): Translate {
+  const table = messages[locale];
+  return (key, vars) => format(table[key], vars);
+}
+
+/** What to show for a Problem: the locale's text for its code, else the server's title and detail. */
+export function describeProblem(t: Translate, problem: Problem): { message: string; detail?: string } {
+  const key = `problem.${problem.code}`;
+  const message = isMessageKey(key) ? t(key) : problem.title;
+  const detail = problem.detail && problem.detail !== message ? problem.detail : undefined;
+  return { message, detail };
+}
+
+export type I18n = {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+};
+
+export const I18nContext = createContext<I18n>({
+  locale: DEFAULT_LOCALE,
+  setLocale: () => undefined,
+  t: makeTranslate(DEFAULT_LOCALE),
+});
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}
+
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}

@@ -1,0 +1,12 @@
+import type zh from '../zh-CN/menu';
+
+const menu: Record<keyof typeof zh, string> = {
+  'menu.roster': 'Roster',
+  'menu.students': 'Students',
+  'menu.homerooms': 'Homerooms',
+  'menu.staff': 'Staff',
+  'menu.rooms': 'Rooms',
+  'menu.terms': 'Terms',
+  'menu.imports': 'Import',
+};
+export default menu;

@@ -1,0 +1,9 @@
+export default {
+  'menu.roster': '花名册',
+  'menu.students': '学生',
+  'menu.homerooms': '行政班',
+  'menu.staff': '教职工',
+  'menu.rooms': '教室/场地',
+  'menu.terms': '学期',
+  'menu.imports': '导入',
+} as const;
