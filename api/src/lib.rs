@@ -11,6 +11,7 @@ pub mod error;
 pub mod fallback;
 pub mod health;
 pub mod imports;
+pub mod integration;
 pub mod openapi;
 pub mod page;
 pub mod precondition;
@@ -40,6 +41,7 @@ where
                 )
                 .configure(auth::routes::configure)
                 .configure(roster::routes::configure)
+                .configure(integration::routes::configure)
                 .service(
                     scope::scope("/schools/{school_id}")
                         .wrap(actix_web::middleware::from_fn(auth::tenant_guard))

@@ -2,7 +2,9 @@
 
 mod auth;
 mod errors;
+mod guardians;
 mod imports;
+mod integration;
 mod openapi;
 mod ops;
 mod roster;

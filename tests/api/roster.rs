@@ -357,3 +357,40 @@ both!(terms_rooms_homerooms_and_staff, |app: TestApp| async move {
     assert_eq!(hr["items"].as_array().unwrap().len(), 4);
     assert!(hr["items"][0]["student_count"].as_i64().unwrap() >= 38);
 });
+
+both!(
+    concurrent_updates_with_the_same_version_let_exactly_one_win,
+    |app: TestApp| async move {
+        let t = app.token("admin").await;
+        let (_, st) = new_student(&app, &t, "C0001").await;
+        let path = app.school_path(&format!("/students/{}", st["id"]));
+        let tasks: Vec<_> = (0..24)
+            .map(|i| {
+                let req = app
+                    .req(Method::PATCH, &path)
+                    .bearer_auth(&t)
+                    .header("if-match", "\"1\"")
+                    .json(&json!({"name": format!("并发{i}")}));
+                tokio::spawn(async move { req.send().await.unwrap().status().as_u16() })
+            })
+            .collect();
+        let mut statuses = Vec::new();
+        for task in tasks {
+            statuses.push(task.await.unwrap());
+        }
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 200).count(),
+            1,
+            "{statuses:?}"
+        );
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 412).count(),
+            23,
+            "{statuses:?}"
+        );
+        let (_, after) = app.get(&t, &path).await;
+        assert_eq!(after["version"], 2);
+        let updates = app.count(&format!("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'student.update' AND entity_id = {}", st["id"]));
+        assert_eq!(updates, 1, "only the winning update is audited");
+    }
+);

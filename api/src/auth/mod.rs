@@ -1,6 +1,7 @@
 //! Authentication and authorisation: who the caller is ([`Caller`]), which school a
 //! request may touch ([`SchoolScope`]), and what a role may do ([`Permission`]).
 
+pub mod guardian;
 pub mod password;
 pub mod ratelimit;
 pub mod routes;

@@ -24,7 +24,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(refresh)
         .service(logout)
         .service(token)
-        .service(me);
+        .service(me)
+        .service(super::guardian::activate)
+        .service(super::guardian::my_children);
 }
 
 /// Username and password.
@@ -141,7 +143,7 @@ fn access_claims(user: &store::UserRow, grants: Vec<Grant>, ttl: u64) -> Claims 
     }
 }
 
-fn issue_pair(
+pub(crate) fn issue_pair(
     c: &mut crate::db::DbConn,
     keys: &Keys,
     config: &Config,

@@ -146,6 +146,7 @@ diesel::table! {
         name -> Text,
         phone -> Text,
         activation_code_hash -> Nullable<Text>,
+        activation_expires_at -> Nullable<UtcInstant>,
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,

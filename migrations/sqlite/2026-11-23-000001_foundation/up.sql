@@ -115,6 +115,7 @@ CREATE TABLE guardians (
     name TEXT NOT NULL,
     phone TEXT NOT NULL,
     activation_code_hash TEXT,
+    activation_expires_at TEXT,
     version BIGINT NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,

@@ -11,6 +11,7 @@ use crate::error::AppResult;
 use crate::openapi::{ReadErrors, SchoolItemPath, WriteErrors};
 use crate::page::Items;
 use crate::roster::model::{GuardianLink, PickupPerson, PickupPersonInput, StudentGuardian};
+use crate::roster::store::guardians::{self, GuardianSummary};
 use crate::roster::store::{contacts as store, students};
 
 /// The guardians of a student. Phones are masked unless the role needs them.
@@ -156,4 +157,73 @@ pub async fn delete_pickup_person(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// Filters of the guardian list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct GuardianQuery {
+    /// Name or phone contains this.
+    pub q: Option<String>,
+    /// Items per page, 1–200 (default 50).
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// The school's guardians.
+#[utoipa::path(tag = "roster", params(crate::openapi::SchoolPath, GuardianQuery), responses((status = 200, description = "Guardians", body = crate::page::Page<GuardianSummary>), ReadErrors), security(("bearer" = [])))]
+#[get("/guardians")]
+pub async fn list_school_guardians(
+    scope: SchoolScope,
+    query: web::Query<GuardianQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<crate::page::Page<GuardianSummary>>> {
+    scope.require(Permission::RosterRead)?;
+    let q = query.into_inner();
+    let page = crate::page::PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    };
+    let (limit, after) = (page.limit()?, page.after()?);
+    let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
+    let rows = db
+        .run(move |c| guardians::page(c, school, q.q.as_deref(), after, limit, full))
+        .await?;
+    Ok(web::Json(crate::page::Page::from_rows(rows, limit, |g| {
+        g.id
+    })))
+}
+
+/// A portal activation code, shown once.
+#[derive(Debug, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct ActivationCode {
+    /// Give it to the guardian (on paper or by SMS); they activate with phone + code.
+    pub code: String,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Issue a guardian's portal activation code (valid 14 days; a new one replaces the old).
+#[utoipa::path(tag = "roster", params(SchoolItemPath), responses((status = 201, description = "The code", body = ActivationCode), WriteErrors), security(("bearer" = [])))]
+#[post("/guardians/{id}/activation-code")]
+pub async fn issue_activation_code(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    let code = crate::auth::guardian::new_code();
+    let hash = crate::auth::password::hash(&code)?;
+    let expires = chrono::Utc::now() + chrono::Duration::days(14);
+    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    db.run(move |c| {
+        tx(c, |c| {
+            guardians::set_activation_code(c, school, id, &hash, expires, &actor)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(ActivationCode {
+        code,
+        expires_at: expires,
+    }))
 }

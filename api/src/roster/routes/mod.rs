@@ -15,6 +15,8 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(students::update_student)
         .service(students::delete_student)
         .service(contacts::list_guardians)
+        .service(contacts::list_school_guardians)
+        .service(contacts::issue_activation_code)
         .service(contacts::link_guardian)
         .service(contacts::list_pickup_persons)
         .service(contacts::create_pickup_person)

@@ -1,6 +1,7 @@
 //! Roster queries. Every function takes the school id first and filters by it.
 
 pub mod contacts;
+pub mod guardians;
 pub mod school_data;
 pub mod students;
 

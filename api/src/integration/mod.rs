@@ -1,0 +1,13 @@
+//! Machine clients (`api_clients`): district systems and parent apps that call the API
+//! with client credentials, limited to scopes and schools.
+
+pub mod routes;
+pub mod store;
+
+/// Scopes a client may be granted.
+pub const SCOPES: &[&str] = &[
+    "roster:read",
+    "roster:write",
+    "roster:contacts",
+    "audit:read",
+];
