@@ -247,6 +247,12 @@ impl From<diesel::result::Error> for AppError {
                 code: "constraint.violated",
                 detail: info.message().to_owned(),
             },
+            E::DatabaseError(_, info) if info.message().contains("invalid byte sequence") => {
+                AppError::Unprocessable {
+                    code: "text.invalid_character",
+                    detail: "text fields may not contain NUL characters".into(),
+                }
+            }
             E::DatabaseError(_, info) if is_busy(info.message()) => {
                 AppError::Unavailable(info.message().to_owned())
             }

@@ -34,9 +34,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub struct LoginRequest {
     /// Staff username, or a guardian's phone number.
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub username: String,
     /// The password.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub password: String,
 }
 
@@ -58,6 +60,7 @@ pub struct TokenPair {
 pub struct RefreshRequest {
     /// The refresh token from the last login or refresh.
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: String,
 }
 
@@ -68,9 +71,11 @@ pub struct ClientTokenRequest {
     pub grant_type: String,
     /// The client's id.
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub client_id: String,
     /// The client's secret (shown once when the client was created).
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub client_secret: String,
 }
 

@@ -49,6 +49,7 @@ pub struct NewApiClient {
     pub name: String,
     /// Some of `roster:read`, `roster:write`, `roster:contacts`, `audit:read`.
     #[validate(length(min = 1))]
+    #[schema(min_items = 1)]
     pub scopes: Vec<String>,
     /// The schools it may reach; empty: every school of the district.
     #[serde(default)]

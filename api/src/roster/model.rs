@@ -145,11 +145,14 @@ fn valid_student_no(s: &str) -> Result<(), ValidationError> {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct NewStudent {
     #[validate(length(min = 1, max = 32), custom(function = "valid_student_no"))]
+    #[schema(min_length = 1, max_length = 32, pattern = "^[A-Za-z0-9-]+$")]
     pub student_no: String,
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     pub gender: Gender,
     #[validate(range(min = 1, max = 9))]
+    #[schema(minimum = 1, maximum = 9)]
     pub grade: i32,
     pub homeroom_id: i64,
     #[serde(default)]
@@ -160,11 +163,14 @@ pub struct NewStudent {
 #[derive(Debug, Clone, Default, Deserialize, ToSchema, Validate)]
 pub struct StudentPatch {
     #[validate(length(min = 1, max = 32), custom(function = "valid_student_no"))]
+    #[schema(min_length = 1, max_length = 32, pattern = "^[A-Za-z0-9-]+$")]
     pub student_no: Option<String>,
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: Option<String>,
     pub gender: Option<Gender>,
     #[validate(range(min = 1, max = 9))]
+    #[schema(minimum = 1, maximum = 9)]
     pub grade: Option<i32>,
     pub homeroom_id: Option<i64>,
     pub flags: Option<Vec<StudentFlag>>,
@@ -187,8 +193,10 @@ pub struct Homeroom {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct NewHomeroom {
     #[validate(range(min = 1, max = 9))]
+    #[schema(minimum = 1, maximum = 9)]
     pub grade: i32,
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     pub homeroom_teacher_id: Option<i64>,
 }
@@ -226,8 +234,10 @@ pub struct Room {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct RoomInput {
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     #[validate(range(min = 1, max = 2000))]
+    #[schema(minimum = 1, maximum = 2000)]
     pub capacity: i32,
     pub kind: RoomKind,
 }
@@ -252,6 +262,7 @@ pub struct Term {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct TermInput {
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
@@ -331,16 +342,21 @@ pub struct Staff {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct NewStaff {
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     #[validate(length(min = 5, max = 20))]
+    #[schema(min_length = 5, max_length = 20)]
     pub phone: String,
     #[validate(length(min = 1))]
+    #[schema(min_items = 1)]
     pub roles: Vec<Role>,
     /// Creates a login with this username …
     #[validate(length(min = 3, max = 50))]
+    #[schema(min_length = 3, max_length = 50)]
     pub username: Option<String>,
     /// … and this initial password.
     #[validate(length(min = 8, max = 200))]
+    #[schema(min_length = 8, max_length = 200)]
     pub password: Option<String>,
 }
 
@@ -361,10 +377,13 @@ pub struct StudentGuardian {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct GuardianLink {
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     #[validate(length(min = 5, max = 20))]
+    #[schema(min_length = 5, max_length = 20)]
     pub phone: String,
     #[validate(length(min = 1, max = 20))]
+    #[schema(min_length = 1, max_length = 20)]
     pub relation: String,
 }
 
@@ -384,10 +403,13 @@ pub struct PickupPerson {
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct PickupPersonInput {
     #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
     pub name: String,
     #[validate(length(min = 5, max = 20))]
+    #[schema(min_length = 5, max_length = 20)]
     pub phone: String,
     #[validate(length(min = 1, max = 20))]
+    #[schema(min_length = 1, max_length = 20)]
     pub relation: String,
 }
 
