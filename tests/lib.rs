@@ -155,6 +155,12 @@ impl TestApp {
         body["access_token"].as_str().unwrap().to_owned()
     }
 
+    /// Logs in with a password and returns the access token.
+    pub async fn token_for(&self, username: &str, password: &str) -> String {
+        let body: Value = self.login(username, password).await.json().await.unwrap();
+        body["access_token"].as_str().expect("login").to_owned()
+    }
+
     /// POST /auth/login.
     pub async fn login(&self, username: &str, password: &str) -> Response {
         self.req(Method::POST, "/api/v1/auth/login")

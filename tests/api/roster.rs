@@ -353,6 +353,32 @@ both!(terms_rooms_homerooms_and_staff, |app: TestApp| async move {
     assert_eq!(s, 201, "{b}");
     let zt = app.login("zhao", "long-enough-1").await;
     assert_eq!(zt.status(), 200);
+    let sid = b["id"].as_i64().unwrap();
+    let res = app
+        .req(Method::PATCH, &app.school_path(&format!("/staff/{sid}")))
+        .bearer_auth(&t)
+        .header("if-match", "1")
+        .json(&json!({"roles": ["tutor", "gate"]}))
+        .send()
+        .await
+        .unwrap();
+    let (s, b) = json_of(res).await;
+    assert_eq!((s, b["roles"].clone()), (200, json!(["tutor", "gate"])));
+    let (_, me) = app.get(&app.token_for("zhao", "long-enough-1").await, "/api/v1/me").await;
+    assert_eq!(me["grants"][0]["roles"], json!(["tutor", "gate"]), "new roles apply at the next login");
+    let (_, h1) = app.get(&t, &app.school_path("/homerooms?grade=1&limit=1")).await;
+    let hid = h1["items"][0]["id"].as_i64().unwrap();
+    let v = h1["items"][0]["version"].as_i64().unwrap();
+    let res = app
+        .req(Method::PATCH, &app.school_path(&format!("/homerooms/{hid}")))
+        .bearer_auth(&t)
+        .header("if-match", v.to_string())
+        .json(&json!({"homeroom_teacher_id": sid}))
+        .send()
+        .await
+        .unwrap();
+    let (s, b) = json_of(res).await;
+    assert_eq!((s, b["homeroom_teacher_id"].as_i64()), (200, Some(sid)));
     let (_, hr) = app.get(&t, &app.school_path("/homerooms?grade=1")).await;
     assert_eq!(hr["items"].as_array().unwrap().len(), 4);
     assert!(hr["items"][0]["student_count"].as_i64().unwrap() >= 38);

@@ -201,6 +201,29 @@ pub struct NewHomeroom {
     pub homeroom_teacher_id: Option<i64>,
 }
 
+/// Changes to a homeroom.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema, Validate)]
+pub struct HomeroomPatch {
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
+    pub name: Option<String>,
+    pub homeroom_teacher_id: Option<i64>,
+}
+
+/// Changes to a staff member.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema, Validate)]
+pub struct StaffPatch {
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
+    pub name: Option<String>,
+    #[validate(length(min = 5, max = 20))]
+    #[schema(min_length = 5, max_length = 20)]
+    pub phone: Option<String>,
+    #[validate(length(min = 1))]
+    #[schema(min_items = 1)]
+    pub roles: Option<Vec<Role>>,
+}
+
 /// The zh-CN name of a homeroom: grade 3, number 4 → 三年级4班.
 pub fn homeroom_name(grade: i32, number: i32) -> String {
     const GRADES: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];

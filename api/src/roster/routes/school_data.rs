@@ -12,16 +12,17 @@ use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::page::{Page, PageQuery};
 use crate::precondition::{created, if_match, with_etag};
 use crate::roster::model::{
-    Homeroom, NewHomeroom, NewStaff, Room, RoomInput, School, Staff, Term, TermInput,
+    Homeroom, HomeroomPatch, NewHomeroom, NewStaff, Room, RoomInput, School, Staff, StaffPatch,
+    Term, TermInput,
 };
-use crate::roster::store::school_data as store;
+use crate::roster::store::{homerooms, rooms, school_data, staff, terms};
 
 /// The school.
 #[utoipa::path(tag = "roster", params(SchoolPath), responses((status = 200, description = "The school", body = School), ReadErrors), security(("bearer" = [])))]
 #[get("")]
 pub async fn get_school(scope: SchoolScope, db: web::Data<Db>) -> AppResult<HttpResponse> {
     let school = scope.school_id;
-    let s = db.run(move |c| store::school(c, school)).await?;
+    let s = db.run(move |c| school_data::school(c, school)).await?;
     Ok(with_etag(s.version, &s))
 }
 
@@ -50,7 +51,7 @@ pub async fn list_district_schools(
     }
     let (limit, after) = (page.limit()?, page.after()?);
     let rows = db
-        .run(move |c| store::schools_of_district(c, district, after, limit))
+        .run(move |c| school_data::schools_of_district(c, district, after, limit))
         .await?;
     Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
 }
@@ -77,7 +78,9 @@ pub async fn list_homerooms(
 ) -> AppResult<web::Json<Page<Homeroom>>> {
     scope.require(Permission::RosterRead)?;
     let (school, grade) = (scope.school_id, query.grade);
-    let mut all = db.run(move |c| store::homerooms(c, school, grade)).await?;
+    let mut all = db
+        .run(move |c| homerooms::homerooms(c, school, grade))
+        .await?;
     all.sort_by_key(|h| h.id);
     let page = PageQuery {
         limit: query.limit,
@@ -98,7 +101,7 @@ pub async fn create_homeroom(
     body.validate()?;
     let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
     let h = db
-        .run(move |c| tx(c, |c| store::insert_homeroom(c, school, &body, &actor)))
+        .run(move |c| tx(c, |c| homerooms::insert_homeroom(c, school, &body, &actor)))
         .await?;
     Ok(created(h.version, &h))
 }
@@ -113,7 +116,7 @@ pub async fn get_homeroom(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
     let (school, id) = (scope.school_id, path.1);
-    let h = db.run(move |c| store::homeroom(c, school, id)).await?;
+    let h = db.run(move |c| homerooms::homeroom(c, school, id)).await?;
     Ok(with_etag(h.version, &h))
 }
 
@@ -127,7 +130,7 @@ pub async fn list_rooms(
 ) -> AppResult<web::Json<Page<Room>>> {
     scope.require(Permission::RosterRead)?;
     let school = scope.school_id;
-    let all = db.run(move |c| store::rooms(c, school)).await?;
+    let all = db.run(move |c| rooms::rooms(c, school)).await?;
     Ok(web::Json(Page::of_small_list(all, &page, |r| r.id)?))
 }
 
@@ -143,7 +146,7 @@ pub async fn create_room(
     body.validate()?;
     let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
     let r = db
-        .run(move |c| tx(c, |c| store::insert_room(c, school, &body, &actor)))
+        .run(move |c| tx(c, |c| rooms::insert_room(c, school, &body, &actor)))
         .await?;
     Ok(created(r.version, &r))
 }
@@ -165,7 +168,7 @@ pub async fn update_room(
     let r = db
         .run(move |c| {
             tx(c, |c| {
-                store::update_room(c, school, id, version, &body, &actor)
+                rooms::update_room(c, school, id, version, &body, &actor)
             })
         })
         .await?;
@@ -182,7 +185,7 @@ pub async fn list_terms(
 ) -> AppResult<web::Json<Page<Term>>> {
     scope.require(Permission::RosterRead)?;
     let school = scope.school_id;
-    let mut all = db.run(move |c| store::terms(c, school)).await?;
+    let mut all = db.run(move |c| terms::terms(c, school)).await?;
     all.sort_by_key(|t| t.id);
     Ok(web::Json(Page::of_small_list(all, &page, |t| t.id)?))
 }
@@ -199,7 +202,7 @@ pub async fn create_term(
     body.validate()?;
     let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
     let t = db
-        .run(move |c| tx(c, |c| store::insert_term(c, school, &body, &actor)))
+        .run(move |c| tx(c, |c| terms::insert_term(c, school, &body, &actor)))
         .await?;
     Ok(created(t.version, &t))
 }
@@ -214,7 +217,7 @@ pub async fn get_term(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
     let (school, id) = (scope.school_id, path.1);
-    let t = db.run(move |c| store::term(c, school, id)).await?;
+    let t = db.run(move |c| terms::term(c, school, id)).await?;
     Ok(with_etag(t.version, &t))
 }
 
@@ -235,7 +238,7 @@ pub async fn update_term(
     let t = db
         .run(move |c| {
             tx(c, |c| {
-                store::update_term(c, school, id, version, &body, &actor)
+                terms::update_term(c, school, id, version, &body, &actor)
             })
         })
         .await?;
@@ -252,7 +255,7 @@ pub async fn list_staff(
 ) -> AppResult<web::Json<Page<Staff>>> {
     scope.require(Permission::RosterRead)?;
     let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
-    let all = db.run(move |c| store::staff_list(c, school, full)).await?;
+    let all = db.run(move |c| staff::staff_list(c, school, full)).await?;
     Ok(web::Json(Page::of_small_list(all, &page, |s| s.id)?))
 }
 
@@ -268,7 +271,55 @@ pub async fn create_staff(
     body.validate()?;
     let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
     let s = db
-        .run(move |c| tx(c, |c| store::insert_staff(c, school, &body, &actor)))
+        .run(move |c| tx(c, |c| staff::insert_staff(c, school, &body, &actor)))
         .await?;
     Ok(created(s.version, &s))
+}
+
+/// Rename a homeroom or change its homeroom teacher. Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = HomeroomPatch, responses((status = 200, description = "Updated", body = Homeroom), WriteErrors), security(("bearer" = [])))]
+#[patch("/homerooms/{id}")]
+pub async fn update_homeroom(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<HomeroomPatch>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let version = if_match(&req)?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let h = db
+        .run(move |c| {
+            tx(c, |c| {
+                homerooms::update_homeroom(c, school, id, version, &body, &actor)
+            })
+        })
+        .await?;
+    Ok(with_etag(h.version, &h))
+}
+
+/// Change a staff member's name, phone or roles. Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = StaffPatch, responses((status = 200, description = "Updated", body = Staff), WriteErrors), security(("bearer" = [])))]
+#[patch("/staff/{id}")]
+pub async fn update_staff(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<StaffPatch>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::StaffManage)?;
+    body.validate()?;
+    let version = if_match(&req)?;
+    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let s = db
+        .run(move |c| {
+            tx(c, |c| {
+                staff::update_staff(c, school, id, version, &body, &actor)
+            })
+        })
+        .await?;
+    Ok(with_etag(s.version, &s))
 }

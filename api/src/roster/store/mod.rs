@@ -2,8 +2,12 @@
 
 pub mod contacts;
 pub mod guardians;
+pub mod homerooms;
+pub mod rooms;
 pub mod school_data;
+pub mod staff;
 pub mod students;
+pub mod terms;
 
 use crate::error::AppError;
 

@@ -1,0 +1,180 @@
+//! Homerooms (行政班).
+
+use chrono::Utc;
+use diesel::dsl::count_star;
+use diesel::prelude::*;
+
+use crate::audit::{self, snapshot, Actor};
+use crate::db::schema::{homerooms, staff, students};
+use crate::db::types::Instant;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::roster::model::{Homeroom, NewHomeroom};
+
+/// Homerooms with their student counts, by grade and name.
+pub fn homerooms(
+    c: &mut DbConn,
+    school_id: i64,
+    grade: Option<i32>,
+) -> Result<Vec<Homeroom>, AppError> {
+    let mut q = homerooms::table
+        .filter(homerooms::school_id.eq(school_id))
+        .select((
+            homerooms::id,
+            homerooms::grade,
+            homerooms::name,
+            homerooms::homeroom_teacher_id,
+            homerooms::version,
+        ))
+        .order((homerooms::grade, homerooms::id))
+        .into_boxed();
+    if let Some(g) = grade {
+        q = q.filter(homerooms::grade.eq(g));
+    }
+    let rows: Vec<(i64, i32, String, Option<i64>, i64)> = q.load(c)?;
+    let counts: Vec<(i64, i64)> = students::table
+        .filter(students::school_id.eq(school_id))
+        .group_by(students::homeroom_id)
+        .select((students::homeroom_id, count_star()))
+        .load(c)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Homeroom {
+            id: r.0,
+            school_id,
+            grade: r.1,
+            name: r.2,
+            homeroom_teacher_id: r.3,
+            student_count: counts
+                .iter()
+                .find(|(h, _)| *h == r.0)
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
+            version: r.4,
+        })
+        .collect())
+}
+
+/// One homeroom.
+pub fn homeroom(c: &mut DbConn, school_id: i64, id: i64) -> Result<Homeroom, AppError> {
+    homerooms(c, school_id, None)?
+        .into_iter()
+        .find(|h| h.id == id)
+        .ok_or(AppError::NotFound("homeroom"))
+}
+
+fn check_teacher(c: &mut DbConn, school_id: i64, teacher: Option<i64>) -> Result<(), AppError> {
+    if let Some(t) = teacher {
+        let found = staff::table
+            .filter(staff::school_id.eq(school_id))
+            .filter(staff::id.eq(t))
+            .count()
+            .get_result::<i64>(c)?;
+        if found == 0 {
+            return Err(AppError::field(
+                "homeroom_teacher_id",
+                "not_found",
+                "no such staff member in this school",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Creates a homeroom.
+pub fn insert_homeroom(
+    c: &mut DbConn,
+    school_id: i64,
+    h: &NewHomeroom,
+    actor: &Actor,
+) -> Result<Homeroom, AppError> {
+    check_teacher(c, school_id, h.homeroom_teacher_id)?;
+    let now = Instant(Utc::now());
+    let id: i64 = diesel::insert_into(homerooms::table)
+        .values((
+            homerooms::school_id.eq(school_id),
+            homerooms::grade.eq(h.grade),
+            homerooms::name.eq(h.name.trim()),
+            homerooms::homeroom_teacher_id.eq(h.homeroom_teacher_id),
+            homerooms::version.eq(1),
+            homerooms::created_at.eq(now),
+            homerooms::updated_at.eq(now),
+        ))
+        .returning(homerooms::id)
+        .get_result(c)
+        .map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => AppError::Conflict {
+                code: "homeroom.duplicate_name",
+                detail: format!("a homeroom named {} exists", h.name),
+            },
+            e => e.into(),
+        })?;
+    let created = homeroom(c, school_id, id)?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "homeroom.create",
+        "homeroom",
+        Some(id),
+        None,
+        snapshot(&created),
+    )?;
+    Ok(created)
+}
+
+/// Renames a homeroom or changes its homeroom teacher if `version` is current.
+pub fn update_homeroom(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    version: i64,
+    h: &crate::roster::model::HomeroomPatch,
+    actor: &Actor,
+) -> Result<Homeroom, AppError> {
+    let before = homeroom(c, school_id, id)?;
+    super::expect_version(before.version, version)?;
+    let teacher = h.homeroom_teacher_id.or(before.homeroom_teacher_id);
+    check_teacher(c, school_id, h.homeroom_teacher_id)?;
+    let n = diesel::update(
+        homerooms::table
+            .filter(homerooms::school_id.eq(school_id))
+            .filter(homerooms::id.eq(id))
+            .filter(homerooms::version.eq(version)),
+    )
+    .set((
+        homerooms::name.eq(h.name.as_deref().map(str::trim).unwrap_or(&before.name)),
+        homerooms::homeroom_teacher_id.eq(teacher),
+        homerooms::version.eq(version + 1),
+        homerooms::updated_at.eq(Instant(Utc::now())),
+    ))
+    .execute(c)
+    .map_err(|e| match e {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => AppError::Conflict {
+            code: "homeroom.duplicate_name",
+            detail: "a homeroom with this name exists".into(),
+        },
+        e => e.into(),
+    })?;
+    if n == 0 {
+        return Err(AppError::Stale);
+    }
+    let after = homeroom(c, school_id, id)?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "homeroom.update",
+        "homeroom",
+        Some(id),
+        snapshot(&before),
+        snapshot(&after),
+    )?;
+    Ok(after)
+}

@@ -1,0 +1,206 @@
+//! Staff members, their roles and logins.
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::audit::{self, snapshot, Actor};
+use crate::auth::store::parse_roles;
+use crate::auth::{mask_phone, password};
+use crate::db::schema::{staff, users};
+use crate::db::types::Instant;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::roster::model::{NewStaff, Staff};
+
+type StaffRow = (
+    i64,
+    Option<i64>,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+);
+
+/// The school's staff; phones masked unless `full_phones`.
+pub fn staff_list(
+    c: &mut DbConn,
+    school_id: i64,
+    full_phones: bool,
+) -> Result<Vec<Staff>, AppError> {
+    let rows: Vec<StaffRow> = staff::table
+        .left_join(users::table)
+        .filter(staff::school_id.eq(school_id))
+        .select((
+            staff::id,
+            staff::user_id,
+            staff::name,
+            staff::phone,
+            staff::roles,
+            staff::version,
+            users::username.nullable(),
+        ))
+        .order(staff::id)
+        .load(c)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Staff {
+            id: r.0,
+            school_id,
+            user_id: r.1,
+            username: r.6,
+            name: r.2,
+            phone: if full_phones { r.3 } else { mask_phone(&r.3) },
+            roles: parse_roles(&r.4),
+            version: r.5,
+        })
+        .collect())
+}
+
+/// Creates a staff member, and a login when a username is given.
+pub fn insert_staff(
+    c: &mut DbConn,
+    school_id: i64,
+    s: &NewStaff,
+    actor: &Actor,
+) -> Result<Staff, AppError> {
+    if s.roles.contains(&crate::auth::Role::DistrictAdmin) {
+        return Err(AppError::field(
+            "roles",
+            "not_allowed",
+            "district_admin is granted by the district, not a school",
+        ));
+    }
+    let now = Instant(Utc::now());
+    let user_id = match (&s.username, &s.password) {
+        (Some(username), Some(pw)) => {
+            let hash = password::hash(pw)?;
+            let id: i64 = diesel::insert_into(users::table)
+                .values((
+                    users::kind.eq("staff"),
+                    users::username.eq(username),
+                    users::password_hash.eq(Some(hash)),
+                    users::display_name.eq(&s.name),
+                    users::failed_logins.eq(0),
+                    users::disabled.eq(false),
+                    users::created_at.eq(now),
+                    users::updated_at.eq(now),
+                ))
+                .returning(users::id)
+                .get_result(c)
+                .map_err(|e| match e {
+                    diesel::result::Error::DatabaseError(
+                        diesel::result::DatabaseErrorKind::UniqueViolation,
+                        _,
+                    ) => AppError::Conflict {
+                        code: "staff.duplicate_username",
+                        detail: format!("username {username} is taken"),
+                    },
+                    e => e.into(),
+                })?;
+            Some(id)
+        }
+        (None, None) => None,
+        _ => {
+            return Err(AppError::field(
+                "password",
+                "required",
+                "username and password go together",
+            ))
+        }
+    };
+    let roles: Vec<&str> = s.roles.iter().map(|r| r.as_str()).collect();
+    let id: i64 = diesel::insert_into(staff::table)
+        .values((
+            staff::school_id.eq(school_id),
+            staff::user_id.eq(user_id),
+            staff::name.eq(&s.name),
+            staff::phone.eq(&s.phone),
+            staff::roles.eq(roles.join(",")),
+            staff::version.eq(1),
+            staff::created_at.eq(now),
+            staff::updated_at.eq(now),
+        ))
+        .returning(staff::id)
+        .get_result(c)?;
+    let created = staff_list(c, school_id, true)?
+        .into_iter()
+        .find(|x| x.id == id)
+        .ok_or(AppError::NotFound("staff"))?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "staff.create",
+        "staff",
+        Some(id),
+        None,
+        snapshot(&created),
+    )?;
+    Ok(created)
+}
+
+/// Changes a staff member's name, phone or roles if `version` is current.
+pub fn update_staff(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    version: i64,
+    p: &crate::roster::model::StaffPatch,
+    actor: &Actor,
+) -> Result<Staff, AppError> {
+    if p.roles
+        .as_ref()
+        .is_some_and(|r| r.contains(&crate::auth::Role::DistrictAdmin))
+    {
+        return Err(AppError::field(
+            "roles",
+            "not_allowed",
+            "district_admin is granted by the district, not a school",
+        ));
+    }
+    let before = staff_list(c, school_id, true)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound("staff"))?;
+    super::expect_version(before.version, version)?;
+    let roles: Vec<&str> = p
+        .roles
+        .as_ref()
+        .unwrap_or(&before.roles)
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    let n = diesel::update(
+        staff::table
+            .filter(staff::school_id.eq(school_id))
+            .filter(staff::id.eq(id))
+            .filter(staff::version.eq(version)),
+    )
+    .set((
+        staff::name.eq(p.name.as_deref().unwrap_or(&before.name)),
+        staff::phone.eq(p.phone.as_deref().unwrap_or(&before.phone)),
+        staff::roles.eq(roles.join(",")),
+        staff::version.eq(version + 1),
+        staff::updated_at.eq(Instant(Utc::now())),
+    ))
+    .execute(c)?;
+    if n == 0 {
+        return Err(AppError::Stale);
+    }
+    let after = staff_list(c, school_id, true)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound("staff"))?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "staff.update",
+        "staff",
+        Some(id),
+        snapshot(&before),
+        snapshot(&after),
+    )?;
+    Ok(after)
+}
