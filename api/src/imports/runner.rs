@@ -92,7 +92,12 @@ fn run(
     };
     let total = table.len().saturating_sub(1);
     progress.set(job_id, 0, total);
+    let started = std::time::Instant::now();
     let checked = check_table(&table);
+    log::info!(
+        "import {job_id}: {total} rows read and checked in {:?}",
+        started.elapsed()
+    );
     if !checked.errors.is_empty() {
         return store::finish(&mut c, job_id, "failed", total, None, &checked.errors);
     }
@@ -119,6 +124,7 @@ fn run(
         store::finish(c, job_id, "committed", total, Some(&summary), &[])?;
         Ok::<_, AppError>(summary)
     });
+    log::info!("import {job_id}: committed in {:?}", started.elapsed());
     match outcome {
         Ok(_) => Ok(()),
         Err(
