@@ -364,13 +364,24 @@ both!(terms_rooms_homerooms_and_staff, |app: TestApp| async move {
         .unwrap();
     let (s, b) = json_of(res).await;
     assert_eq!((s, b["roles"].clone()), (200, json!(["tutor", "gate"])));
-    let (_, me) = app.get(&app.token_for("zhao", "long-enough-1").await, "/api/v1/me").await;
-    assert_eq!(me["grants"][0]["roles"], json!(["tutor", "gate"]), "new roles apply at the next login");
-    let (_, h1) = app.get(&t, &app.school_path("/homerooms?grade=1&limit=1")).await;
+    let (_, me) = app
+        .get(&app.token_for("zhao", "long-enough-1").await, "/api/v1/me")
+        .await;
+    assert_eq!(
+        me["grants"][0]["roles"],
+        json!(["tutor", "gate"]),
+        "new roles apply at the next login"
+    );
+    let (_, h1) = app
+        .get(&t, &app.school_path("/homerooms?grade=1&limit=1"))
+        .await;
     let hid = h1["items"][0]["id"].as_i64().unwrap();
     let v = h1["items"][0]["version"].as_i64().unwrap();
     let res = app
-        .req(Method::PATCH, &app.school_path(&format!("/homerooms/{hid}")))
+        .req(
+            Method::PATCH,
+            &app.school_path(&format!("/homerooms/{hid}")),
+        )
         .bearer_auth(&t)
         .header("if-match", v.to_string())
         .json(&json!({"homeroom_teacher_id": sid}))
@@ -420,3 +431,26 @@ both!(
         assert_eq!(updates, 1, "only the winning update is audited");
     }
 );
+
+both!(rooms_empty_homerooms_and_staff_can_be_removed, |app: TestApp| async move {
+    let t = app.token("admin").await;
+    let del = |path: String, version: &str| app.req(Method::DELETE, &path).bearer_auth(&t).header("if-match", version.to_owned()).send();
+    let (_, hr) = app.get(&t, &app.school_path("/homerooms?grade=1&limit=1")).await;
+    let full = &hr["items"][0];
+    let (s, b) = json_of(del(app.school_path(&format!("/homerooms/{}", full["id"])), &full["version"].to_string()).await.unwrap()).await;
+    assert_eq!((s, b["code"].as_str()), (409, Some("homeroom.not_empty")));
+    let (_, empty) = app.send(&t, Method::POST, &app.school_path("/homerooms"), &json!({"grade": 1, "name": "一年级9班"})).await;
+    let (s, _) = json_of(del(app.school_path(&format!("/homerooms/{}", empty["id"])), "1").await.unwrap()).await;
+    assert_eq!(s, 204);
+    let (_, room) = app.send(&t, Method::POST, &app.school_path("/rooms"), &json!({"name": "临时教室", "capacity": 30, "kind": "indoor"})).await;
+    let (s, _) = json_of(del(app.school_path(&format!("/rooms/{}", room["id"])), "1").await.unwrap()).await;
+    assert_eq!(s, 204);
+    let (_, staff) = app.get(&t, &app.school_path("/staff?limit=200")).await;
+    let gate = staff["items"].as_array().unwrap().iter().find(|s| s["username"] == "gate").unwrap().clone();
+    let (s, _) = json_of(del(app.school_path(&format!("/staff/{}", gate["id"])), &gate["version"].to_string()).await.unwrap()).await;
+    assert_eq!(s, 204);
+    let (s, b) = json_of(app.login("gate", kehou_api::seed::DEMO_PASSWORD).await).await;
+    assert_eq!((s, b["code"].as_str()), (403, Some("auth.disabled")), "a login without a school is disabled");
+    let (_, log) = app.get(&t, &app.school_path("/audit-events?action=staff.delete")).await;
+    assert_eq!(log["items"][0]["before"]["username"], "gate");
+});

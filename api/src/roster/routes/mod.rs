@@ -25,16 +25,19 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(school_data::create_homeroom)
         .service(school_data::get_homeroom)
         .service(school_data::update_homeroom)
+        .service(school_data::delete_homeroom)
         .service(school_data::list_rooms)
         .service(school_data::create_room)
         .service(school_data::update_room)
+        .service(school_data::delete_room)
         .service(school_data::list_terms)
         .service(school_data::create_term)
         .service(school_data::get_term)
         .service(school_data::update_term)
         .service(school_data::list_staff)
         .service(school_data::create_staff)
-        .service(school_data::update_staff);
+        .service(school_data::update_staff)
+        .service(school_data::delete_staff);
 }
 
 /// Routes under `/api/v1` that are not per school.

@@ -1,6 +1,6 @@
 //! The school itself, its terms, homerooms, rooms and staff; a district's schools.
 
-use actix_web::{get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
@@ -322,4 +322,59 @@ pub async fn update_staff(
         })
         .await?;
     Ok(with_etag(s.version, &s))
+}
+
+/// Delete a room. Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), responses((status = 204, description = "Deleted"), WriteErrors), security(("bearer" = [])))]
+#[delete("/rooms/{id}")]
+pub async fn delete_room(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    let version = if_match(&req)?;
+    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    db.run(move |c| tx(c, |c| rooms::delete_room(c, school, id, version, &actor)))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Delete an empty homeroom (409 `homeroom.not_empty` while students are in it). Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), responses((status = 204, description = "Deleted"), WriteErrors), security(("bearer" = [])))]
+#[delete("/homerooms/{id}")]
+pub async fn delete_homeroom(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    let version = if_match(&req)?;
+    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    db.run(move |c| {
+        tx(c, |c| {
+            homerooms::delete_homeroom(c, school, id, version, &actor)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Remove a staff member from the school; a login left without any school is disabled. Send `If-Match`.
+#[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), responses((status = 204, description = "Removed"), WriteErrors), security(("bearer" = [])))]
+#[delete("/staff/{id}")]
+pub async fn delete_staff(
+    req: HttpRequest,
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::StaffManage)?;
+    let version = if_match(&req)?;
+    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    db.run(move |c| tx(c, |c| staff::delete_staff(c, school, id, version, &actor)))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

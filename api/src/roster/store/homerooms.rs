@@ -178,3 +178,41 @@ pub fn update_homeroom(
     )?;
     Ok(after)
 }
+
+/// Deletes an empty homeroom if `version` is current.
+pub fn delete_homeroom(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    version: i64,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let before = homeroom(c, school_id, id)?;
+    super::expect_version(before.version, version)?;
+    if before.student_count > 0 {
+        return Err(AppError::Conflict {
+            code: "homeroom.not_empty",
+            detail: format!(
+                "{} students are still in this homeroom; move them first",
+                before.student_count
+            ),
+        });
+    }
+    diesel::delete(
+        homerooms::table
+            .filter(homerooms::school_id.eq(school_id))
+            .filter(homerooms::id.eq(id))
+            .filter(homerooms::version.eq(version)),
+    )
+    .execute(c)?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "homeroom.delete",
+        "homeroom",
+        Some(id),
+        snapshot(&before),
+        None,
+    )
+}

@@ -137,3 +137,35 @@ pub fn update_room(
     )?;
     Ok(after)
 }
+
+/// Deletes a room if `version` is current.
+pub fn delete_room(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    version: i64,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let before = rooms(c, school_id)?
+        .into_iter()
+        .find(|x| x.id == id)
+        .ok_or(AppError::NotFound("room"))?;
+    expect_version(before.version, version)?;
+    diesel::delete(
+        rooms::table
+            .filter(rooms::school_id.eq(school_id))
+            .filter(rooms::id.eq(id))
+            .filter(rooms::version.eq(version)),
+    )
+    .execute(c)?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "room.delete",
+        "room",
+        Some(id),
+        snapshot(&before),
+        None,
+    )
+}

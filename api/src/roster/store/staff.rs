@@ -204,3 +204,53 @@ pub fn update_staff(
     )?;
     Ok(after)
 }
+
+/// Removes a staff member from the school (not their audit trail). A homeroom they lead
+/// loses its homeroom teacher; a login that no longer has any school is disabled.
+pub fn delete_staff(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    version: i64,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let before = staff_list(c, school_id, true)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(AppError::NotFound("staff"))?;
+    super::expect_version(before.version, version)?;
+    diesel::update(
+        crate::db::schema::homerooms::table
+            .filter(crate::db::schema::homerooms::homeroom_teacher_id.eq(id)),
+    )
+    .set(crate::db::schema::homerooms::homeroom_teacher_id.eq(None::<i64>))
+    .execute(c)?;
+    diesel::delete(
+        staff::table
+            .filter(staff::school_id.eq(school_id))
+            .filter(staff::id.eq(id))
+            .filter(staff::version.eq(version)),
+    )
+    .execute(c)?;
+    if let Some(user) = before.user_id {
+        let remaining: i64 = staff::table
+            .filter(staff::user_id.eq(user))
+            .count()
+            .get_result(c)?;
+        if remaining == 0 {
+            diesel::update(users::table.find(user))
+                .set(users::disabled.eq(true))
+                .execute(c)?;
+        }
+    }
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "staff.delete",
+        "staff",
+        Some(id),
+        snapshot(&before),
+        None,
+    )
+}
