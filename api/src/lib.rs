@@ -3,6 +3,7 @@
 //! `api_routes` declares every API operation (and so the OpenAPI document);
 //! `server::build_app` adds state, middleware, docs and the SPA.
 
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod config;
@@ -47,7 +48,8 @@ where
                         .wrap(actix_web::middleware::from_fn(auth::tenant_guard))
                         .configure(roster::routes::configure_school)
                         .configure(audit::routes::configure_school)
-                        .configure(imports::routes::configure_school),
+                        .configure(imports::routes::configure_school)
+                        .configure(applications::configure_school),
                 ),
         )
 }

@@ -28,6 +28,7 @@ errors are RFC 9457 problem+json with a stable `code`."
         (name = "roster", description = "Districts, schools, terms, homerooms, students, guardians, staff, rooms"),
         (name = "imports", description = "Roster import jobs and exports"),
         (name = "audit", description = "The audit log"),
+        (name = "applications", description = "Service plans, texts, informed families, applications and their review"),
         (name = "integration", description = "Machine clients of districts and parent apps"),
     )
 )]

@@ -1,5 +1,6 @@
 //! Black-box API tests. Every `both!` test runs on SQLite and on PostgreSQL.
 
+mod applications;
 mod auth;
 mod errors;
 mod guardians;

@@ -432,25 +432,87 @@ both!(
     }
 );
 
-both!(rooms_empty_homerooms_and_staff_can_be_removed, |app: TestApp| async move {
-    let t = app.token("admin").await;
-    let del = |path: String, version: &str| app.req(Method::DELETE, &path).bearer_auth(&t).header("if-match", version.to_owned()).send();
-    let (_, hr) = app.get(&t, &app.school_path("/homerooms?grade=1&limit=1")).await;
-    let full = &hr["items"][0];
-    let (s, b) = json_of(del(app.school_path(&format!("/homerooms/{}", full["id"])), &full["version"].to_string()).await.unwrap()).await;
-    assert_eq!((s, b["code"].as_str()), (409, Some("homeroom.not_empty")));
-    let (_, empty) = app.send(&t, Method::POST, &app.school_path("/homerooms"), &json!({"grade": 1, "name": "一年级9班"})).await;
-    let (s, _) = json_of(del(app.school_path(&format!("/homerooms/{}", empty["id"])), "1").await.unwrap()).await;
-    assert_eq!(s, 204);
-    let (_, room) = app.send(&t, Method::POST, &app.school_path("/rooms"), &json!({"name": "临时教室", "capacity": 30, "kind": "indoor"})).await;
-    let (s, _) = json_of(del(app.school_path(&format!("/rooms/{}", room["id"])), "1").await.unwrap()).await;
-    assert_eq!(s, 204);
-    let (_, staff) = app.get(&t, &app.school_path("/staff?limit=200")).await;
-    let gate = staff["items"].as_array().unwrap().iter().find(|s| s["username"] == "gate").unwrap().clone();
-    let (s, _) = json_of(del(app.school_path(&format!("/staff/{}", gate["id"])), &gate["version"].to_string()).await.unwrap()).await;
-    assert_eq!(s, 204);
-    let (s, b) = json_of(app.login("gate", kehou_api::seed::DEMO_PASSWORD).await).await;
-    assert_eq!((s, b["code"].as_str()), (403, Some("auth.disabled")), "a login without a school is disabled");
-    let (_, log) = app.get(&t, &app.school_path("/audit-events?action=staff.delete")).await;
-    assert_eq!(log["items"][0]["before"]["username"], "gate");
-});
+both!(
+    rooms_empty_homerooms_and_staff_can_be_removed,
+    |app: TestApp| async move {
+        let t = app.token("admin").await;
+        let del = |path: String, version: &str| {
+            app.req(Method::DELETE, &path)
+                .bearer_auth(&t)
+                .header("if-match", version.to_owned())
+                .send()
+        };
+        let (_, hr) = app
+            .get(&t, &app.school_path("/homerooms?grade=1&limit=1"))
+            .await;
+        let full = &hr["items"][0];
+        let (s, b) = json_of(
+            del(
+                app.school_path(&format!("/homerooms/{}", full["id"])),
+                &full["version"].to_string(),
+            )
+            .await
+            .unwrap(),
+        )
+        .await;
+        assert_eq!((s, b["code"].as_str()), (409, Some("homeroom.not_empty")));
+        let (_, empty) = app
+            .send(
+                &t,
+                Method::POST,
+                &app.school_path("/homerooms"),
+                &json!({"grade": 1, "name": "一年级9班"}),
+            )
+            .await;
+        let (s, _) = json_of(
+            del(app.school_path(&format!("/homerooms/{}", empty["id"])), "1")
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(s, 204);
+        let (_, room) = app
+            .send(
+                &t,
+                Method::POST,
+                &app.school_path("/rooms"),
+                &json!({"name": "临时教室", "capacity": 30, "kind": "indoor"}),
+            )
+            .await;
+        let (s, _) = json_of(
+            del(app.school_path(&format!("/rooms/{}", room["id"])), "1")
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(s, 204);
+        let (_, staff) = app.get(&t, &app.school_path("/staff?limit=200")).await;
+        let gate = staff["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["username"] == "gate")
+            .unwrap()
+            .clone();
+        let (s, _) = json_of(
+            del(
+                app.school_path(&format!("/staff/{}", gate["id"])),
+                &gate["version"].to_string(),
+            )
+            .await
+            .unwrap(),
+        )
+        .await;
+        assert_eq!(s, 204);
+        let (s, b) = json_of(app.login("gate", kehou_api::seed::DEMO_PASSWORD).await).await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (403, Some("auth.disabled")),
+            "a login without a school is disabled"
+        );
+        let (_, log) = app
+            .get(&t, &app.school_path("/audit-events?action=staff.delete"))
+            .await;
+        assert_eq!(log["items"][0]["before"]["username"], "gate");
+    }
+);

@@ -247,6 +247,149 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    service_plans (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        term_id -> BigInt,
+        version_no -> Integer,
+        status -> Text,
+        window_opens_at -> UtcInstant,
+        window_closes_at -> UtcInstant,
+        review_comment -> Nullable<Text>,
+        reviewed_by -> Nullable<BigInt>,
+        reviewed_at -> Nullable<UtcInstant>,
+        version -> BigInt,
+        created_at -> UtcInstant,
+        updated_at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    offerings (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        plan_id -> BigInt,
+        kind -> Text,
+        name -> Text,
+        grades -> Text,
+        weekdays -> Text,
+        boarders_excluded -> Bool,
+        start_time -> Text,
+        end_time -> Text,
+        early_grades_start_time -> Nullable<Text>,
+        cap -> Nullable<Integer>,
+        taken -> Integer,
+        waiting -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    plan_texts (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        term_id -> BigInt,
+        kind -> Text,
+        version_no -> Integer,
+        title -> Text,
+        body -> Text,
+        sha256 -> Text,
+        published_at -> Nullable<UtcInstant>,
+        created_at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    notice_receipts (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        text_id -> BigInt,
+        student_id -> BigInt,
+        channel -> Text,
+        recorded_by_kind -> Text,
+        recorded_by_id -> Nullable<BigInt>,
+        at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    applications (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        term_id -> BigInt,
+        plan_id -> BigInt,
+        student_id -> BigInt,
+        status -> Text,
+        open_marker -> Nullable<BigInt>,
+        leave_mode -> Text,
+        pickup_person_ids -> Text,
+        exemption_category -> Nullable<Text>,
+        exemption_note -> Nullable<Text>,
+        agreement_text_id -> BigInt,
+        agreement_sha256 -> Text,
+        accepted_by_kind -> Text,
+        accepted_by_id -> BigInt,
+        accepted_channel -> Text,
+        accepted_at -> UtcInstant,
+        reject_reason -> Nullable<Text>,
+        withdraw_effective_date -> Nullable<Date>,
+        version -> BigInt,
+        created_at -> UtcInstant,
+        updated_at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    application_offerings (application_id, offering_id) {
+        application_id -> BigInt,
+        school_id -> BigInt,
+        offering_id -> BigInt,
+        weekdays -> Text,
+        placement -> Text,
+        queue_position -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    application_events (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        application_id -> BigInt,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        actor_kind -> Text,
+        actor_id -> Nullable<BigInt>,
+        comment -> Nullable<Text>,
+        at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    idempotency_keys (school_id, key) {
+        school_id -> BigInt,
+        key -> Text,
+        request_hash -> Text,
+        status -> Integer,
+        response -> Text,
+        created_at -> UtcInstant,
+    }
+}
+
 diesel::joinable!(schools -> districts (district_id));
 diesel::joinable!(terms -> schools (school_id));
 diesel::joinable!(staff -> users (user_id));
@@ -254,6 +397,11 @@ diesel::joinable!(students -> homerooms (homeroom_id));
 diesel::joinable!(student_guardians -> guardians (guardian_id));
 diesel::joinable!(student_guardians -> students (student_id));
 diesel::joinable!(pickup_persons -> students (student_id));
+diesel::joinable!(offerings -> service_plans (plan_id));
+diesel::joinable!(applications -> students (student_id));
+diesel::joinable!(application_offerings -> applications (application_id));
+diesel::joinable!(application_offerings -> offerings (offering_id));
+diesel::joinable!(application_events -> applications (application_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -272,4 +420,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_clients,
     audit_events,
     import_jobs,
+    service_plans,
+    offerings,
+    plan_texts,
+    notice_receipts,
+    applications,
+    application_offerings,
+    application_events,
+    idempotency_keys,
 );

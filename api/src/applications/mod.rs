@@ -1,0 +1,34 @@
+//! Applications (报名申请): the school's service plan, its texts and informed families,
+//! and the applications with their two-step review.
+
+pub mod idempotency;
+pub mod model;
+pub mod plan;
+pub mod read;
+pub mod routes;
+pub mod store;
+pub mod texts;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Routes under `/api/v1/schools/{school_id}`.
+pub fn configure_school(cfg: &mut ServiceConfig) {
+    cfg.service(plan::list_plans)
+        .service(plan::create_plan)
+        .service(plan::get_plan)
+        .service(plan::submit_plan)
+        .service(plan::approve_plan)
+        .service(plan::reject_plan)
+        .service(texts::list_texts)
+        .service(texts::create_text)
+        .service(texts::publish_text)
+        .service(texts::record_receipt)
+        .service(texts::informed_report)
+        .service(routes::list_applications)
+        .service(routes::create_application)
+        .service(routes::get_application)
+        .service(routes::submit_application)
+        .service(routes::class_review)
+        .service(routes::school_review)
+        .service(routes::withdraw_application);
+}

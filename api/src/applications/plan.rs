@@ -1,0 +1,569 @@
+//! Service plans (一校一案) per school and term: offerings and the application window.
+//! A school admin drafts and submits a version; a district admin approves or rejects it;
+//! an approved version is immutable (a change is a new version).
+
+use actix_web::{get, post, web, HttpResponse};
+use chrono::{DateTime, NaiveTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::model::{weekdays_from_text, weekdays_to_text};
+use crate::audit::{self, snapshot, Actor};
+use crate::auth::{Permission, Role, SchoolScope};
+use crate::db::schema::{offerings, service_plans};
+use crate::db::types::Instant;
+use crate::db::{tx, Db, DbConn};
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::page::{Page, PageQuery};
+
+/// Kinds of service (服务类型).
+pub const OFFERING_KINDS: &[&str] = &[
+    "morning_reading",
+    "noon_care",
+    "afternoon_basic",
+    "late_extension",
+    "evening_study",
+    "weekend",
+    "holiday",
+];
+
+/// An offering: a kind of service on set weekdays for set grades.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Offering {
+    pub id: i64,
+    /// One of morning_reading, noon_care, afternoon_basic, late_extension, evening_study, weekend, holiday.
+    pub kind: String,
+    pub name: String,
+    pub grades: Vec<i32>,
+    /// ISO weekdays, 1 = Monday.
+    pub weekdays: Vec<u8>,
+    pub boarders_excluded: bool,
+    /// `HH:MM`, school-local.
+    pub start_time: String,
+    pub end_time: String,
+    /// Grades 1–2 start later (from the 2nd afternoon lesson), `HH:MM`.
+    pub early_grades_start_time: Option<String>,
+    /// A school-set cap; applications beyond it wait in a queue (never refused).
+    pub cap: Option<i32>,
+    pub taken: i32,
+    pub waiting: i32,
+}
+
+/// A new offering.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
+pub struct NewOffering {
+    pub kind: String,
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
+    pub name: String,
+    #[validate(length(min = 1, max = 9))]
+    #[schema(min_items = 1, max_items = 9)]
+    pub grades: Vec<i32>,
+    #[validate(length(min = 1, max = 7))]
+    #[schema(min_items = 1, max_items = 7)]
+    pub weekdays: Vec<u8>,
+    #[serde(default)]
+    pub boarders_excluded: bool,
+    pub start_time: String,
+    pub end_time: String,
+    pub early_grades_start_time: Option<String>,
+    #[validate(range(min = 1, max = 5000))]
+    #[schema(minimum = 1, maximum = 5000)]
+    pub cap: Option<i32>,
+}
+
+/// A version of a school's plan for a term.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ServicePlan {
+    pub id: i64,
+    pub term_id: i64,
+    pub version_no: i32,
+    /// draft, submitted, approved or rejected.
+    pub status: String,
+    pub window_opens_at: DateTime<Utc>,
+    pub window_closes_at: DateTime<Utc>,
+    pub review_comment: Option<String>,
+    pub offerings: Vec<Offering>,
+    pub version: i64,
+}
+
+/// A new plan version.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct NewServicePlan {
+    pub term_id: i64,
+    pub window_opens_at: DateTime<Utc>,
+    pub window_closes_at: DateTime<Utc>,
+    #[validate(length(min = 1, max = 50), nested)]
+    #[schema(min_items = 1, max_items = 50)]
+    pub offerings: Vec<NewOffering>,
+}
+
+/// A district's decision on a plan.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct PlanReview {
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub comment: Option<String>,
+}
+
+fn time(field: &str, s: &str) -> Result<NaiveTime, AppError> {
+    NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| AppError::field(field, "format", "use HH:MM"))
+}
+
+/// Checks a plan: kinds, grades, weekdays, times; the end no later than the district bound.
+pub fn check_plan(p: &NewServicePlan, latest_end: NaiveTime) -> Result<(), AppError> {
+    if p.window_opens_at >= p.window_closes_at {
+        return Err(AppError::field(
+            "window_closes_at",
+            "range",
+            "the window must close after it opens",
+        ));
+    }
+    for (i, o) in p.offerings.iter().enumerate() {
+        let f = |name: &str| format!("offerings[{i}].{name}");
+        if !OFFERING_KINDS.contains(&o.kind.as_str()) {
+            return Err(AppError::field(
+                &f("kind"),
+                "unknown",
+                format!("one of {}", OFFERING_KINDS.join(", ")),
+            ));
+        }
+        if o.grades.iter().any(|g| !(1..=9).contains(g)) {
+            return Err(AppError::field(&f("grades"), "range", "grades are 1–9"));
+        }
+        if o.weekdays.iter().any(|d| !(1..=7).contains(d)) {
+            return Err(AppError::field(
+                &f("weekdays"),
+                "range",
+                "weekdays are 1 (Monday) to 7",
+            ));
+        }
+        let (start, end) = (
+            time(&f("start_time"), &o.start_time)?,
+            time(&f("end_time"), &o.end_time)?,
+        );
+        if start >= end {
+            return Err(AppError::field(
+                &f("end_time"),
+                "range",
+                "the session must end after it starts",
+            ));
+        }
+        if end > latest_end {
+            return Err(AppError::field(
+                &f("end_time"),
+                "district_bound",
+                format!(
+                    "the district allows service until {}",
+                    latest_end.format("%H:%M")
+                ),
+            ));
+        }
+        if let Some(e) = &o.early_grades_start_time {
+            let e = time(&f("early_grades_start_time"), e)?;
+            if e < start || e >= end {
+                return Err(AppError::field(
+                    &f("early_grades_start_time"),
+                    "range",
+                    "must lie within the session",
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+type PlanRow = (i64, i64, i32, String, Instant, Instant, Option<String>, i64);
+type OfferingRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    bool,
+    String,
+    String,
+    Option<String>,
+    Option<i32>,
+    i32,
+    i32,
+);
+
+/// The offerings of a plan.
+pub fn offerings_of(
+    c: &mut DbConn,
+    school_id: i64,
+    plan_id: i64,
+) -> Result<Vec<Offering>, AppError> {
+    let rows: Vec<OfferingRow> = offerings::table
+        .filter(offerings::school_id.eq(school_id))
+        .filter(offerings::plan_id.eq(plan_id))
+        .select((
+            offerings::id,
+            offerings::kind,
+            offerings::name,
+            offerings::grades,
+            offerings::weekdays,
+            offerings::boarders_excluded,
+            offerings::start_time,
+            offerings::end_time,
+            offerings::early_grades_start_time,
+            offerings::cap,
+            offerings::taken,
+            offerings::waiting,
+        ))
+        .order(offerings::id)
+        .load(c)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Offering {
+            id: r.0,
+            kind: r.1,
+            name: r.2,
+            grades: r.3.split(',').filter_map(|g| g.parse().ok()).collect(),
+            weekdays: weekdays_from_text(&r.4),
+            boarders_excluded: r.5,
+            start_time: r.6,
+            end_time: r.7,
+            early_grades_start_time: r.8,
+            cap: r.9,
+            taken: r.10,
+            waiting: r.11,
+        })
+        .collect())
+}
+
+/// One plan version with its offerings.
+pub fn plan(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServicePlan, AppError> {
+    let r: PlanRow = service_plans::table
+        .filter(service_plans::school_id.eq(school_id))
+        .filter(service_plans::id.eq(id))
+        .select((
+            service_plans::id,
+            service_plans::term_id,
+            service_plans::version_no,
+            service_plans::status,
+            service_plans::window_opens_at,
+            service_plans::window_closes_at,
+            service_plans::review_comment,
+            service_plans::version,
+        ))
+        .first(c)
+        .optional()?
+        .ok_or(AppError::NotFound("service plan"))?;
+    Ok(ServicePlan {
+        id: r.0,
+        term_id: r.1,
+        version_no: r.2,
+        status: r.3,
+        window_opens_at: r.4 .0,
+        window_closes_at: r.5 .0,
+        review_comment: r.6,
+        offerings: offerings_of(c, school_id, r.0)?,
+        version: r.7,
+    })
+}
+
+/// The newest approved plan of a term.
+pub fn approved_plan(
+    c: &mut DbConn,
+    school_id: i64,
+    term_id: i64,
+) -> Result<Option<ServicePlan>, AppError> {
+    let id: Option<i64> = service_plans::table
+        .filter(service_plans::school_id.eq(school_id))
+        .filter(service_plans::term_id.eq(term_id))
+        .filter(service_plans::status.eq("approved"))
+        .order(service_plans::version_no.desc())
+        .select(service_plans::id)
+        .first(c)
+        .optional()?;
+    id.map(|id| plan(c, school_id, id)).transpose()
+}
+
+fn insert_plan(
+    c: &mut DbConn,
+    school_id: i64,
+    p: &NewServicePlan,
+    actor: &Actor,
+) -> Result<ServicePlan, AppError> {
+    crate::roster::store::terms::term(c, school_id, p.term_id)
+        .map_err(|_| AppError::field("term_id", "not_found", "no such term in this school"))?;
+    let last: Option<i32> = service_plans::table
+        .filter(service_plans::school_id.eq(school_id))
+        .filter(service_plans::term_id.eq(p.term_id))
+        .select(diesel::dsl::max(service_plans::version_no))
+        .first(c)?;
+    let now = Instant(Utc::now());
+    let id: i64 = diesel::insert_into(service_plans::table)
+        .values((
+            service_plans::school_id.eq(school_id),
+            service_plans::term_id.eq(p.term_id),
+            service_plans::version_no.eq(last.unwrap_or(0) + 1),
+            service_plans::status.eq("draft"),
+            service_plans::window_opens_at.eq(Instant(p.window_opens_at)),
+            service_plans::window_closes_at.eq(Instant(p.window_closes_at)),
+            service_plans::version.eq(1),
+            service_plans::created_at.eq(now),
+            service_plans::updated_at.eq(now),
+        ))
+        .returning(service_plans::id)
+        .get_result(c)?;
+    for o in &p.offerings {
+        let grades: Vec<String> = o.grades.iter().map(|g| g.to_string()).collect();
+        diesel::insert_into(offerings::table)
+            .values((
+                offerings::school_id.eq(school_id),
+                offerings::plan_id.eq(id),
+                offerings::kind.eq(&o.kind),
+                offerings::name.eq(&o.name),
+                offerings::grades.eq(grades.join(",")),
+                offerings::weekdays.eq(weekdays_to_text(&o.weekdays)),
+                offerings::boarders_excluded.eq(o.boarders_excluded),
+                offerings::start_time.eq(&o.start_time),
+                offerings::end_time.eq(&o.end_time),
+                offerings::early_grades_start_time.eq(&o.early_grades_start_time),
+                offerings::cap.eq(o.cap),
+                offerings::taken.eq(0),
+                offerings::waiting.eq(0),
+            ))
+            .execute(c)?;
+    }
+    let created = plan(c, school_id, id)?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "service_plan.create",
+        "service_plan",
+        Some(id),
+        None,
+        snapshot(&created),
+    )?;
+    Ok(created)
+}
+
+/// Moves a plan from one status to another (guarded), with a comment; audited.
+fn move_plan(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    from: &str,
+    to: &str,
+    comment: Option<&str>,
+    actor: &Actor,
+) -> Result<ServicePlan, AppError> {
+    let before = plan(c, school_id, id)?;
+    let n = diesel::update(
+        service_plans::table
+            .filter(service_plans::school_id.eq(school_id))
+            .filter(service_plans::id.eq(id))
+            .filter(service_plans::status.eq(from)),
+    )
+    .set((
+        service_plans::status.eq(to),
+        service_plans::review_comment.eq(comment),
+        service_plans::reviewed_by.eq(actor.id),
+        service_plans::version.eq(before.version + 1),
+        service_plans::updated_at.eq(Instant(Utc::now())),
+    ))
+    .execute(c)?;
+    if n == 0 {
+        return Err(AppError::Conflict {
+            code: "service_plan.wrong_status",
+            detail: format!("the plan is {}, not {from}", before.status),
+        });
+    }
+    let after = plan(c, school_id, id)?;
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        &format!("service_plan.{to}"),
+        "service_plan",
+        Some(id),
+        snapshot(&before),
+        snapshot(&after),
+    )?;
+    Ok(after)
+}
+
+/// Filter by term.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlanQuery {
+    /// Only this term.
+    pub term_id: Option<i64>,
+    /// Items per page, 1–200 (default 50).
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Plan versions of the school.
+#[utoipa::path(tag = "applications", params(SchoolPath, PlanQuery), responses((status = 200, description = "Plans", body = Page<ServicePlan>), ReadErrors), security(("bearer" = [])))]
+#[get("/service-plans")]
+pub async fn list_plans(
+    scope: SchoolScope,
+    query: web::Query<PlanQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<ServicePlan>>> {
+    // Everyone with a grant here reads the plan: guardians apply from it.
+    let (school, term) = (scope.school_id, query.term_id);
+    let page = PageQuery {
+        limit: query.limit,
+        cursor: query.cursor.clone(),
+    };
+    let all = db
+        .run(move |c| {
+            let mut q = service_plans::table
+                .filter(service_plans::school_id.eq(school))
+                .select(service_plans::id)
+                .order(service_plans::id)
+                .into_boxed();
+            if let Some(t) = term {
+                q = q.filter(service_plans::term_id.eq(t));
+            }
+            let ids: Vec<i64> = q.load(c)?;
+            ids.into_iter()
+                .map(|id| plan(c, school, id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(web::Json(Page::of_small_list(all, &page, |p| p.id)?))
+}
+
+/// Draft a new plan version with its offerings and application window.
+#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewServicePlan, responses((status = 201, description = "Created", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans")]
+pub async fn create_plan(
+    scope: SchoolScope,
+    body: web::Json<NewServicePlan>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    check_plan(&body, NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default())?;
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let p = db
+        .run(move |c| tx(c, |c| insert_plan(c, school, &body, &actor)))
+        .await?;
+    Ok(HttpResponse::Created().json(p))
+}
+
+/// One plan version.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "The plan", body = ServicePlan), ReadErrors), security(("bearer" = [])))]
+#[get("/service-plans/{id}")]
+pub async fn get_plan(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    let (school, id) = (scope.school_id, path.1);
+    Ok(web::Json(db.run(move |c| plan(c, school, id)).await?))
+}
+
+/// Submit a draft plan to the district for approval.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "Submitted", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans/{id}/submit")]
+pub async fn submit_plan(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    if !scope.roles.contains(&Role::SchoolAdmin) {
+        return Err(AppError::forbidden("only school admins submit the plan"));
+    }
+    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    Ok(web::Json(
+        db.run(move |c| {
+            tx(c, |c| {
+                move_plan(c, school, id, "draft", "submitted", None, &actor)
+            })
+        })
+        .await?,
+    ))
+}
+
+fn district_reviewer(scope: &SchoolScope) -> Result<(), AppError> {
+    if scope.roles.contains(&Role::DistrictAdmin) {
+        Ok(())
+    } else {
+        Err(AppError::forbidden(
+            "only the district approves school plans",
+        ))
+    }
+}
+
+/// Approve a submitted plan (district admins). An approved version is immutable.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Approved", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans/{id}/approve")]
+pub async fn approve_plan(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<PlanReview>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    district_reviewer(&scope)?;
+    body.validate()?;
+    let (school, id, actor, comment) = (
+        scope.school_id,
+        path.1,
+        scope.actor(),
+        body.into_inner().comment,
+    );
+    Ok(web::Json(
+        db.run(move |c| {
+            tx(c, |c| {
+                move_plan(
+                    c,
+                    school,
+                    id,
+                    "submitted",
+                    "approved",
+                    comment.as_deref(),
+                    &actor,
+                )
+            })
+        })
+        .await?,
+    ))
+}
+
+/// Send a submitted plan back (district admins), with a comment.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Rejected", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans/{id}/reject")]
+pub async fn reject_plan(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<PlanReview>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    district_reviewer(&scope)?;
+    body.validate()?;
+    let (school, id, actor, comment) = (
+        scope.school_id,
+        path.1,
+        scope.actor(),
+        body.into_inner().comment,
+    );
+    Ok(web::Json(
+        db.run(move |c| {
+            tx(c, |c| {
+                move_plan(
+                    c,
+                    school,
+                    id,
+                    "submitted",
+                    "rejected",
+                    comment.as_deref(),
+                    &actor,
+                )
+            })
+        })
+        .await?,
+    ))
+}

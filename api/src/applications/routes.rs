@@ -1,0 +1,374 @@
+//! `/schools/{school_id}/applications`: apply (guardians, staff on their behalf, parent
+//! apps), review in two steps, withdraw. Guardians see only their children's applications;
+//! homeroom teachers review only their own homerooms.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::model::{Action, RejectReason, Reviewer, Status};
+use super::store::{self, Application, NewApplication, Step, Who};
+use super::{idempotency, read};
+use crate::auth::{CallerKind, Permission, Role, SchoolScope};
+use crate::db::{tx, Db, DbConn};
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::page::{Page, PageQuery};
+
+/// Who the caller is for this student's application.
+fn reviewer(c: &mut DbConn, scope: &SchoolScope, student_id: i64) -> Result<Reviewer, AppError> {
+    match scope.caller.kind {
+        CallerKind::Guardian => {
+            store::require_guardian_of(c, scope.school_id, scope.caller.id, student_id)?;
+            Ok(Reviewer::Guardian)
+        }
+        CallerKind::Client => Ok(Reviewer::OtherStaff),
+        CallerKind::Staff => {
+            if scope
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::SchoolAdmin | Role::DistrictAdmin))
+            {
+                return Ok(Reviewer::SchoolAdmin);
+            }
+            if scope.roles.contains(&Role::HomeroomTeacher) {
+                let led = store::homerooms_led_by(c, scope.school_id, scope.caller.id)?;
+                let student = crate::roster::store::students::get(c, scope.school_id, student_id)?;
+                if led.contains(&student.homeroom_id) {
+                    return Ok(Reviewer::HomeroomTeacher);
+                }
+            }
+            Ok(Reviewer::OtherStaff)
+        }
+    }
+}
+
+/// Limits a list to what the caller may see.
+fn visible(c: &mut DbConn, scope: &SchoolScope, f: &mut read::Filter) -> Result<(), AppError> {
+    match scope.caller.kind {
+        CallerKind::Guardian => {
+            let kids: Vec<i64> = {
+                use crate::db::schema::{guardians, student_guardians};
+                use diesel::prelude::*;
+                student_guardians::table
+                    .inner_join(guardians::table)
+                    .filter(student_guardians::school_id.eq(scope.school_id))
+                    .filter(guardians::user_id.eq(scope.caller.id))
+                    .select(student_guardians::student_id)
+                    .load(c)?
+            };
+            f.student_ids = Some(kids);
+        }
+        _ if scope
+            .roles
+            .iter()
+            .any(|r| matches!(r, Role::SchoolAdmin | Role::DistrictAdmin)) => {}
+        _ if scope.roles.contains(&Role::HomeroomTeacher) => {
+            f.homeroom_ids = Some(store::homerooms_led_by(
+                c,
+                scope.school_id,
+                scope.caller.id,
+            )?)
+        }
+        _ => {
+            if !scope.can(Permission::RosterRead) {
+                return Err(AppError::forbidden("you may not read applications"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Filters of the application list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ApplicationQuery {
+    pub term_id: Option<i64>,
+    pub status: Option<Status>,
+    pub homeroom_id: Option<i64>,
+    /// Items per page, 1–200 (default 50).
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Applications the caller may see: a guardian their children's, a homeroom teacher their
+/// homerooms', school admins all.
+#[utoipa::path(tag = "applications", params(SchoolPath, ApplicationQuery), responses((status = 200, description = "Applications", body = Page<Application>), ReadErrors), security(("bearer" = [])))]
+#[get("/applications")]
+pub async fn list_applications(
+    scope: SchoolScope,
+    query: web::Query<ApplicationQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<Application>>> {
+    let q = query.into_inner();
+    let page = PageQuery {
+        limit: q.limit,
+        cursor: q.cursor,
+    };
+    let (limit, after) = (page.limit()?, page.after()?);
+    let school = scope.school_id;
+    let items = db
+        .run(move |c| {
+            let mut f = read::Filter {
+                term_id: q.term_id,
+                status: q.status,
+                homeroom_ids: q.homeroom_id.map(|h| vec![h]),
+                student_ids: None,
+            };
+            let wanted = f.homeroom_ids.clone();
+            visible(c, &scope, &mut f)?;
+            if let (Some(w), Some(allowed)) = (wanted, f.homeroom_ids.as_mut()) {
+                allowed.retain(|h| w.contains(h));
+            }
+            read::ids(c, school, &f, after, limit)?
+                .into_iter()
+                .map(|id| read::get(c, school, id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .await?;
+    Ok(web::Json(Page::from_rows(items, limit, |a| a.id)))
+}
+
+/// Apply for a student. Idempotent with an `Idempotency-Key` header.
+#[utoipa::path(
+    tag = "applications",
+    params(SchoolPath, ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
+    request_body = NewApplication,
+    responses((status = 201, description = "Created", body = Application), WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/applications")]
+pub async fn create_application(
+    req: HttpRequest,
+    scope: SchoolScope,
+    body: web::Json<NewApplication>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    let key = req
+        .headers()
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    if key.as_ref().is_some_and(|k| k.is_empty() || k.len() > 100) {
+        return Err(AppError::BadRequest {
+            code: "idempotency.bad_key",
+            detail: "Idempotency-Key must have 1 to 100 characters".into(),
+        });
+    }
+    let body = body.into_inner();
+    let raw = serde_json::to_string(&body).unwrap_or_default();
+    let school = scope.school_id;
+    let (status, json) = db
+        .run(move |c| {
+            tx(c, |c| {
+                if let Some(k) = &key {
+                    if let Some(stored) = idempotency::lookup(c, school, k, &raw)? {
+                        return Ok(stored);
+                    }
+                }
+                let who = match reviewer(c, &scope, body.student_id)? {
+                    Reviewer::Guardian => Who {
+                        actor: scope.actor(),
+                        kind: "guardian".into(),
+                        id: scope.caller.id,
+                        channel: "portal".into(),
+                    },
+                    Reviewer::SchoolAdmin | Reviewer::HomeroomTeacher => Who {
+                        actor: scope.actor(),
+                        kind: "staff".into(),
+                        id: scope.caller.id,
+                        channel: "spa".into(),
+                    },
+                    Reviewer::OtherStaff => {
+                        return Err(AppError::forbidden(
+                            "guardians, their homeroom teacher or a school admin apply",
+                        ))
+                    }
+                };
+                let id = store::create(c, school, &body, &who, Utc::now())?;
+                let json = serde_json::to_string(&read::get(c, school, id)?)
+                    .map_err(|e| AppError::Internal(e.into()))?;
+                if let Some(k) = &key {
+                    idempotency::store(c, school, k, &raw, 201, &json)?;
+                }
+                Ok((201, json))
+            })
+        })
+        .await?;
+    Ok(
+        HttpResponse::build(StatusCode::from_u16(status as u16).unwrap_or(StatusCode::CREATED))
+            .content_type("application/json")
+            .body(json),
+    )
+}
+
+/// One application with its offerings, acceptance evidence and history.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "The application", body = Application), ReadErrors), security(("bearer" = [])))]
+#[get("/applications/{id}")]
+pub async fn get_application(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Application>> {
+    let (school, id) = (scope.school_id, path.1);
+    let app = db
+        .run(move |c| {
+            let app = read::get(c, school, id)?;
+            let mut f = read::Filter::default();
+            visible(c, &scope, &mut f)?;
+            let allowed = f
+                .student_ids
+                .as_ref()
+                .is_none_or(|s| s.contains(&app.student_id))
+                && f.homeroom_ids
+                    .as_ref()
+                    .is_none_or(|h| h.contains(&app.homeroom_id));
+            if !allowed {
+                return Err(AppError::NotFound("application"));
+            }
+            Ok(app)
+        })
+        .await?;
+    Ok(web::Json(app))
+}
+
+/// A review decision.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct Review {
+    /// approve, return (for changes) or reject.
+    pub decision: Decision,
+    /// Required to reject; `other` needs a comment.
+    pub reason: Option<RejectReason>,
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub comment: Option<String>,
+}
+
+/// A reviewer's decision.
+#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    Return,
+    Reject,
+}
+
+/// A withdrawal.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct Withdrawal {
+    /// The enrollment ends on this date (default: today); fees use it.
+    pub effective_date: Option<NaiveDate>,
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub comment: Option<String>,
+}
+
+async fn step(
+    scope: SchoolScope,
+    id: i64,
+    action: Action,
+    s: Step,
+    db: &Db,
+) -> AppResult<web::Json<Application>> {
+    let school = scope.school_id;
+    let app = db
+        .run(move |c| {
+            tx(c, |c| {
+                let app = read::get(c, school, id)?;
+                let mut f = read::Filter::default();
+                visible(c, &scope, &mut f)?;
+                if !f
+                    .student_ids
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&app.student_id))
+                {
+                    return Err(AppError::NotFound("application"));
+                }
+                let who = reviewer(c, &scope, app.student_id)?;
+                store::act(c, school, id, action, who, &s, &scope.actor(), Utc::now())?;
+                read::get(c, school, id)
+            })
+        })
+        .await?;
+    Ok(web::Json(app))
+}
+
+/// Submit a draft or an application returned for changes.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "Submitted", body = Application), WriteErrors), security(("bearer" = [])))]
+#[post("/applications/{id}/submit")]
+pub async fn submit_application(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Application>> {
+    step(scope, path.1, Action::Submit, Step::default(), &db).await
+}
+
+/// The class review (班级审核): the student's homeroom teacher, or a school admin.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = Review, responses((status = 200, description = "Reviewed", body = Application), WriteErrors), security(("bearer" = [])))]
+#[post("/applications/{id}/class-review")]
+pub async fn class_review(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<Review>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Application>> {
+    body.validate()?;
+    let action = match body.decision {
+        Decision::Approve => Action::ClassApprove,
+        Decision::Return => Action::ClassReturn,
+        Decision::Reject => Action::ClassReject,
+    };
+    let s = Step {
+        comment: body.comment.clone(),
+        reason: body.reason,
+        effective_date: None,
+    };
+    step(scope, path.1, action, s, &db).await
+}
+
+/// The school review (学校复核): school admins.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = Review, responses((status = 200, description = "Reviewed", body = Application), WriteErrors), security(("bearer" = [])))]
+#[post("/applications/{id}/school-review")]
+pub async fn school_review(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<Review>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Application>> {
+    body.validate()?;
+    let action = match body.decision {
+        Decision::Approve => Action::SchoolApprove,
+        Decision::Return => Action::SchoolReturn,
+        Decision::Reject => Action::SchoolReject,
+    };
+    let s = Step {
+        comment: body.comment.clone(),
+        reason: body.reason,
+        effective_date: None,
+    };
+    step(scope, path.1, action, s, &db).await
+}
+
+/// Withdraw (guardian or school admin): the enrollment ends on the effective date and
+/// its seats go to the first in each queue.
+#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = Withdrawal, responses((status = 200, description = "Withdrawn", body = Application), WriteErrors), security(("bearer" = [])))]
+#[post("/applications/{id}/withdraw")]
+pub async fn withdraw_application(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    body: web::Json<Withdrawal>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Application>> {
+    body.validate()?;
+    let s = Step {
+        comment: body.comment.clone(),
+        reason: None,
+        effective_date: body.effective_date,
+    };
+    step(scope, path.1, Action::Withdraw, s, &db).await
+}

@@ -1,0 +1,586 @@
+//! Applications: creation with every rule checked inside one transaction, seats on capped
+//! offerings by a guarded counter (never "count, then insert"), review transitions.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::model::{
+    transition, weekdays_offered, weekdays_to_text, Action, LeaveMode, Refusal, RejectReason,
+    Reviewer, Status,
+};
+use super::plan::{approved_plan, Offering};
+use super::texts;
+use crate::audit::{self, snapshot, Actor};
+use crate::db::schema::{
+    application_events, application_offerings, applications, guardians, homerooms, offerings,
+    pickup_persons, staff, student_guardians,
+};
+use crate::db::types::Instant;
+use crate::db::DbConn;
+use crate::error::AppError;
+use crate::roster::model::StudentFlag;
+
+/// One offering of an application and where the child stands in it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AppliedOffering {
+    pub offering_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub weekdays: Vec<u8>,
+    /// `enrolled`, or `waiting` behind a school-set cap, or `left` after a withdrawal.
+    pub placement: String,
+    /// 1-based position among those still waiting (null unless waiting).
+    pub queue_position: Option<i64>,
+}
+
+/// The provable acceptance of the agreement.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Acceptance {
+    pub text_id: i64,
+    pub version_no: i32,
+    pub title: String,
+    /// SHA-256 of the exact text accepted.
+    pub sha256: String,
+    /// `guardian`, `staff` or `client`.
+    pub accepted_by_kind: String,
+    pub accepted_by_id: i64,
+    /// `portal`, `spa` or `api_client:<id>`.
+    pub channel: String,
+    pub accepted_at: DateTime<Utc>,
+}
+
+/// One step of an application's history.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ApplicationEvent {
+    pub action: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor_kind: String,
+    pub actor_id: Option<i64>,
+    pub comment: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// An application (报名申请).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Application {
+    pub id: i64,
+    pub term_id: i64,
+    pub plan_id: i64,
+    pub student_id: i64,
+    pub student_name: String,
+    pub homeroom_id: i64,
+    pub homeroom_name: String,
+    pub status: Status,
+    pub leave_mode: String,
+    pub pickup_person_ids: Vec<i64>,
+    pub exemption_category: Option<String>,
+    pub exemption_note: Option<String>,
+    pub offerings: Vec<AppliedOffering>,
+    pub acceptance: Acceptance,
+    pub reject_reason: Option<String>,
+    pub withdraw_effective_date: Option<NaiveDate>,
+    pub history: Vec<ApplicationEvent>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An offering asked for, on some weekdays.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct OfferingChoice {
+    pub offering_id: i64,
+    /// ISO weekdays (1 = Monday); all the offering's days when empty.
+    #[serde(default)]
+    pub weekdays: Vec<u8>,
+}
+
+/// A fee-exemption claim.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct ExemptionClaim {
+    /// teacher_child, poverty_household or hardship.
+    pub category: String,
+    /// The evidence (certificate number, explanation).
+    pub note: String,
+}
+
+/// A new application.
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct NewApplication {
+    pub term_id: i64,
+    pub student_id: i64,
+    pub offerings: Vec<OfferingChoice>,
+    #[serde(default)]
+    pub pickup_person_ids: Vec<i64>,
+    pub leave_mode: LeaveMode,
+    pub exemption: Option<ExemptionClaim>,
+    /// The agreement version shown to the family; must be the current one.
+    pub agreement_text_id: i64,
+    /// Must be true: the family accepts the agreement's duties.
+    pub accept_agreement: bool,
+    /// Submit at once (default) or keep as a draft.
+    #[serde(default = "yes")]
+    pub submit: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Who creates or moves an application.
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub actor: Actor,
+    /// guardian, staff or client.
+    pub kind: String,
+    pub id: i64,
+    pub channel: String,
+}
+
+fn refused(code: &'static str, detail: impl Into<String>) -> AppError {
+    AppError::Unprocessable {
+        code,
+        detail: detail.into(),
+    }
+}
+
+/// 404 unless the user is a guardian of the student in this school.
+pub fn require_guardian_of(
+    c: &mut DbConn,
+    school_id: i64,
+    user_id: i64,
+    student_id: i64,
+) -> Result<(), AppError> {
+    let n: i64 = student_guardians::table
+        .inner_join(guardians::table)
+        .filter(student_guardians::school_id.eq(school_id))
+        .filter(student_guardians::student_id.eq(student_id))
+        .filter(guardians::user_id.eq(user_id))
+        .count()
+        .get_result(c)?;
+    if n == 0 {
+        return Err(AppError::NotFound("student"));
+    }
+    Ok(())
+}
+
+/// The homerooms a user leads in this school.
+pub fn homerooms_led_by(
+    c: &mut DbConn,
+    school_id: i64,
+    user_id: i64,
+) -> Result<Vec<i64>, AppError> {
+    Ok(homerooms::table
+        .inner_join(staff::table.on(staff::id.nullable().eq(homerooms::homeroom_teacher_id)))
+        .filter(homerooms::school_id.eq(school_id))
+        .filter(staff::user_id.eq(user_id))
+        .select(homerooms::id)
+        .load(c)?)
+}
+
+/// Creates (and by default submits) an application; every rule is checked here, inside the transaction.
+pub fn create(
+    c: &mut DbConn,
+    school_id: i64,
+    a: &NewApplication,
+    who: &Who,
+    now: DateTime<Utc>,
+) -> Result<i64, AppError> {
+    if !a.accept_agreement {
+        return Err(AppError::field(
+            "accept_agreement",
+            "required",
+            "the agreement must be accepted",
+        ));
+    }
+    if a.offerings.is_empty() {
+        return Err(AppError::field(
+            "offerings",
+            "required",
+            "choose at least one offering",
+        ));
+    }
+    let student = crate::roster::store::students::get(c, school_id, a.student_id)
+        .map_err(|_| AppError::field("student_id", "not_found", "no such student"))?;
+    let plan = approved_plan(c, school_id, a.term_id)?.ok_or_else(|| {
+        refused(
+            "application.plan_not_approved",
+            "the school's plan for this term is not approved yet",
+        )
+    })?;
+    if now < plan.window_opens_at || now > plan.window_closes_at {
+        return Err(refused(
+            "application.window_closed",
+            format!(
+                "applications are open from {} to {}",
+                plan.window_opens_at.to_rfc3339(),
+                plan.window_closes_at.to_rfc3339()
+            ),
+        ));
+    }
+    let agreement = texts::current(c, school_id, a.term_id, "agreement")?.ok_or_else(|| {
+        refused(
+            "application.no_agreement",
+            "no agreement has been published for this term",
+        )
+    })?;
+    if agreement.id != a.agreement_text_id {
+        return Err(refused(
+            "application.agreement_not_current",
+            format!(
+                "the current agreement is version {} (text {}); read and accept it",
+                agreement.version_no, agreement.id
+            ),
+        ));
+    }
+    let mut chosen: Vec<(&Offering, Vec<u8>)> = Vec::new();
+    for (i, ch) in a.offerings.iter().enumerate() {
+        let o = plan
+            .offerings
+            .iter()
+            .find(|o| o.id == ch.offering_id)
+            .ok_or_else(|| {
+                AppError::field(
+                    &format!("offerings[{i}].offering_id"),
+                    "not_found",
+                    "not an offering of the approved plan",
+                )
+            })?;
+        if !o.grades.contains(&student.grade) {
+            return Err(refused(
+                "application.grade_not_offered",
+                format!("{} is not offered to grade {}", o.name, student.grade),
+            ));
+        }
+        if o.boarders_excluded && student.flags.contains(&StudentFlag::Boarder) {
+            return Err(refused(
+                "application.boarder_excluded",
+                format!("{} is not offered to boarders", o.name),
+            ));
+        }
+        let days = if ch.weekdays.is_empty() {
+            o.weekdays.clone()
+        } else {
+            ch.weekdays.clone()
+        };
+        if !weekdays_offered(&days, &o.weekdays) {
+            return Err(refused(
+                "application.weekday_not_offered",
+                format!("{} runs on weekdays {:?} only", o.name, o.weekdays),
+            ));
+        }
+        chosen.push((o, days));
+    }
+    if let Some(e) = &a.exemption {
+        if !["teacher_child", "poverty_household", "hardship"].contains(&e.category.as_str()) {
+            return Err(AppError::field(
+                "exemption.category",
+                "unknown",
+                "one of teacher_child, poverty_household, hardship",
+            ));
+        }
+    }
+    if !a.pickup_person_ids.is_empty() {
+        let n: i64 = pickup_persons::table
+            .filter(pickup_persons::school_id.eq(school_id))
+            .filter(pickup_persons::student_id.eq(a.student_id))
+            .filter(pickup_persons::id.eq_any(a.pickup_person_ids.clone()))
+            .count()
+            .get_result(c)?;
+        if n != a.pickup_person_ids.len() as i64 {
+            return Err(AppError::field(
+                "pickup_person_ids",
+                "not_found",
+                "every pickup person must be one of the student's",
+            ));
+        }
+    }
+    let status = if a.submit {
+        Status::Submitted
+    } else {
+        Status::Draft
+    };
+    let ids: Vec<String> = a.pickup_person_ids.iter().map(|i| i.to_string()).collect();
+    let id: i64 = diesel::insert_into(applications::table)
+        .values((
+            applications::school_id.eq(school_id),
+            applications::term_id.eq(a.term_id),
+            applications::plan_id.eq(plan.id),
+            applications::student_id.eq(a.student_id),
+            applications::status.eq(status.as_str()),
+            applications::open_marker.eq(Some(1i64)),
+            applications::leave_mode.eq(a.leave_mode.as_str()),
+            applications::pickup_person_ids.eq(ids.join(",")),
+            applications::exemption_category.eq(a.exemption.as_ref().map(|e| e.category.clone())),
+            applications::exemption_note.eq(a.exemption.as_ref().map(|e| e.note.clone())),
+            applications::agreement_text_id.eq(agreement.id),
+            applications::agreement_sha256.eq(&agreement.sha256),
+            applications::accepted_by_kind.eq(&who.kind),
+            applications::accepted_by_id.eq(who.id),
+            applications::accepted_channel.eq(&who.channel),
+            applications::accepted_at.eq(Instant(now)),
+            applications::version.eq(1),
+            applications::created_at.eq(Instant(now)),
+            applications::updated_at.eq(Instant(now)),
+        ))
+        .returning(applications::id)
+        .get_result(c)
+        .map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => AppError::Conflict {
+                code: "application.duplicate",
+                detail: "the student already has an open application for this term".into(),
+            },
+            e => e.into(),
+        })?;
+    for (o, days) in &chosen {
+        place(c, school_id, id, o, days)?;
+    }
+    event(
+        c, school_id, id, "create", None, status, &who.actor, None, now,
+    )?;
+    audit::record(
+        c,
+        &who.actor,
+        Some(school_id),
+        "application.create",
+        "application",
+        Some(id),
+        None,
+        snapshot(a),
+    )?;
+    Ok(id)
+}
+
+/// Takes a seat on a capped offering by a guarded counter, or joins its queue.
+fn place(
+    c: &mut DbConn,
+    school_id: i64,
+    app_id: i64,
+    o: &Offering,
+    days: &[u8],
+) -> Result<(), AppError> {
+    let (placement, position) = if o.cap.is_some() {
+        let took = diesel::update(
+            offerings::table
+                .filter(offerings::id.eq(o.id))
+                .filter(offerings::taken.lt(offerings::cap.assume_not_null())),
+        )
+        .set(offerings::taken.eq(offerings::taken + 1))
+        .execute(c)?;
+        if took == 1 {
+            ("enrolled", None)
+        } else {
+            let pos: i32 = diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
+                .set(offerings::waiting.eq(offerings::waiting + 1))
+                .returning(offerings::waiting)
+                .get_result(c)?;
+            ("waiting", Some(pos))
+        }
+    } else {
+        diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
+            .set(offerings::taken.eq(offerings::taken + 1))
+            .execute(c)?;
+        ("enrolled", None)
+    };
+    diesel::insert_into(application_offerings::table)
+        .values((
+            application_offerings::application_id.eq(app_id),
+            application_offerings::school_id.eq(school_id),
+            application_offerings::offering_id.eq(o.id),
+            application_offerings::weekdays.eq(weekdays_to_text(days)),
+            application_offerings::placement.eq(placement),
+            application_offerings::queue_position.eq(position),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+/// Gives up the application's seats; the first in each queue moves up into a freed seat.
+fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+    let held: Vec<(i64, String)> = application_offerings::table
+        .filter(application_offerings::application_id.eq(app_id))
+        .select((
+            application_offerings::offering_id,
+            application_offerings::placement,
+        ))
+        .load(c)?;
+    diesel::update(
+        application_offerings::table.filter(application_offerings::application_id.eq(app_id)),
+    )
+    .set(application_offerings::placement.eq("left"))
+    .execute(c)?;
+    for (offering, placement) in held.into_iter().filter(|(_, p)| p == "enrolled") {
+        let next: Option<i64> = application_offerings::table
+            .filter(application_offerings::school_id.eq(school_id))
+            .filter(application_offerings::offering_id.eq(offering))
+            .filter(application_offerings::placement.eq("waiting"))
+            .order(application_offerings::queue_position)
+            .select(application_offerings::application_id)
+            .first(c)
+            .optional()?;
+        let _ = placement;
+        match next {
+            Some(app) => {
+                diesel::update(
+                    application_offerings::table
+                        .filter(application_offerings::application_id.eq(app))
+                        .filter(application_offerings::offering_id.eq(offering)),
+                )
+                .set(application_offerings::placement.eq("enrolled"))
+                .execute(c)?;
+            }
+            None => {
+                diesel::update(offerings::table.filter(offerings::id.eq(offering)))
+                    .set(offerings::taken.eq(offerings::taken - 1))
+                    .execute(c)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn event(
+    c: &mut DbConn,
+    school_id: i64,
+    app: i64,
+    action: &str,
+    from: Option<Status>,
+    to: Status,
+    actor: &Actor,
+    comment: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    diesel::insert_into(application_events::table)
+        .values((
+            application_events::school_id.eq(school_id),
+            application_events::application_id.eq(app),
+            application_events::action.eq(action),
+            application_events::from_status.eq(from.map(|s| s.as_str())),
+            application_events::to_status.eq(to.as_str()),
+            application_events::actor_kind.eq(&actor.kind),
+            application_events::actor_id.eq(actor.id),
+            application_events::comment.eq(comment),
+            application_events::at.eq(Instant(now)),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+/// A review decision or a withdrawal.
+#[derive(Debug, Clone, Default)]
+pub struct Step {
+    pub comment: Option<String>,
+    pub reason: Option<RejectReason>,
+    pub effective_date: Option<NaiveDate>,
+}
+
+/// Moves an application by the pure state machine; guarded by the status it was read in.
+#[allow(clippy::too_many_arguments)]
+pub fn act(
+    c: &mut DbConn,
+    school_id: i64,
+    id: i64,
+    action: Action,
+    who: Reviewer,
+    step: &Step,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let (status_s, version): (String, i64) = applications::table
+        .filter(applications::school_id.eq(school_id))
+        .filter(applications::id.eq(id))
+        .select((applications::status, applications::version))
+        .first(c)
+        .optional()?
+        .ok_or(AppError::NotFound("application"))?;
+    let from = Status::parse(&status_s)
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad status {status_s}")))?;
+    let to = transition(from, action, who).map_err(|r| match r {
+        Refusal::NotAllowed => {
+            AppError::forbidden(format!("you may not {} this application", action.as_str()))
+        }
+        Refusal::WrongStatus(s) => AppError::Conflict {
+            code: "application.wrong_status",
+            detail: format!(
+                "cannot {} an application that is {}",
+                action.as_str(),
+                s.as_str()
+            ),
+        },
+    })?;
+    if to == Status::Rejected && step.reason.is_none() {
+        return Err(AppError::field(
+            "reason",
+            "required",
+            "a rejection needs a reason: ineligible, incomplete, duplicate or other",
+        ));
+    }
+    if step.reason == Some(RejectReason::Other)
+        && step.comment.as_deref().is_none_or(|c| c.trim().is_empty())
+    {
+        return Err(AppError::field(
+            "comment",
+            "required",
+            "explain the reason 'other' in the comment",
+        ));
+    }
+    let reason = step.reason.map(|r| {
+        serde_json::to_value(r)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
+    let n = diesel::update(
+        applications::table
+            .filter(applications::id.eq(id))
+            .filter(applications::version.eq(version)),
+    )
+    .set((
+        applications::status.eq(to.as_str()),
+        applications::open_marker.eq(if to.is_open() { Some(1i64) } else { None }),
+        applications::reject_reason.eq(reason),
+        applications::withdraw_effective_date.eq(if to == Status::Withdrawn {
+            Some(step.effective_date.unwrap_or(now.date_naive()))
+        } else {
+            None
+        }),
+        applications::version.eq(version + 1),
+        applications::updated_at.eq(Instant(now)),
+    ))
+    .execute(c)?;
+    if n == 0 {
+        return Err(AppError::Stale);
+    }
+    if !to.is_open() {
+        release(c, school_id, id)?;
+    }
+    event(
+        c,
+        school_id,
+        id,
+        action.as_str(),
+        Some(from),
+        to,
+        actor,
+        step.comment.as_deref(),
+        now,
+    )?;
+    let after = serde_json::json!({"status": to.as_str(), "comment": step.comment});
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        &format!("application.{}", action.as_str()),
+        "application",
+        Some(id),
+        Some(serde_json::json!({"status": from.as_str()}).to_string()),
+        Some(after.to_string()),
+    )?;
+    Ok(())
+}
