@@ -5,6 +5,7 @@ pub mod idempotency;
 pub mod model;
 pub mod plan;
 pub mod read;
+pub mod reports;
 pub mod routes;
 pub mod store;
 pub mod texts;
@@ -30,5 +31,9 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(routes::submit_application)
         .service(routes::class_review)
         .service(routes::school_review)
-        .service(routes::withdraw_application);
+        .service(routes::withdraw_application)
+        .service(reports::bulk_review)
+        .service(reports::application_stats)
+        .service(reports::acceptance_evidence)
+        .service(reports::export_approved);
 }

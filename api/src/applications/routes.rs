@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use chrono::{NaiveDate, Utc};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
@@ -19,7 +19,11 @@ use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::page::{Page, PageQuery};
 
 /// Who the caller is for this student's application.
-fn reviewer(c: &mut DbConn, scope: &SchoolScope, student_id: i64) -> Result<Reviewer, AppError> {
+pub(crate) fn reviewer_for(
+    c: &mut DbConn,
+    scope: &SchoolScope,
+    student_id: i64,
+) -> Result<Reviewer, AppError> {
     match scope.caller.kind {
         CallerKind::Guardian => {
             store::require_guardian_of(c, scope.school_id, scope.caller.id, student_id)?;
@@ -170,7 +174,7 @@ pub async fn create_application(
                         return Ok(stored);
                     }
                 }
-                let who = match reviewer(c, &scope, body.student_id)? {
+                let who = match reviewer_for(c, &scope, body.student_id)? {
                     Reviewer::Guardian => Who {
                         actor: scope.actor(),
                         kind: "guardian".into(),
@@ -237,7 +241,7 @@ pub async fn get_application(
 }
 
 /// A review decision.
-#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
 pub struct Review {
     /// approve, return (for changes) or reject.
     pub decision: Decision,
@@ -249,7 +253,7 @@ pub struct Review {
 }
 
 /// A reviewer's decision.
-#[derive(Debug, Clone, Copy, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Approve,
@@ -288,7 +292,7 @@ async fn step(
                 {
                     return Err(AppError::NotFound("application"));
                 }
-                let who = reviewer(c, &scope, app.student_id)?;
+                let who = reviewer_for(c, &scope, app.student_id)?;
                 store::act(c, school, id, action, who, &s, &scope.actor(), Utc::now())?;
                 read::get(c, school, id)
             })

@@ -223,6 +223,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/applications/bulk-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review many applications: each one is its own transaction, so one refusal does not block the rest. */
+        post: operations["bulk_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/applications/{id}": {
         parameters: {
             query?: never;
@@ -688,6 +705,23 @@ export interface paths {
         patch: operations["update_student"];
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/students/{id}/acceptance-evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The acceptance evidence of one student: applications, the exact agreement texts and their hashes. */
+        get: operations["acceptance_evidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/students/{id}/guardians": {
         parameters: {
             query?: never;
@@ -775,6 +809,43 @@ export interface paths {
         head?: never;
         /** Replace a term's calendar. Send `If-Match`. */
         patch: operations["update_term"];
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/terms/{term_id}/application-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applied, approved, refused (by reason), waiting and withdrawn, by grade, homeroom and
+         *     offering kind; participation = approved ÷ eligible students.
+         */
+        get: operations["application_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/terms/{term_id}/exports/approved-applications.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The approved list of the term, one sheet per homeroom (报名汇总表). */
+        get: operations["export_approved"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/schools/{school_id}/terms/{term_id}/informed-report": {
@@ -885,6 +956,16 @@ export interface components {
             /** Format: int32 */
             version_no: number;
         };
+        /** @description Everything that proves what a family agreed to, for one student. */
+        AcceptanceEvidence: {
+            applications: components["schemas"]["Application"][];
+            /** @description Whether each stored hash still matches its text (tamper check). */
+            hashes_match: boolean;
+            /** Format: int64 */
+            student_id: number;
+            /** @description The exact texts accepted, with their hashes. */
+            texts: components["schemas"]["PlanText"][];
+        };
         /** @description A portal activation code, shown once. */
         ActivationCode: {
             /** @description Give it to the guardian (on paper or by SMS); they activate with phone + code. */
@@ -961,6 +1042,23 @@ export interface components {
             from_status?: string | null;
             to_status: string;
         };
+        /** @description Application statistics of a term. */
+        ApplicationStats: {
+            by_grade: {
+                [key: string]: components["schemas"]["Counts"];
+            };
+            by_homeroom: {
+                [key: string]: components["schemas"]["Counts"];
+            };
+            by_offering_kind: {
+                [key: string]: components["schemas"]["Counts"];
+            };
+            /** @description Refusals by reason code. */
+            refused_by_reason: {
+                [key: string]: number;
+            };
+            school: components["schemas"]["Counts"];
+        };
         /** @description One offering of an application and where the child stands in it. */
         AppliedOffering: {
             kind: string;
@@ -998,6 +1096,22 @@ export interface components {
             request_id?: string | null;
             /** Format: int64 */
             school_id?: number | null;
+        };
+        /** @description The outcome for one application of a bulk review. */
+        BulkResult: {
+            /** @description The problem code when refused. */
+            error?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** @description The new status, or null when refused. */
+            status?: string | null;
+        };
+        /** @description A review of many applications at once (one step, one decision). */
+        BulkReview: {
+            ids: number[];
+            review: components["schemas"]["Review"];
+            /** @description `class` or `school`. */
+            step: string;
         };
         /**
          * @description What kind of principal a token belongs to.
@@ -1040,6 +1154,34 @@ export interface components {
             client_secret: string;
             /** @description Must be `client_credentials`. */
             grant_type: string;
+        };
+        /** @description Counts for one group (a grade, a homeroom, an offering kind, or the school). */
+        Counts: {
+            /** Format: int64 */
+            applied: number;
+            /** Format: int64 */
+            approved: number;
+            /**
+             * Format: int64
+             * @description Students who may use the service (grades offered; boarders left out where excluded).
+             */
+            eligible: number;
+            /** Format: int64 */
+            in_review: number;
+            /**
+             * Format: double
+             * @description approved ÷ eligible, 0–1.
+             */
+            participation_rate: number;
+            /** Format: int64 */
+            refused: number;
+            /**
+             * Format: int64
+             * @description Seats wanted beyond a school-set cap (unmet demand, reported to the district).
+             */
+            waiting: number;
+            /** Format: int64 */
+            withdrawn: number;
         };
         /** @description A client just created, with its secret — shown this once, stored only as a hash. */
         CreatedApiClient: {
@@ -3683,6 +3825,159 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReview"];
+            };
+        };
+        responses: {
+            /** @description Per-application outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"][];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -8779,6 +9074,102 @@ export interface operations {
             };
         };
     };
+    acceptance_evidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceEvidence"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_guardians: {
         parameters: {
             query?: never;
@@ -9900,6 +10291,200 @@ export interface operations {
             };
             /** @description An update was sent without `If-Match` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    application_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The term. */
+                term_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statistics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationStats"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_approved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The term. */
+                term_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@
  * (permission). A page the user's roles do not allow is neither listed nor reachable.
  */
 import {
+  AuditOutlined,
   BankOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -14,6 +15,7 @@ import type { ComponentType } from 'react';
 import { paths, type AppPath } from '@/config/paths';
 import type { Permission } from '@/lib/access';
 import type { MessageKey } from '@/locales';
+import { AuditRoute } from './routes/audit-route';
 import { HomeroomsRoute } from './routes/homerooms-route';
 import { ImportsRoute } from './routes/imports-route';
 import { RoomsRoute } from './routes/rooms-route';
@@ -80,5 +82,13 @@ export const appRoutes: readonly AppRoute[] = [
     icon: CloudUploadOutlined,
     permission: 'importRoster',
     Component: ImportsRoute,
+  },
+  {
+    path: paths.audit,
+    menuKey: 'menu.audit',
+    group: 'menu.admin',
+    icon: AuditOutlined,
+    permission: 'viewAuditLog',
+    Component: AuditRoute,
   },
 ];

@@ -11,10 +11,19 @@ type CursorTableProps<T> = {
   rowKey: keyof T & string;
   testId: string;
   onRowClick?: (row: T) => void;
+  /** Rows that open to show more (e.g. an audit event's before and after). */
+  expandable?: TableProps<T>['expandable'];
 };
 
 /** A table over a cursor-paged list: rows of every loaded page, then "加载更多". */
-export function CursorTable<T extends object>({ query, columns, rowKey, testId, onRowClick }: CursorTableProps<T>) {
+export function CursorTable<T extends object>({
+  query,
+  columns,
+  rowKey,
+  testId,
+  onRowClick,
+  expandable,
+}: CursorTableProps<T>) {
   const rows = flattenPages(query.data);
   return (
     <div data-testid={testId}>
@@ -27,6 +36,7 @@ export function CursorTable<T extends object>({ query, columns, rowKey, testId, 
         pagination={false}
         size="middle"
         scroll={{ x: 'max-content' }}
+        expandable={expandable}
         onRow={(row) =>
           ({
             'data-testid': `${testId}-row`,

@@ -8,12 +8,15 @@ type ProblemAlertProps = {
   testId?: string;
 };
 
-/** Shows an API problem: the locale's message for its code, the server's detail underneath. */
+/**
+ * Shows an API problem: the locale's message for its code, else the server's detail. The
+ * server's own detail stays available as the alert's tooltip (for support, with the code).
+ */
 export function ProblemAlert({ error, onRetry, testId = 'problem-alert' }: ProblemAlertProps) {
   const t = useT();
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : toProblem(undefined, undefined);
-  const { message, detail } = describeProblem(t, problem);
+  const { message } = describeProblem(t, problem);
   return (
     <Alert
       type="error"
@@ -21,8 +24,7 @@ export function ProblemAlert({ error, onRetry, testId = 'problem-alert' }: Probl
       role="alert"
       data-testid={testId}
       data-problem-code={problem.code}
-      message={message}
-      description={detail}
+      message={<span title={problem.detail || undefined}>{message}</span>}
       action={
         onRetry ? (
           <Button size="small" onClick={() => void onRetry()}>

@@ -8,6 +8,7 @@ export const paths = {
   rooms: '/roster/rooms',
   terms: '/roster/terms',
   imports: '/roster/imports',
+  audit: '/admin/audit-events',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];

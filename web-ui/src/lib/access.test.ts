@@ -38,7 +38,7 @@ describe('defineAccess', () => {
     expect(caps.isDistrictAdmin).toBe(false);
   });
 
-  it('gives a district admin every capability and flags them', () => {
+  it('gives a district admin every capability but staff management, and flags them', () => {
     const me = staff(
       [
         [1, ['district_admin']],
@@ -47,7 +47,7 @@ describe('defineAccess', () => {
       { district_id: 9 },
     );
     const caps = defineAccess(me, 2);
-    for (const p of PERMISSIONS) expect(caps[p], p).toBe(true);
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(p !== 'manageStaff');
     expect(caps.isDistrictAdmin).toBe(true);
   });
 
@@ -62,6 +62,9 @@ describe('defineAccess', () => {
       viewStaff: false,
       importRoster: false,
       exportRoster: false,
+      editRoster: false,
+      manageStaff: false,
+      viewAuditLog: false,
     });
   });
 
@@ -72,10 +75,12 @@ describe('defineAccess', () => {
     expect(caps.viewRooms).toBe(false);
   });
 
-  it('lets gate staff see pickup persons but not rooms', () => {
+  it('lets gate staff see pickup persons but not rooms, and change nothing', () => {
     const caps = defineAccess(staff([[1, ['gate']]]), 1);
     expect(caps.viewGuardians).toBe(true);
     expect(caps.viewRooms).toBe(false);
+    expect(caps.editRoster).toBe(false);
+    expect(caps.viewAuditLog).toBe(false);
   });
 
   it('uses only the roles of the selected school', () => {

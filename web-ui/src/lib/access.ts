@@ -18,6 +18,11 @@ export type Capabilities = {
   viewTerms: boolean;
   importRoster: boolean;
   exportRoster: boolean;
+  /** Create, change and delete students, their guardians and pickup persons, homerooms, rooms, terms. */
+  editRoster: boolean;
+  /** Add staff members and their logins (the district grants district admins, not a school). */
+  manageStaff: boolean;
+  viewAuditLog: boolean;
 };
 
 /** A capability a route or a button can require. */
@@ -36,6 +41,10 @@ const RULES: Readonly<Record<Permission, readonly Role[]>> = {
   viewTerms: ALL_STAFF,
   importRoster: ADMINS,
   exportRoster: ADMINS,
+  // As the server's RosterWrite, StaffManage and AuditRead (api/src/auth/mod.rs).
+  editRoster: ADMINS,
+  manageStaff: ['school_admin'],
+  viewAuditLog: ADMINS,
 };
 
 export const PERMISSIONS = Object.keys(RULES) as Permission[];
@@ -51,6 +60,9 @@ export const NO_ACCESS: Capabilities = {
   viewTerms: false,
   importRoster: false,
   exportRoster: false,
+  editRoster: false,
+  manageStaff: false,
+  viewAuditLog: false,
 };
 
 /** The grant for a school, if the user has one. */

@@ -19,13 +19,22 @@ describe('describeProblem', () => {
   const t = makeTranslate('zh-CN');
   const base = { type: 'about:blank', status: 401, title: 'Unauthorized' };
 
-  it('uses the locale text for a known code and keeps the detail', () => {
+  it('uses the locale text for a known code, without the English detail', () => {
     const shown = describeProblem(t, { ...base, code: 'auth.invalid_credentials', detail: 'bad password' });
-    expect(shown).toEqual({ message: '用户名或密码错误', detail: 'bad password' });
+    expect(shown).toEqual({ message: '用户名或密码错误' });
   });
 
-  it('falls back to the server title for an unknown code', () => {
-    const shown = describeProblem(t, { ...base, code: 'x.unknown', detail: '' });
-    expect(shown).toEqual({ message: 'Unauthorized', detail: undefined });
+  it('falls back to the detail, then the title, for an unknown code', () => {
+    expect(describeProblem(t, { ...base, code: 'x.unknown', detail: 'the x broke' })).toEqual({
+      message: 'the x broke',
+    });
+    expect(describeProblem(t, { ...base, code: 'x.unknown', detail: '' })).toEqual({ message: 'Unauthorized' });
+  });
+
+  it('knows the codes the server sends for stale and invalid writes', () => {
+    const stale = { ...base, status: 412, code: 'precondition_failed', detail: 'changed' };
+    expect(describeProblem(t, stale).message).toBe('已被他人修改，请刷新后重试');
+    const invalid = { ...base, status: 422, code: 'validation_failed', detail: 'invalid fields: name' };
+    expect(describeProblem(t, invalid).message).toBe('提交的内容有误，请检查标红的字段');
   });
 });

@@ -23,12 +23,13 @@ export function makeTranslate(locale: Locale): Translate {
   return (key, vars) => format(table[key], vars);
 }
 
-/** What to show for a Problem: the locale's text for its code, else the server's title and detail. */
-export function describeProblem(t: Translate, problem: Problem): { message: string; detail?: string } {
+/**
+ * What to show for a Problem: the locale's text for its code, else the server's detail (or
+ * title). The server writes English, so its detail is not repeated under a translated message.
+ */
+export function describeProblem(t: Translate, problem: Problem): { message: string } {
   const key = `problem.${problem.code}`;
-  const message = isMessageKey(key) ? t(key) : problem.title;
-  const detail = problem.detail && problem.detail !== message ? problem.detail : undefined;
-  return { message, detail };
+  return { message: isMessageKey(key) ? t(key) : problem.detail || problem.title };
 }
 
 export type I18n = {

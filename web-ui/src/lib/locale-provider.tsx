@@ -1,10 +1,9 @@
 import { ConfigProvider, type ThemeConfig } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/locales';
+import { antdLocales } from './antd-locale';
 import { I18nContext, makeTranslate, type I18n } from './i18n';
 
 const STORAGE_KEY = 'kehou.locale';
@@ -20,7 +19,6 @@ const THEME: ThemeConfig = {
   },
 };
 
-const antdLocales = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const dayjsLocales = { 'zh-CN': 'zh-cn', 'en-US': 'en' } as const;
 
 /** dayjs's locale is global, so set it before anything renders a date. */

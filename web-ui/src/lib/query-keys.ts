@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { SchoolId } from '@/api/types';
 
 /**
@@ -6,4 +7,20 @@ import type { SchoolId } from '@/api/types';
  */
 export function schoolKey(schoolId: SchoolId, ...parts: readonly unknown[]) {
   return ['schools', schoolId, ...parts] as const;
+}
+
+/** The second part of a school query's key: which list (and its details) it belongs to. */
+export type SchoolArea = 'students' | 'homerooms' | 'staff' | 'rooms' | 'terms' | 'imports' | 'audit-events';
+
+/**
+ * After a write: refetch the areas it changed, and the audit log, which records every write.
+ * (A new student changes the students and the homerooms' counts; a room only the rooms.)
+ */
+export function invalidateAfterWrite(
+  queryClient: QueryClient,
+  schoolId: SchoolId,
+  areas: readonly SchoolArea[],
+): Promise<unknown> {
+  const all = new Set<SchoolArea>([...areas, 'audit-events']);
+  return Promise.all([...all].map((area) => queryClient.invalidateQueries({ queryKey: schoolKey(schoolId, area) })));
 }

@@ -57,7 +57,8 @@ export function AppLayout() {
         collapsed={collapsed}
         onBreakpoint={(broken) => setCollapsed(broken)}
         trigger={null}
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        // The menu stays in view while a long list (students, staff) scrolls.
+        style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         data-testid="sider"
       >
         <Flex align="center" justify="center" style={{ height: 56 }}>

@@ -1,13 +1,20 @@
 import { Page } from '@/components/page';
+import { CreateStaffButton } from '@/features/staff/components/create-staff-button';
 import { StaffList } from '@/features/staff/components/staff-list';
+import { useAccess } from '@/lib/authorization';
 import { useSchoolId } from '@/lib/current-school';
 import { useT } from '@/lib/i18n';
 
 export function StaffRoute() {
   const t = useT();
   const schoolId = useSchoolId();
+  const access = useAccess();
   return (
-    <Page title={t('menu.staff')} testId="staff-page">
+    <Page
+      title={t('menu.staff')}
+      testId="staff-page"
+      extra={access.manageStaff ? <CreateStaffButton schoolId={schoolId} /> : undefined}
+    >
       <StaffList schoolId={schoolId} />
     </Page>
   );

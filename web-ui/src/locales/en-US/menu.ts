@@ -8,5 +8,7 @@ const menu: Record<keyof typeof zh, string> = {
   'menu.rooms': 'Rooms',
   'menu.terms': 'Terms',
   'menu.imports': 'Import',
+  'menu.admin': 'Administration',
+  'menu.audit': 'Audit log',
 };
 export default menu;

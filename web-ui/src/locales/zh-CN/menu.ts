@@ -6,4 +6,6 @@ export default {
   'menu.rooms': '教室/场地',
   'menu.terms': '学期',
   'menu.imports': '导入',
+  'menu.admin': '管理',
+  'menu.audit': '审计日志',
 } as const;

@@ -1,4 +1,8 @@
-/** Messages for the API's stable problem codes; unknown codes fall back to the server's detail. */
+/**
+ * Messages for the API's stable problem codes (as api/src/error.rs sends them); unknown codes
+ * fall back to the server's title and detail. `field_error.*` explain one invalid form field by
+ * its `errors[].code`; unknown codes show the server's message.
+ */
 export default {
   'problem.auth.invalid_credentials': '用户名或密码错误',
   'problem.auth.locked': '账号已被锁定，请稍后再试或联系管理员',
@@ -19,14 +23,35 @@ export default {
   'problem.http.500': '服务器内部错误',
   'problem.http.502': '服务器暂时不可用',
   'problem.http.503': '服务器暂时不可用',
-  'problem.validation.failed': '提交的内容有误',
-  'problem.request.malformed': '请求格式有误',
+  'problem.validation_failed': '提交的内容有误，请检查标红的字段',
+  'problem.precondition_failed': '已被他人修改，请刷新后重试',
+  'problem.precondition_required': '缺少版本信息，请刷新后重试',
+  'problem.precondition.malformed': '版本信息有误，请刷新后重试',
+  'problem.not_found': '内容不存在或已被删除',
+  'problem.method_not_allowed': '不支持此操作',
+  'problem.payload_too_large': '提交的内容过大',
+  'problem.unsupported_media_type': '不支持的内容类型',
+  'problem.service_unavailable': '服务器繁忙，请稍后重试',
+  'problem.internal': '服务器内部错误，请稍后重试',
+  'problem.request.malformed_json': '请求格式有误',
+  'problem.request.unreadable': '无法读取请求',
   'problem.request.invalid_query': '查询条件有误',
   'problem.conflict.duplicate': '数据重复',
-  'problem.reference.invalid': '引用的数据不存在',
+  'problem.constraint.violated': '数据不符合约束条件',
+  'problem.reference.invalid': '引用的数据不存在或仍在使用',
   'problem.student.duplicate_number': '学号已存在',
   'problem.homeroom.duplicate_name': '行政班名称已存在',
   'problem.staff.duplicate_username': '用户名已存在',
   'problem.import.not_validated': '文件尚未通过预检，不能提交',
-  'problem.import.unsupported_file': '只支持 .xlsx 或 .csv 文件',
+  'problem.import.malformed_form': '上传的表单有误，请重新选择文件',
+  'field_error.required': '此项必填',
+  'field_error.length': '长度不符合要求',
+  'field_error.range': '超出允许的范围',
+  'field_error.invalid': '格式不正确',
+  'field_error.format': '格式不正确',
+  'field_error.not_found': '所选项不存在',
+  'field_error.grade_mismatch': '所选行政班不属于该年级',
+  'field_error.conflict': '同一天不能既是节假日又是调休上班日',
+  'field_error.not_allowed': '不允许的取值',
+  'field_error.empty': '不能为空',
 } as const;

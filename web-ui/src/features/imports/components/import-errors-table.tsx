@@ -2,10 +2,14 @@ import { Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import type { ImportRowError } from '@/api/types';
 import { useT } from '@/lib/i18n';
+import { rowErrorReason } from '../row-error-reason';
 
 type Row = ImportRowError & { key: string };
 
-/** Row-level problems of a roster file: which row, which column, what value, and why. */
+/**
+ * Row-level problems of a roster file: which row, which column, what value, and why (in the UI's
+ * language; the server's own words are the cell's tooltip).
+ */
 export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[] }) {
   const t = useT();
   const rows: Row[] = [...errors]
@@ -41,7 +45,11 @@ export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[
           {
             title: t('import.error.reason'),
             dataIndex: 'message',
-            render: (message: string, row) => <span title={row.code}>{message}</span>,
+            render: (message: string, row) => (
+              <span title={message} data-code={row.code} data-testid="import-error-cell-reason">
+                {rowErrorReason(t, row)}
+              </span>
+            ),
           },
         ]}
       />

@@ -35,11 +35,29 @@ export function useStaff(schoolId: SchoolId) {
   return useInfiniteQuery(staffQueryOptions(schoolId));
 }
 
+/** Up to 100 staff members for a picker (a school has fewer). */
+export function useStaffPicker(schoolId: SchoolId) {
+  return useQuery(staffNamesQueryOptions(schoolId));
+}
+
 /** Staff names by id, for pages that show who is responsible (only for roles that may list staff). */
 export function useStaffNames(schoolId: SchoolId, enabled: boolean): (id: Staff['id']) => string | undefined {
   const { data } = useQuery({ ...staffNamesQueryOptions(schoolId), enabled });
   return useMemo(() => {
     const names = new Map((data?.items ?? []).map((s) => [s.id, s.name] as const));
     return (id) => names.get(id);
+  }, [data]);
+}
+
+/** Staff names by their login's user id: who acted, in the audit log. */
+export function useStaffNamesByUser(
+  schoolId: SchoolId,
+  enabled: boolean,
+): (userId: NonNullable<Staff['user_id']>) => string | undefined {
+  const { data } = useQuery({ ...staffNamesQueryOptions(schoolId), enabled });
+  return useMemo(() => {
+    const names = new Map<number, string>();
+    for (const s of data?.items ?? []) if (s.user_id !== null && s.user_id !== undefined) names.set(s.user_id, s.name);
+    return (userId) => names.get(userId);
   }, [data]);
 }

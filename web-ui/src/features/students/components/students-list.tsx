@@ -8,6 +8,7 @@ import { useT } from '@/lib/i18n';
 import { useStudents, type StudentSearch } from '../api/get-students';
 import { flagLabel, genderLabel } from '../labels';
 import { StudentDetailDrawer } from './student-detail-drawer';
+import type { HomeroomFieldRenderer } from './student-form-modal';
 
 export type HomeroomFilterProps = {
   grade: number | undefined;
@@ -20,10 +21,12 @@ type StudentsListProps = {
   showContacts: boolean;
   /** The homeroom picker comes from the homerooms feature; the route passes it in. */
   renderHomeroomFilter?: (props: HomeroomFilterProps) => ReactNode;
+  /** Given to roles that may change the roster: the student drawer then edits and deletes. */
+  renderHomeroomField?: HomeroomFieldRenderer;
 };
 
 /** 学生: search by name or 学号, filter by grade and homeroom, open a student's details. */
-export function StudentsList({ schoolId, showContacts, renderHomeroomFilter }: StudentsListProps) {
+export function StudentsList({ schoolId, showContacts, renderHomeroomFilter, renderHomeroomField }: StudentsListProps) {
   const t = useT();
   const [search, setSearch] = useState<StudentSearch>({});
   const [selected, setSelected] = useState<Student>();
@@ -97,6 +100,7 @@ export function StudentsList({ schoolId, showContacts, renderHomeroomFilter }: S
         schoolId={schoolId}
         student={selected}
         showContacts={showContacts}
+        renderHomeroomField={renderHomeroomField}
         onClose={() => setSelected(undefined)}
       />
     </>

@@ -1,9 +1,12 @@
-import { Popover, Tag, type TableProps } from 'antd';
+import { Button, Popover, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import type { SchoolId, Term } from '@/api/types';
+import { useState } from 'react';
+import type { SchoolId, Term, TermId } from '@/api/types';
 import { CursorTable } from '@/components/cursor-table';
+import { flattenPages } from '@/lib/cursor';
 import { useT } from '@/lib/i18n';
 import { useTerms } from '../api/get-terms';
+import { TermFormModal } from './term-form-modal';
 
 /** Dates are school-local `YYYY-MM-DD`; show them as such, with the weekday. */
 function day(date: string): string {
@@ -27,10 +30,12 @@ function DayList({ dates, label }: { dates: string[]; label: string }) {
   );
 }
 
-/** 学期: terms with their dates, holidays and make-up workdays (调休). */
-export function TermsList({ schoolId }: { schoolId: SchoolId }) {
+/** 学期: terms with their dates, holidays and make-up workdays (调休); editable by roster editors. */
+export function TermsList({ schoolId, canEdit = false }: { schoolId: SchoolId; canEdit?: boolean }) {
   const t = useT();
   const query = useTerms(schoolId);
+  const [editingId, setEditingId] = useState<TermId>();
+  const editing = flattenPages(query.data).find((term) => term.id === editingId);
   const columns: TableProps<Term>['columns'] = [
     { title: t('term.name'), dataIndex: 'name' },
     { title: t('term.start_date'), dataIndex: 'start_date', render: day },
@@ -46,5 +51,27 @@ export function TermsList({ schoolId }: { schoolId: SchoolId }) {
       render: (dates: string[]) => <DayList dates={dates} label={t('term.days', { count: dates.length })} />,
     },
   ];
-  return <CursorTable<Term> testId="terms-table" query={query} columns={columns} rowKey="id" />;
+  if (canEdit) {
+    columns.push({
+      title: t('common.actions'),
+      key: 'actions',
+      width: 100,
+      render: (_, term) => (
+        <Button type="link" size="small" onClick={() => setEditingId(term.id)} data-testid="term-edit">
+          {t('common.edit')}
+        </Button>
+      ),
+    });
+  }
+  return (
+    <>
+      <CursorTable<Term> testId="terms-table" query={query} columns={columns} rowKey="id" />
+      <TermFormModal
+        schoolId={schoolId}
+        open={editing !== undefined}
+        term={editing}
+        onClose={() => setEditingId(undefined)}
+      />
+    </>
+  );
 }

@@ -1,0 +1,168 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { ApiError } from '@/api/problem';
+import type { Guardian, PickupPerson, SchoolId, StudentId } from '@/api/types';
+import { ProblemAlert } from '@/components/problem-alert';
+import { describeProblem, useT, type Translate } from '@/lib/i18n';
+import { useCreatePickupPerson } from '../api/create-pickup-person';
+import { useDeletePickupPerson } from '../api/delete-pickup-person';
+import { useStudentGuardians, useStudentPickupPersons } from '../api/get-student-contacts';
+import { useLinkGuardian } from '../api/link-guardian';
+import { ContactFormModal } from './contact-form-modal';
+
+type Contact = Guardian | PickupPerson;
+
+function contactColumns(t: Translate): NonNullable<TableProps<Contact>['columns']> {
+  return [
+    { title: t('person.name'), dataIndex: 'name' },
+    { title: t('person.relation'), dataIndex: 'relation' },
+    {
+      title: t('person.phone'),
+      dataIndex: 'phone',
+      render: (phone: string) => <span data-testid="contact-phone">{phone}</span>,
+    },
+  ];
+}
+
+function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-label={title}>
+      <Flex justify="space-between" align="center" style={{ marginTop: 24, marginBottom: 8 }}>
+        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {action}
+      </Flex>
+      {children}
+    </section>
+  );
+}
+
+function errorText(t: Translate, error: unknown): string {
+  return error instanceof ApiError ? describeProblem(t, error.problem).message : String(error);
+}
+
+type StudentContactsProps = {
+  schoolId: SchoolId;
+  studentId: StudentId;
+  /** Roles that may change the roster add guardians and add or remove pickup persons. */
+  canEdit: boolean;
+};
+
+/** 监护人 and 授权接送人 of one student (phones masked by the server for roles that need no contact). */
+export function StudentContacts({ schoolId, studentId, canEdit }: StudentContactsProps) {
+  const t = useT();
+  const { message } = App.useApp();
+  const guardians = useStudentGuardians(schoolId, studentId, true);
+  const pickup = useStudentPickupPersons(schoolId, studentId, true);
+  const link = useLinkGuardian(schoolId, studentId);
+  const addPickup = useCreatePickupPerson(schoolId, studentId);
+  const removePickup = useDeletePickupPerson(schoolId, studentId);
+  const [adding, setAdding] = useState<'guardian' | 'pickup_person'>();
+
+  const columns = contactColumns(t);
+  const pickupColumns: TableProps<Contact>['columns'] = canEdit
+    ? [
+        ...columns,
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          width: 80,
+          render: (_, person) => (
+            <Popconfirm
+              title={t('pickup_person.remove_confirm', { name: person.name })}
+              okButtonProps={{ danger: true }}
+              onConfirm={() =>
+                removePickup.mutate(person.id, {
+                  onSuccess: () => void message.success(t('common.removed')),
+                  onError: (error) => void message.error(errorText(t, error)),
+                })
+              }
+            >
+              <Button type="link" danger size="small" data-testid="pickup-person-remove">
+                {t('common.remove')}
+              </Button>
+            </Popconfirm>
+          ),
+        },
+      ]
+    : columns;
+
+  const addButton = (kind: 'guardian' | 'pickup_person') =>
+    canEdit ? (
+      <Button
+        size="small"
+        icon={<PlusOutlined />}
+        onClick={() => setAdding(kind)}
+        data-testid={kind === 'guardian' ? 'guardian-add' : 'pickup-person-add'}
+      >
+        {t(kind === 'guardian' ? 'guardian.add' : 'pickup_person.add')}
+      </Button>
+    ) : undefined;
+
+  return (
+    <>
+      <Section title={t('student.guardians')} action={addButton('guardian')}>
+        <ProblemAlert error={guardians.error} testId="student-guardians-error" />
+        <div data-testid="student-guardians">
+          <Table<Contact>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+            loading={guardians.isLoading}
+            dataSource={guardians.data?.items ?? []}
+            columns={columns}
+          />
+        </div>
+      </Section>
+      <Section title={t('student.pickup_persons')} action={addButton('pickup_person')}>
+        <ProblemAlert error={pickup.error} testId="student-pickup-persons-error" />
+        <div data-testid="student-pickup-persons">
+          <Table<Contact>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+            loading={pickup.isLoading}
+            dataSource={pickup.data?.items ?? []}
+            columns={pickupColumns}
+          />
+        </div>
+      </Section>
+      <ContactFormModal
+        open={adding === 'guardian'}
+        title={t('guardian.add')}
+        testId="guardian-form"
+        submitting={link.isPending}
+        onClose={() => setAdding(undefined)}
+        onSubmit={(values, handlers) =>
+          link.mutate(values, {
+            onSuccess: () => {
+              void message.success(t('guardian.added', { name: values.name }));
+              handlers.onSuccess();
+            },
+            onError: handlers.onError,
+          })
+        }
+      />
+      <ContactFormModal
+        open={adding === 'pickup_person'}
+        title={t('pickup_person.add')}
+        testId="pickup-person-form"
+        submitting={addPickup.isPending}
+        onClose={() => setAdding(undefined)}
+        onSubmit={(values, handlers) =>
+          addPickup.mutate(values, {
+            onSuccess: (person) => {
+              void message.success(t('pickup_person.added', { name: person.name }));
+              handlers.onSuccess();
+            },
+            onError: handlers.onError,
+          })
+        }
+      />
+    </>
+  );
+}

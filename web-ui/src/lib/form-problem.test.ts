@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '@/api/problem';
+import { makeTranslate } from './i18n';
+import { mapProblem } from './form-problem';
+
+const t = makeTranslate('zh-CN');
+const invalid = (errors: Problem['errors']): Problem => ({
+  type: 'https://kehou.dev/problems/validation_failed',
+  title: 'Unprocessable Entity',
+  status: 422,
+  detail: 'invalid fields',
+  code: 'validation_failed',
+  errors,
+});
+
+describe('mapProblem', () => {
+  it('puts each field error under its field, in the locale', () => {
+    const problem = invalid([
+      { field: 'grade', code: 'range', message: 'grade must be between 1 and 9' },
+      { field: 'homeroom_id', code: 'grade_mismatch', message: 'the homeroom is grade 1' },
+    ]);
+    const shown = mapProblem(t, problem, { fields: ['grade', 'homeroom_id', 'name'] });
+    expect(shown).toEqual({
+      fields: [
+        { name: 'grade', errors: ['超出允许的范围'] },
+        { name: 'homeroom_id', errors: ['所选行政班不属于该年级'] },
+      ],
+      alert: false,
+    });
+  });
+
+  it('keeps the server message for an unknown code and lands list items on their list', () => {
+    const problem = invalid([{ field: 'holidays[2]', code: 'weird', message: 'the holiday is odd' }]);
+    expect(mapProblem(t, problem, { fields: ['holidays'] }).fields).toEqual([
+      { name: 'holidays', errors: ['the holiday is odd'] },
+    ]);
+  });
+
+  it('follows aliases and still alerts for fields the form does not have', () => {
+    const problem = invalid([
+      { field: 'end_date', code: 'range', message: 'x' },
+      { field: 'body', code: 'invalid', message: 'y' },
+    ]);
+    const shown = mapProblem(t, problem, { fields: ['dates'], aliases: { end_date: 'dates' } });
+    expect(shown.fields).toEqual([{ name: 'dates', errors: ['超出允许的范围'] }]);
+    expect(shown.alert).toBe(true);
+  });
+
+  it('shows a conflict about one value under that field', () => {
+    const problem: Problem = { ...invalid(null), status: 409, code: 'student.duplicate_number' };
+    const shown = mapProblem(t, problem, {
+      fields: ['student_no'],
+      codeFields: { 'student.duplicate_number': 'student_no' },
+    });
+    expect(shown).toEqual({ fields: [{ name: 'student_no', errors: ['学号已存在'] }], alert: false });
+  });
+
+  it('alerts for a problem without fields (412: changed by someone else)', () => {
+    const problem: Problem = { ...invalid(null), status: 412, code: 'precondition_failed' };
+    expect(mapProblem(t, problem, { fields: ['name'] })).toEqual({ fields: [], alert: true });
+  });
+});
