@@ -556,3 +556,115 @@ both!(
         );
     }
 );
+
+both!(
+    stats_evidence_bulk_review_and_export,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 2).await;
+        let admin = app.token("admin").await;
+        let mut ids = Vec::new();
+        for student in 1..=4 {
+            let (s, a) = app
+                .send(
+                    &admin,
+                    Method::POST,
+                    &app.school_path("/applications"),
+                    &application(term, &plan, &agreement, student, true),
+                )
+                .await;
+            assert_eq!(s, 201);
+            ids.push(a["id"].as_i64().unwrap());
+        }
+        let bulk = json!({"ids": ids, "step": "class", "review": {"decision": "approve"}});
+        let (s, out) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications/bulk-review"),
+                &bulk,
+            )
+            .await;
+        assert_eq!(s, 200);
+        assert!(
+            out.as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["status"] == "class_approved"),
+            "{out}"
+        );
+        // A second class review of the same applications is refused per item, not as a whole.
+        let (_, again) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications/bulk-review"),
+                &bulk,
+            )
+            .await;
+        assert!(again
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["error"] == "application.wrong_status"));
+        let school = json!({"ids": &ids[..3], "step": "school", "review": {"decision": "approve"}});
+        app.send(
+            &admin,
+            Method::POST,
+            &app.school_path("/applications/bulk-review"),
+            &school,
+        )
+        .await;
+        let reject = json!({"ids": [ids[3]], "step": "school", "review": {"decision": "reject", "reason": "incomplete"}});
+        app.send(
+            &admin,
+            Method::POST,
+            &app.school_path("/applications/bulk-review"),
+            &reject,
+        )
+        .await;
+
+        let (s, stats) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/terms/{term}/application-stats")),
+            )
+            .await;
+        assert_eq!(s, 200, "{stats}");
+        assert_eq!(
+            (
+                stats["school"]["applied"].as_i64(),
+                stats["school"]["approved"].as_i64(),
+                stats["school"]["refused"].as_i64()
+            ),
+            (Some(4), Some(3), Some(1))
+        );
+        assert_eq!(stats["refused_by_reason"]["incomplete"], 1);
+        assert_eq!(
+            stats["school"]["waiting"], 1,
+            "cap 2: the 3rd still waits; the 4th left the queue with its refusal"
+        );
+        let eligible = stats["school"]["eligible"].as_f64().unwrap();
+        assert!(
+            (stats["school"]["participation_rate"].as_f64().unwrap() - 3.0 / eligible).abs() < 1e-9
+        );
+
+        let (s, ev) = app
+            .get(&admin, &app.school_path("/students/1/acceptance-evidence"))
+            .await;
+        assert_eq!((s, ev["hashes_match"].as_bool()), (200, Some(true)));
+        assert_eq!(ev["texts"][0]["sha256"], agreement["sha256"]);
+        assert_eq!(ev["texts"][0]["body"], agreement["body"]);
+
+        let res = app
+            .req(
+                Method::GET,
+                &app.school_path(&format!("/terms/{term}/exports/approved-applications.xlsx")),
+            )
+            .bearer_auth(&admin)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+    }
+);

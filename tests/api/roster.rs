@@ -180,6 +180,7 @@ both!(
         assert_eq!(log["items"][0]["before"]["name"], "李小明");
         assert_eq!(log["items"][0]["after"]["name"], "李晓明");
         assert!(log["items"][0]["request_id"].as_str().is_some());
+        assert_eq!(log["items"][0]["actor_name"], "校务办 管理员");
 
         let res = app
             .req(Method::DELETE, &path)

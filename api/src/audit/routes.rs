@@ -8,7 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Permission, SchoolScope};
-use crate::db::schema::audit_events;
+use crate::db::schema::{audit_events, users};
 use crate::db::types::Instant;
 use crate::db::Db;
 use crate::error::AppResult;
@@ -28,6 +28,8 @@ pub struct AuditEvent {
     /// `user`, `client` or `system`.
     pub actor_kind: String,
     pub actor_id: Option<i64>,
+    /// The actor's display name (users), when the actor is a person.
+    pub actor_name: Option<String>,
     /// e.g. `student.update`.
     pub action: String,
     pub entity: String,
@@ -70,6 +72,7 @@ type Row = (
     Option<String>,
     Option<String>,
     Instant,
+    Option<String>,
 );
 
 /// The school's audit log, newest first.
@@ -91,6 +94,12 @@ pub async fn list_audit_events(
     let rows: Vec<Row> = db
         .run(move |c| {
             let mut s = audit_events::table
+                .left_join(
+                    users::table.on(users::id
+                        .nullable()
+                        .eq(audit_events::actor_id)
+                        .and(audit_events::actor_kind.eq("user"))),
+                )
                 .filter(audit_events::school_id.eq(school))
                 .select((
                     audit_events::id,
@@ -104,6 +113,7 @@ pub async fn list_audit_events(
                     audit_events::after_json,
                     audit_events::request_id,
                     audit_events::at,
+                    users::display_name.nullable(),
                 ))
                 .order(audit_events::id.desc())
                 .limit(limit + 1)
@@ -134,6 +144,7 @@ pub async fn list_audit_events(
             school_id: r.1,
             actor_kind: r.2,
             actor_id: r.3,
+            actor_name: r.11,
             action: r.4,
             entity: r.5,
             entity_id: r.6,

@@ -461,7 +461,23 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                         .unwrap_or_default(),
                     roles: g.roles.clone(),
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            let mut grants = grants;
+            // A district admin's grant covers every school of the district.
+            if let (true, Some(district)) = (caller.district_admin, caller.district_id) {
+                for s in crate::roster::store::school_data::schools_of_district(
+                    c, district, None, 10_000,
+                )? {
+                    match grants.iter_mut().find(|g| g.school_id == s.id) {
+                        Some(g) => g.roles.push(Role::DistrictAdmin),
+                        None => grants.push(SchoolGrant {
+                            school_id: s.id,
+                            school_name: s.name,
+                            roles: vec![Role::DistrictAdmin],
+                        }),
+                    }
+                }
+            }
             let (username, display_name) = match caller.kind {
                 CallerKind::Client => (
                     format!("client:{}", caller.id),

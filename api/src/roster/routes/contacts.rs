@@ -227,3 +227,35 @@ pub async fn issue_activation_code(
         expires_at: expires,
     }))
 }
+
+/// `{school_id}`, `{id}` (student) and `{guardian_id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct GuardianLinkPath {
+    /// The school.
+    #[allow(dead_code)]
+    pub school_id: i64,
+    /// The student.
+    pub id: i64,
+    /// The guardian.
+    pub guardian_id: i64,
+}
+
+/// Unlink a guardian from a student.
+#[utoipa::path(tag = "roster", params(GuardianLinkPath), responses((status = 204, description = "Unlinked"), WriteErrors), security(("bearer" = [])))]
+#[delete("/students/{id}/guardians/{guardian_id}")]
+pub async fn unlink_guardian(
+    scope: SchoolScope,
+    path: web::Path<GuardianLinkPath>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    let (school, id, guardian, actor) = (scope.school_id, path.id, path.guardian_id, scope.actor());
+    db.run(move |c| {
+        tx(c, |c| {
+            store::unlink_guardian(c, school, id, guardian, &actor)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -18,6 +18,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(contacts::list_school_guardians)
         .service(contacts::issue_activation_code)
         .service(contacts::link_guardian)
+        .service(contacts::unlink_guardian)
         .service(contacts::list_pickup_persons)
         .service(contacts::create_pickup_person)
         .service(contacts::delete_pickup_person)

@@ -216,3 +216,34 @@ pub fn delete_pickup_person(
     )?;
     Ok(())
 }
+
+/// Removes a guardian's link to a student (the guardian stays, with other children).
+pub fn unlink_guardian(
+    c: &mut DbConn,
+    school_id: i64,
+    student_id: i64,
+    guardian_id: i64,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let n = diesel::delete(
+        student_guardians::table
+            .filter(student_guardians::school_id.eq(school_id))
+            .filter(student_guardians::student_id.eq(student_id))
+            .filter(student_guardians::guardian_id.eq(guardian_id)),
+    )
+    .execute(c)?;
+    if n == 0 {
+        return Err(AppError::NotFound("guardian link"));
+    }
+    let before = serde_json::json!({"student_id": student_id, "guardian_id": guardian_id});
+    audit::record(
+        c,
+        actor,
+        Some(school_id),
+        "guardian.unlink",
+        "student",
+        Some(student_id),
+        snapshot(&before),
+        None,
+    )
+}
