@@ -668,3 +668,277 @@ both!(
         assert!(res.bytes().await.unwrap().starts_with(b"PK"));
     }
 );
+
+async fn sessions(app: &TestApp, t: &str, plan: i64, date: &str) -> Vec<String> {
+    let (_, b) = app
+        .get(
+            t,
+            &app.school_path(&format!("/service-plans/{plan}/sessions?date={date}")),
+        )
+        .await;
+    b["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+both!(
+    sessions_follow_the_term_calendar_and_seasons,
+    |app: TestApp| async move {
+        let (_, plan, _) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        // The demo term: 2026-09-01..2027-01-22, holiday 2026-10-01, make-up workday Sunday 2026-09-27.
+        let pid = plan["id"].as_i64().unwrap();
+        assert_eq!(
+            sessions(&app, &admin, pid, "2026-09-03").await,
+            vec!["afternoon_basic", "late_extension"],
+            "a Thursday"
+        );
+        assert_eq!(
+            sessions(&app, &admin, pid, "2026-09-04").await,
+            vec!["afternoon_basic"],
+            "late extension runs Mon–Thu"
+        );
+        assert!(
+            sessions(&app, &admin, pid, "2026-10-01").await.is_empty(),
+            "a holiday"
+        );
+        assert!(
+            sessions(&app, &admin, pid, "2026-09-26").await.is_empty(),
+            "a Saturday"
+        );
+        assert_eq!(
+            sessions(&app, &admin, pid, "2026-09-27").await.len(),
+            2,
+            "a make-up Sunday runs Monday's sessions"
+        );
+
+        let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
+        let term = terms["items"][0]["id"].as_i64().unwrap();
+        let (opens, closes) = chrono_like_now();
+        let seasonal = json!({"term_id": term, "window_opens_at": opens, "window_closes_at": closes, "offerings": [
+        {"kind": "afternoon_basic", "name": "基础托管", "grades": [1], "weekdays": [1,2,3,4,5], "start_time": "15:50", "end_time": "17:20",
+         "season_times": [{"from": "05-01", "to": "10-31", "start_time": "16:20", "end_time": "17:50"}]}]});
+        let (s, p2) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &seasonal,
+            )
+            .await;
+        assert_eq!(s, 201, "{p2}");
+        let (_, sep) = app
+            .get(
+                &admin,
+                &app.school_path(&format!(
+                    "/service-plans/{}/sessions?date=2026-09-15",
+                    p2["id"]
+                )),
+            )
+            .await;
+        let (_, nov) = app
+            .get(
+                &admin,
+                &app.school_path(&format!(
+                    "/service-plans/{}/sessions?date=2026-11-16",
+                    p2["id"]
+                )),
+            )
+            .await;
+        assert_eq!(
+            (
+                sep["items"][0]["end_time"].as_str(),
+                nov["items"][0]["end_time"].as_str()
+            ),
+            (Some("17:50"), Some("17:20"))
+        );
+        let mut late = seasonal.clone();
+        late["offerings"][0]["end_time"] = json!("20:30");
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &late,
+            )
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("district_bound"))
+        );
+    }
+);
+
+both!(
+    clubs_are_chosen_by_rank_within_their_limits,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let (_, staff) = app.get(&admin, &app.school_path("/staff?limit=1")).await;
+        let teacher = staff["items"][0]["id"].as_i64().unwrap();
+        let club = |name: &str, min: i64, max: i64| json!({"term_id": term, "name": name, "category": "美", "capacity": 30, "grade_min": min, "grade_max": max, "weekdays": [2, 4], "teacher_staff_id": teacher});
+        let (s, art) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/clubs"),
+                &club("美术社", 1, 3),
+            )
+            .await;
+        assert_eq!(s, 201, "{art}");
+        let (_, chess) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/clubs"),
+                &club("围棋社", 1, 6),
+            )
+            .await;
+        let (_, senior) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/clubs"),
+                &club("机器人社", 5, 6),
+            )
+            .await;
+        let external = json!({"term_id": term, "name": "葫芦丝", "category": "美", "capacity": 20, "grade_min": 1, "grade_max": 6, "weekdays": [3], "external_teacher": "李老师"});
+        let (s, ext) = app
+            .send(&admin, Method::POST, &app.school_path("/clubs"), &external)
+            .await;
+        assert_eq!(
+            (s, ext["vetting_status"].as_str()),
+            (201, Some("pending")),
+            "an external teacher starts pending vetting"
+        );
+
+        let mut a = application(term, &plan, &agreement, 3, false);
+        a["club_choices"] = json!([chess["id"], art["id"]]);
+        let (s, created) = app
+            .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+            .await;
+        assert_eq!(
+            (s, &created["club_choices"]),
+            (201, &json!([chess["id"], art["id"]]))
+        );
+        let (_, clubs) = app
+            .get(&admin, &app.school_path(&format!("/clubs?term_id={term}")))
+            .await;
+        let chess_row = clubs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == chess["id"])
+            .unwrap()
+            .clone();
+        assert_eq!(chess_row["first_choices"], 1);
+        let mut too_young = application(term, &plan, &agreement, 4, false);
+        too_young["club_choices"] = json!([senior["id"]]);
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &too_young,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (422, Some("application.club_not_offered"))
+        );
+        assert_eq!(
+            app.count("SELECT COUNT(*) AS n FROM applications WHERE student_id = 4"),
+            0,
+            "nothing half-written"
+        );
+    }
+);
+
+both!(
+    day_registrations_and_special_late_requests_are_reviewed,
+    |app: TestApp| async move {
+        let (term, plan, _) = open_term(&app, 30).await;
+        let parent = guardian_of(&app, 5).await;
+        let late = plan["offerings"][1]["id"].clone();
+        let day = json!({"term_id": term, "student_id": 5, "kind": "day_registration", "offering_id": late, "service_date": "2026-09-04", "reason": "家中临时有事"});
+        let (s, b) = app
+            .send(
+                &parent,
+                Method::POST,
+                &app.school_path("/service-requests"),
+                &day,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (422, Some("application.no_session_that_day")),
+            "late extension does not run on Fridays"
+        );
+        let mut ok = day.clone();
+        ok["service_date"] = json!("2026-09-03");
+        let (s, r) = app
+            .send(
+                &parent,
+                Method::POST,
+                &app.school_path("/service-requests"),
+                &ok,
+            )
+            .await;
+        assert_eq!(s, 201, "{r}");
+        let special = json!({"term_id": term, "student_id": 5, "kind": "special_late", "offering_id": late, "until_time": "19:00", "reason": "父母夜班"});
+        let (s, sp) = app
+            .send(
+                &parent,
+                Method::POST,
+                &app.school_path("/service-requests"),
+                &special,
+            )
+            .await;
+        assert_eq!(s, 201);
+        let (s, _) = app
+            .send(
+                &parent,
+                Method::POST,
+                &app.school_path(&format!("/service-requests/{}/review", sp["id"])),
+                &json!({"approve": true}),
+            )
+            .await;
+        assert_eq!(s, 403, "families do not review their own requests");
+        let admin = app.token("admin").await;
+        let (s, done) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/service-requests/{}/review", sp["id"])),
+                &json!({"approve": true, "comment": "同意"}),
+            )
+            .await;
+        assert_eq!((s, done["status"].as_str()), (200, Some("approved")));
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/service-requests/{}/review", sp["id"])),
+                &json!({"approve": false}),
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (409, Some("service_request.already_reviewed"))
+        );
+        let other = guardian_of(&app, 6).await;
+        let (_, theirs) = app.get(&other, &app.school_path("/service-requests")).await;
+        assert_eq!(
+            theirs["items"].as_array().unwrap().len(),
+            0,
+            "another family sees none of them"
+        );
+        let (_, mine) = app
+            .get(&parent, &app.school_path("/service-requests"))
+            .await;
+        assert_eq!(mine["items"].as_array().unwrap().len(), 2);
+    }
+);

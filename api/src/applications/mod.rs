@@ -1,11 +1,14 @@
 //! Applications (报名申请): the school's service plan, its texts and informed families,
 //! and the applications with their two-step review.
 
+pub mod calendar;
+pub mod clubs;
 pub mod idempotency;
 pub mod model;
 pub mod plan;
 pub mod read;
 pub mod reports;
+pub mod requests;
 pub mod routes;
 pub mod store;
 pub mod texts;
@@ -20,6 +23,9 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(plan::submit_plan)
         .service(plan::approve_plan)
         .service(plan::reject_plan)
+        .service(plan::sessions_on)
+        .service(clubs::list_clubs)
+        .service(clubs::create_club)
         .service(texts::list_texts)
         .service(texts::create_text)
         .service(texts::publish_text)
@@ -32,6 +38,9 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(routes::class_review)
         .service(routes::school_review)
         .service(routes::withdraw_application)
+        .service(requests::create_request)
+        .service(requests::list_requests)
+        .service(requests::review_request)
         .service(reports::bulk_review)
         .service(reports::application_stats)
         .service(reports::acceptance_evidence)

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::calendar::{check_season, SeasonTime};
 use super::model::{weekdays_from_text, weekdays_to_text};
 use crate::audit::{self, snapshot, Actor};
 use crate::auth::{Permission, Role, SchoolScope};
@@ -50,6 +51,8 @@ pub struct Offering {
     pub cap: Option<i32>,
     pub taken: i32,
     pub waiting: i32,
+    /// Times that replace the base times in date ranges (e.g. summer).
+    pub season_times: Vec<SeasonTime>,
 }
 
 /// A new offering.
@@ -73,6 +76,8 @@ pub struct NewOffering {
     #[validate(range(min = 1, max = 5000))]
     #[schema(minimum = 1, maximum = 5000)]
     pub cap: Option<i32>,
+    #[serde(default)]
+    pub season_times: Vec<SeasonTime>,
 }
 
 /// A version of a school's plan for a term.
@@ -162,6 +167,29 @@ pub fn check_plan(p: &NewServicePlan, latest_end: NaiveTime) -> Result<(), AppEr
                 ),
             ));
         }
+        for (j, season) in o.season_times.iter().enumerate() {
+            if let Err(field) = check_season(season) {
+                return Err(AppError::field(
+                    &f(&format!("season_times[{j}].{field}")),
+                    "format",
+                    "use MM-DD",
+                ));
+            }
+            let (s_start, s_end) = (
+                time(
+                    &f(&format!("season_times[{j}].start_time")),
+                    &season.start_time,
+                )?,
+                time(&f(&format!("season_times[{j}].end_time")), &season.end_time)?,
+            );
+            if s_start >= s_end || s_end > latest_end {
+                return Err(AppError::field(
+                    &f(&format!("season_times[{j}].end_time")),
+                    "range",
+                    "the season's session must end after it starts and within the district bound",
+                ));
+            }
+        }
         if let Some(e) = &o.early_grades_start_time {
             let e = time(&f("early_grades_start_time"), e)?;
             if e < start || e >= end {
@@ -190,6 +218,7 @@ type OfferingRow = (
     Option<i32>,
     i32,
     i32,
+    String,
 );
 
 /// The offerings of a plan.
@@ -214,6 +243,7 @@ pub fn offerings_of(
             offerings::cap,
             offerings::taken,
             offerings::waiting,
+            offerings::season_times,
         ))
         .order(offerings::id)
         .load(c)?;
@@ -232,6 +262,7 @@ pub fn offerings_of(
             cap: r.9,
             taken: r.10,
             waiting: r.11,
+            season_times: serde_json::from_str(&r.12).unwrap_or_default(),
         })
         .collect())
 }
@@ -329,6 +360,8 @@ fn insert_plan(
                 offerings::cap.eq(o.cap),
                 offerings::taken.eq(0),
                 offerings::waiting.eq(0),
+                offerings::season_times
+                    .eq(serde_json::to_string(&o.season_times).unwrap_or_else(|_| "[]".into())),
             ))
             .execute(c)?;
     }
@@ -566,4 +599,61 @@ pub async fn reject_plan(
         })
         .await?,
     ))
+}
+
+/// `?date=`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DateQuery {
+    /// A school-local date, `YYYY-MM-DD`.
+    pub date: chrono::NaiveDate,
+}
+
+/// A session that runs on a date.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SessionOnDate {
+    pub offering_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub early_grades_start_time: Option<String>,
+}
+
+/// The plan's sessions on a date, with the term calendar and season times applied.
+#[utoipa::path(tag = "applications", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
+#[get("/service-plans/{id}/sessions")]
+pub async fn sessions_on(
+    scope: SchoolScope,
+    path: web::Path<(i64, i64)>,
+    query: web::Query<DateQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<crate::page::Items<SessionOnDate>>> {
+    let (school, id, date) = (scope.school_id, path.1, query.date);
+    let items = db
+        .run(move |c| {
+            let p = plan(c, school, id)?;
+            let term = crate::roster::store::terms::term(c, school, p.term_id)?;
+            Ok(p.offerings
+                .iter()
+                .filter(|o| super::calendar::runs_on(&term, &o.weekdays, date))
+                .map(|o| {
+                    let (start, end) = super::calendar::times_on(
+                        (&o.start_time, &o.end_time),
+                        &o.season_times,
+                        date,
+                    );
+                    SessionOnDate {
+                        offering_id: o.id,
+                        kind: o.kind.clone(),
+                        name: o.name.clone(),
+                        start_time: start.to_owned(),
+                        end_time: end.to_owned(),
+                        early_grades_start_time: o.early_grades_start_time.clone(),
+                    }
+                })
+                .collect())
+        })
+        .await?;
+    Ok(web::Json(crate::page::Items { items }))
 }

@@ -51,7 +51,11 @@ pub(crate) fn reviewer_for(
 }
 
 /// Limits a list to what the caller may see.
-fn visible(c: &mut DbConn, scope: &SchoolScope, f: &mut read::Filter) -> Result<(), AppError> {
+pub(crate) fn visible_for(
+    c: &mut DbConn,
+    scope: &SchoolScope,
+    f: &mut read::Filter,
+) -> Result<(), AppError> {
     match scope.caller.kind {
         CallerKind::Guardian => {
             let kids: Vec<i64> = {
@@ -124,7 +128,7 @@ pub async fn list_applications(
                 student_ids: None,
             };
             let wanted = f.homeroom_ids.clone();
-            visible(c, &scope, &mut f)?;
+            visible_for(c, &scope, &mut f)?;
             if let (Some(w), Some(allowed)) = (wanted, f.homeroom_ids.as_mut()) {
                 allowed.retain(|h| w.contains(h));
             }
@@ -223,7 +227,7 @@ pub async fn get_application(
         .run(move |c| {
             let app = read::get(c, school, id)?;
             let mut f = read::Filter::default();
-            visible(c, &scope, &mut f)?;
+            visible_for(c, &scope, &mut f)?;
             let allowed = f
                 .student_ids
                 .as_ref()
@@ -284,7 +288,7 @@ async fn step(
             tx(c, |c| {
                 let app = read::get(c, school, id)?;
                 let mut f = read::Filter::default();
-                visible(c, &scope, &mut f)?;
+                visible_for(c, &scope, &mut f)?;
                 if !f
                     .student_ids
                     .as_ref()

@@ -79,6 +79,8 @@ pub struct Application {
     pub exemption_category: Option<String>,
     pub exemption_note: Option<String>,
     pub offerings: Vec<AppliedOffering>,
+    /// Club ids, first choice first.
+    pub club_choices: Vec<i64>,
     pub acceptance: Acceptance,
     pub reject_reason: Option<String>,
     pub withdraw_effective_date: Option<NaiveDate>,
@@ -120,6 +122,9 @@ pub struct NewApplication {
     pub agreement_text_id: i64,
     /// Must be true: the family accepts the agreement's duties.
     pub accept_agreement: bool,
+    /// Club ids, first choice first (at most 5).
+    #[serde(default)]
+    pub club_choices: Vec<i64>,
     /// Submit at once (default) or keep as a draft.
     #[serde(default = "yes")]
     pub submit: bool,
@@ -340,6 +345,15 @@ pub fn create(
     for (o, days) in &chosen {
         place(c, school_id, id, o, days)?;
     }
+    super::clubs::choose(
+        c,
+        school_id,
+        a.term_id,
+        id,
+        student.grade,
+        student.homeroom_id,
+        &a.club_choices,
+    )?;
     event(
         c, school_id, id, "create", None, status, &who.actor, None, now,
     )?;

@@ -284,6 +284,7 @@ diesel::table! {
         cap -> Nullable<Integer>,
         taken -> Integer,
         waiting -> Integer,
+        season_times -> Text,
     }
 }
 
@@ -390,6 +391,65 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    clubs (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        term_id -> BigInt,
+        name -> Text,
+        category -> Text,
+        description -> Text,
+        capacity -> Integer,
+        grade_min -> Integer,
+        grade_max -> Integer,
+        weekdays -> Text,
+        homeroom_id -> Nullable<BigInt>,
+        teacher_staff_id -> Nullable<BigInt>,
+        external_teacher -> Nullable<Text>,
+        vetting_status -> Text,
+        room_id -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> UtcInstant,
+        updated_at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    club_choices (application_id, club_id) {
+        application_id -> BigInt,
+        school_id -> BigInt,
+        club_id -> BigInt,
+        rank -> Integer,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    service_requests (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        term_id -> BigInt,
+        student_id -> BigInt,
+        kind -> Text,
+        offering_id -> BigInt,
+        service_date -> Nullable<Date>,
+        until_time -> Nullable<Text>,
+        reason -> Text,
+        status -> Text,
+        requested_by_kind -> Text,
+        requested_by_id -> BigInt,
+        review_comment -> Nullable<Text>,
+        reviewed_by -> Nullable<BigInt>,
+        version -> BigInt,
+        created_at -> UtcInstant,
+        updated_at -> UtcInstant,
+    }
+}
+
 diesel::joinable!(schools -> districts (district_id));
 diesel::joinable!(terms -> schools (school_id));
 diesel::joinable!(staff -> users (user_id));
@@ -402,6 +462,8 @@ diesel::joinable!(applications -> students (student_id));
 diesel::joinable!(application_offerings -> applications (application_id));
 diesel::joinable!(application_offerings -> offerings (offering_id));
 diesel::joinable!(application_events -> applications (application_id));
+diesel::joinable!(club_choices -> clubs (club_id));
+diesel::joinable!(club_choices -> applications (application_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -428,4 +490,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     application_offerings,
     application_events,
     idempotency_keys,
+    clubs,
+    club_choices,
+    service_requests,
 );

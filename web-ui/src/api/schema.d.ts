@@ -345,6 +345,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/clubs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The club catalogue (everyone with a grant here: families choose from it). */
+        get: operations["list_clubs"];
+        put?: never;
+        /** Add a club to the catalogue. */
+        post: operations["create_club"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/exports/students.xlsx": {
         parameters: {
             query?: never;
@@ -615,6 +633,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/service-plans/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan's sessions on a date, with the term calendar and season times applied. */
+        get: operations["sessions_on"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/service-plans/{id}/submit": {
         parameters: {
             query?: never;
@@ -626,6 +661,41 @@ export interface paths {
         put?: never;
         /** Submit a draft plan to the district for approval. */
         post: operations["submit_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/service-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests the caller may see (a guardian: their children's). */
+        get: operations["list_requests"];
+        put?: never;
+        /** Ask for a single day's service, or for special late service. */
+        post: operations["create_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/service-requests/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject a request (school admins). */
+        post: operations["review_request"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1018,6 +1088,8 @@ export interface components {
         /** @description An application (报名申请). */
         Application: {
             acceptance: components["schemas"]["Acceptance"];
+            /** @description Club ids, first choice first. */
+            club_choices: number[];
             /** Format: date-time */
             created_at: string;
             exemption_category?: string | null;
@@ -1173,6 +1245,44 @@ export interface components {
             client_secret: string;
             /** @description Must be `client_credentials`. */
             grant_type: string;
+        };
+        /** @description A club. */
+        Club: {
+            /** Format: int32 */
+            capacity: number;
+            /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
+            category: string;
+            description: string;
+            /** @description An external teacher's name, when not staff. */
+            external_teacher?: string | null;
+            /**
+             * Format: int64
+             * @description How many applications rank it first.
+             */
+            first_choices: number;
+            /** Format: int32 */
+            grade_max: number;
+            /** Format: int32 */
+            grade_min: number;
+            /**
+             * Format: int64
+             * @description Only this homeroom may choose it (e.g. 三4葫芦丝班).
+             */
+            homeroom_id?: number | null;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: int64 */
+            room_id?: number | null;
+            /** Format: int64 */
+            teacher_staff_id?: number | null;
+            /** Format: int64 */
+            term_id: number;
+            /** Format: int64 */
+            version: number;
+            /** @description not_required (staff), pending, approved, rejected. */
+            vetting_status: string;
+            weekdays: number[];
         };
         /** @description Counts for one group (a grade, a homeroom, an offering kind, or the school). */
         Counts: {
@@ -1369,6 +1479,47 @@ export interface components {
             }[];
         };
         /** @description A short list that is never paged (the guardians of one student). */
+        Items_Club: {
+            /** @description The items. */
+            items: {
+                /** Format: int32 */
+                capacity: number;
+                /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
+                category: string;
+                description: string;
+                /** @description An external teacher's name, when not staff. */
+                external_teacher?: string | null;
+                /**
+                 * Format: int64
+                 * @description How many applications rank it first.
+                 */
+                first_choices: number;
+                /** Format: int32 */
+                grade_max: number;
+                /** Format: int32 */
+                grade_min: number;
+                /**
+                 * Format: int64
+                 * @description Only this homeroom may choose it (e.g. 三4葫芦丝班).
+                 */
+                homeroom_id?: number | null;
+                /** Format: int64 */
+                id: number;
+                name: string;
+                /** Format: int64 */
+                room_id?: number | null;
+                /** Format: int64 */
+                teacher_staff_id?: number | null;
+                /** Format: int64 */
+                term_id: number;
+                /** Format: int64 */
+                version: number;
+                /** @description not_required (staff), pending, approved, rejected. */
+                vetting_status: string;
+                weekdays: number[];
+            }[];
+        };
+        /** @description A short list that is never paged (the guardians of one student). */
         Items_PickupPerson: {
             /** @description The items. */
             items: {
@@ -1405,6 +1556,48 @@ export interface components {
                 title: string;
                 /** Format: int32 */
                 version_no: number;
+            }[];
+        };
+        /** @description A short list that is never paged (the guardians of one student). */
+        Items_ServiceRequest: {
+            /** @description The items. */
+            items: {
+                /** Format: int64 */
+                id: number;
+                /** @description `day_registration` or `special_late`. */
+                kind: string;
+                /** Format: int64 */
+                offering_id: number;
+                reason: string;
+                review_comment?: string | null;
+                /**
+                 * Format: date
+                 * @description The one date (day registrations).
+                 */
+                service_date?: string | null;
+                /** @description submitted, approved or rejected. */
+                status: string;
+                /** Format: int64 */
+                student_id: number;
+                /** Format: int64 */
+                term_id: number;
+                /** @description Until when the child must stay, `HH:MM` (special late service). */
+                until_time?: string | null;
+                /** Format: int64 */
+                version: number;
+            }[];
+        };
+        /** @description A short list that is never paged (the guardians of one student). */
+        Items_SessionOnDate: {
+            /** @description The items. */
+            items: {
+                early_grades_start_time?: string | null;
+                end_time: string;
+                kind: string;
+                name: string;
+                /** Format: int64 */
+                offering_id: number;
+                start_time: string;
             }[];
         };
         /** @description A short list that is never paged (the guardians of one student). */
@@ -1484,6 +1677,8 @@ export interface components {
              * @description The agreement version shown to the family; must be the current one.
              */
             agreement_text_id: number;
+            /** @description Club ids, first choice first (at most 5). */
+            club_choices?: number[];
             exemption?: null | components["schemas"]["ExemptionClaim"];
             leave_mode: components["schemas"]["LeaveMode"];
             offerings: components["schemas"]["OfferingChoice"][];
@@ -1494,6 +1689,29 @@ export interface components {
             submit?: boolean;
             /** Format: int64 */
             term_id: number;
+        };
+        /** @description A new club. */
+        NewClub: {
+            /** Format: int32 */
+            capacity: number;
+            category: string;
+            description?: string;
+            external_teacher?: string | null;
+            /** Format: int32 */
+            grade_max: number;
+            /** Format: int32 */
+            grade_min: number;
+            /** Format: int64 */
+            homeroom_id?: number | null;
+            name: string;
+            /** Format: int64 */
+            room_id?: number | null;
+            /** Format: int64 */
+            teacher_staff_id?: number | null;
+            /** Format: int64 */
+            term_id: number;
+            vetting_status?: string | null;
+            weekdays: number[];
         };
         /** @description A new homeroom. */
         NewHomeroom: {
@@ -1523,6 +1741,7 @@ export interface components {
             grades: number[];
             kind: string;
             name: string;
+            season_times?: components["schemas"]["SeasonTime"][];
             start_time: string;
             weekdays: number[];
         };
@@ -1543,6 +1762,21 @@ export interface components {
             window_closes_at: string;
             /** Format: date-time */
             window_opens_at: string;
+        };
+        /** @description A new request. */
+        NewServiceRequest: {
+            /** @description `day_registration` or `special_late`. */
+            kind: string;
+            /** Format: int64 */
+            offering_id: number;
+            reason: string;
+            /** Format: date */
+            service_date?: string | null;
+            /** Format: int64 */
+            student_id: number;
+            /** Format: int64 */
+            term_id: number;
+            until_time?: string | null;
         };
         /** @description A new staff member, optionally with a login. */
         NewStaff: {
@@ -1588,6 +1822,8 @@ export interface components {
             /** @description One of morning_reading, noon_care, afternoon_basic, late_extension, evening_study, weekend, holiday. */
             kind: string;
             name: string;
+            /** @description Times that replace the base times in date ranges (e.g. summer). */
+            season_times: components["schemas"]["SeasonTime"][];
             /** @description `HH:MM`, school-local. */
             start_time: string;
             /** Format: int32 */
@@ -1630,6 +1866,8 @@ export interface components {
             /** @description The items, in a stable order. */
             items: {
                 acceptance: components["schemas"]["Acceptance"];
+                /** @description Club ids, first choice first. */
+                club_choices: number[];
                 /** Format: date-time */
                 created_at: string;
                 exemption_category?: string | null;
@@ -1946,6 +2184,11 @@ export interface components {
          * @enum {string}
          */
         RejectReason: "ineligible" | "incomplete" | "duplicate" | "other";
+        /** @description A review decision on a request. */
+        RequestReview: {
+            approve: boolean;
+            comment?: string | null;
+        };
         /** @description A review decision. */
         Review: {
             comment?: string | null;
@@ -2021,6 +2264,15 @@ export interface components {
             /** @description Its name. */
             school_name: string;
         };
+        /** @description Times that apply between two month-days each year, e.g. `05-01`..`10-31`. */
+        SeasonTime: {
+            end_time: string;
+            /** @description `MM-DD`, inclusive. */
+            from: string;
+            start_time: string;
+            /** @description `MM-DD`, inclusive; may be earlier than `from` (a range over the new year). */
+            to: string;
+        };
         /** @description A version of a school's plan for a term. */
         ServicePlan: {
             /** Format: int64 */
@@ -2039,6 +2291,42 @@ export interface components {
             window_closes_at: string;
             /** Format: date-time */
             window_opens_at: string;
+        };
+        /** @description A day registration or a special late-service request. */
+        ServiceRequest: {
+            /** Format: int64 */
+            id: number;
+            /** @description `day_registration` or `special_late`. */
+            kind: string;
+            /** Format: int64 */
+            offering_id: number;
+            reason: string;
+            review_comment?: string | null;
+            /**
+             * Format: date
+             * @description The one date (day registrations).
+             */
+            service_date?: string | null;
+            /** @description submitted, approved or rejected. */
+            status: string;
+            /** Format: int64 */
+            student_id: number;
+            /** Format: int64 */
+            term_id: number;
+            /** @description Until when the child must stay, `HH:MM` (special late service). */
+            until_time?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A session that runs on a date. */
+        SessionOnDate: {
+            early_grades_start_time?: string | null;
+            end_time: string;
+            kind: string;
+            name: string;
+            /** Format: int64 */
+            offering_id: number;
+            start_time: string;
         };
         /** @description A staff member of a school. */
         Staff: {
@@ -4945,6 +5233,257 @@ export interface operations {
             };
         };
     };
+    list_clubs: {
+        parameters: {
+            query?: {
+                /** @description Only this term. */
+                term_id?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Clubs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_Club"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_club: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewClub"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     export_students: {
         parameters: {
             query?: never;
@@ -7721,6 +8260,105 @@ export interface operations {
             };
         };
     };
+    sessions_on: {
+        parameters: {
+            query: {
+                /** @description A school-local date, `YYYY-MM-DD`. */
+                date: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_SessionOnDate"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     submit_plan: {
         parameters: {
             query?: never;
@@ -7741,6 +8379,411 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_requests: {
+        parameters: {
+            query?: {
+                /** @description Only requests in this status. */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_ServiceRequest"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewServiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    review_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestReview"];
+            };
+        };
+        responses: {
+            /** @description Reviewed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRequest"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */

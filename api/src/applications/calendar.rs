@@ -1,0 +1,144 @@
+//! Which sessions run on a date: the term calendar (holidays, make-up workdays), the
+//! offering's weekdays, and season schedules that shift times by date range (e.g. 夏季
+//! May–October vs 春秋冬). Pure.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::roster::model::{is_school_day, Term};
+
+/// Times that apply between two month-days each year, e.g. `05-01`..`10-31`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct SeasonTime {
+    /// `MM-DD`, inclusive.
+    pub from: String,
+    /// `MM-DD`, inclusive; may be earlier than `from` (a range over the new year).
+    pub to: String,
+    pub start_time: String,
+    pub end_time: String,
+}
+
+fn month_day(s: &str) -> Option<(u32, u32)> {
+    let (m, d) = s.split_once('-')?;
+    let (m, d) = (m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
+}
+
+/// Whether `date` lies in the season (month-day range, wrapping over the new year).
+pub fn in_season(s: &SeasonTime, date: NaiveDate) -> bool {
+    let (Some(from), Some(to)) = (month_day(&s.from), month_day(&s.to)) else {
+        return false;
+    };
+    let md = (date.month(), date.day());
+    if from <= to {
+        from <= md && md <= to
+    } else {
+        md >= from || md <= to
+    }
+}
+
+/// Checks a season's fields; returns the name of the bad field.
+pub fn check_season(s: &SeasonTime) -> Result<(), &'static str> {
+    if month_day(&s.from).is_none() {
+        return Err("from");
+    }
+    if month_day(&s.to).is_none() {
+        return Err("to");
+    }
+    Ok(())
+}
+
+/// The times of an offering on a date: the first matching season, else the base times.
+pub fn times_on<'a>(
+    base: (&'a str, &'a str),
+    seasons: &'a [SeasonTime],
+    date: NaiveDate,
+) -> (&'a str, &'a str) {
+    seasons
+        .iter()
+        .find(|s| in_season(s, date))
+        .map(|s| (s.start_time.as_str(), s.end_time.as_str()))
+        .unwrap_or(base)
+}
+
+/// Whether an offering runs on `date`: a school day of the term and one of its weekdays.
+/// A make-up workday (调休) follows Monday's timetable.
+pub fn runs_on(term: &Term, weekdays: &[u8], date: NaiveDate) -> bool {
+    if !is_school_day(term, date) {
+        return false;
+    }
+    let weekday = if term.makeup_workdays.contains(&date) {
+        1
+    } else {
+        date.weekday().number_from_monday() as u8
+    };
+    weekdays.contains(&weekday)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn summer() -> SeasonTime {
+        SeasonTime {
+            from: "05-01".into(),
+            to: "10-31".into(),
+            start_time: "16:20".into(),
+            end_time: "17:50".into(),
+        }
+    }
+
+    #[test]
+    fn seasons_shift_times_by_date_range() {
+        let s = [summer()];
+        assert_eq!(
+            times_on(("15:50", "17:20"), &s, d("2026-09-15")),
+            ("16:20", "17:50")
+        );
+        assert_eq!(
+            times_on(("15:50", "17:20"), &s, d("2026-11-02")),
+            ("15:50", "17:20")
+        );
+        let winter = SeasonTime {
+            from: "11-01".into(),
+            to: "02-28".into(),
+            start_time: "15:30".into(),
+            end_time: "17:00".into(),
+        };
+        assert!(in_season(&winter, d("2027-01-10")));
+        assert!(in_season(&winter, d("2026-12-31")));
+        assert!(!in_season(&winter, d("2026-10-31")));
+        assert_eq!(
+            check_season(&SeasonTime {
+                from: "13-01".into(),
+                ..summer()
+            }),
+            Err("from")
+        );
+    }
+
+    #[test]
+    fn the_term_calendar_decides_which_days_run() {
+        let term = Term {
+            id: 1,
+            school_id: 1,
+            name: "t".into(),
+            start_date: d("2026-09-01"),
+            end_date: d("2027-01-20"),
+            holidays: vec![d("2026-10-01")],
+            makeup_workdays: vec![d("2026-09-27")],
+            version: 1,
+        };
+        let mon_thu = [1, 2, 3, 4];
+        assert!(runs_on(&term, &mon_thu, d("2026-09-03"))); // Thursday
+        assert!(!runs_on(&term, &mon_thu, d("2026-09-04"))); // Friday
+        assert!(!runs_on(&term, &mon_thu, d("2026-10-01"))); // holiday (Thursday)
+        assert!(runs_on(&term, &mon_thu, d("2026-09-27"))); // make-up Sunday follows Monday
+        assert!(!runs_on(&term, &mon_thu, d("2026-08-31"))); // before the term
+    }
+}

@@ -1,0 +1,371 @@
+//! The club catalogue (社团) of a term: category, capacity, grade range, weekdays, an
+//! optional homeroom restriction, a teacher (staff, or external with a vetting status)
+//! and a room. Families rank their choices in the application; allocation by rank with
+//! waitlists is done by grouping.
+
+use actix_web::{get, post, web, HttpResponse};
+use chrono::Utc;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use super::model::{weekdays_from_text, weekdays_to_text};
+use crate::audit::{self, snapshot};
+use crate::auth::{Permission, SchoolScope};
+use crate::db::schema::{club_choices, clubs};
+use crate::db::types::Instant;
+use crate::db::{tx, Db, DbConn};
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
+use crate::page::Items;
+
+/// Vetting of an external teacher (外聘审核备案).
+pub const VETTING: &[&str] = &["not_required", "pending", "approved", "rejected"];
+
+/// A club.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Club {
+    pub id: i64,
+    pub term_id: i64,
+    pub name: String,
+    /// A school-configured category, e.g. 德, 智, 体, 美, 劳.
+    pub category: String,
+    pub description: String,
+    pub capacity: i32,
+    pub grade_min: i32,
+    pub grade_max: i32,
+    pub weekdays: Vec<u8>,
+    /// Only this homeroom may choose it (e.g. 三4葫芦丝班).
+    pub homeroom_id: Option<i64>,
+    pub teacher_staff_id: Option<i64>,
+    /// An external teacher's name, when not staff.
+    pub external_teacher: Option<String>,
+    /// not_required (staff), pending, approved, rejected.
+    pub vetting_status: String,
+    pub room_id: Option<i64>,
+    /// How many applications rank it first.
+    pub first_choices: i64,
+    pub version: i64,
+}
+
+/// A new club.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct NewClub {
+    pub term_id: i64,
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
+    pub name: String,
+    #[validate(length(min = 1, max = 20))]
+    #[schema(min_length = 1, max_length = 20)]
+    pub category: String,
+    #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
+    #[serde(default)]
+    pub description: String,
+    #[validate(range(min = 1, max = 500))]
+    #[schema(minimum = 1, maximum = 500)]
+    pub capacity: i32,
+    #[validate(range(min = 1, max = 9))]
+    #[schema(minimum = 1, maximum = 9)]
+    pub grade_min: i32,
+    #[validate(range(min = 1, max = 9))]
+    #[schema(minimum = 1, maximum = 9)]
+    pub grade_max: i32,
+    #[validate(length(min = 1, max = 7))]
+    #[schema(min_items = 1, max_items = 7)]
+    pub weekdays: Vec<u8>,
+    pub homeroom_id: Option<i64>,
+    pub teacher_staff_id: Option<i64>,
+    #[validate(length(min = 1, max = 50))]
+    #[schema(min_length = 1, max_length = 50)]
+    pub external_teacher: Option<String>,
+    pub vetting_status: Option<String>,
+    pub room_id: Option<i64>,
+}
+
+type Row = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    i32,
+    i32,
+    i32,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    String,
+    Option<i64>,
+    i64,
+);
+
+/// The term's clubs.
+pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<Club>, AppError> {
+    let mut q = clubs::table
+        .filter(clubs::school_id.eq(school_id))
+        .select((
+            clubs::id,
+            clubs::term_id,
+            clubs::name,
+            clubs::category,
+            clubs::description,
+            clubs::capacity,
+            clubs::grade_min,
+            clubs::grade_max,
+            clubs::weekdays,
+            clubs::homeroom_id,
+            clubs::teacher_staff_id,
+            clubs::external_teacher,
+            clubs::vetting_status,
+            clubs::room_id,
+            clubs::version,
+        ))
+        .order(clubs::id)
+        .into_boxed();
+    if let Some(t) = term_id {
+        q = q.filter(clubs::term_id.eq(t));
+    }
+    let rows: Vec<Row> = q.load(c)?;
+    let firsts: Vec<(i64, i64)> = club_choices::table
+        .filter(club_choices::school_id.eq(school_id))
+        .filter(club_choices::rank.eq(1))
+        .group_by(club_choices::club_id)
+        .select((club_choices::club_id, diesel::dsl::count_star()))
+        .load(c)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Club {
+            id: r.0,
+            term_id: r.1,
+            name: r.2,
+            category: r.3,
+            description: r.4,
+            capacity: r.5,
+            grade_min: r.6,
+            grade_max: r.7,
+            weekdays: weekdays_from_text(&r.8),
+            homeroom_id: r.9,
+            teacher_staff_id: r.10,
+            external_teacher: r.11,
+            vetting_status: r.12,
+            room_id: r.13,
+            first_choices: firsts
+                .iter()
+                .find(|(id, _)| *id == r.0)
+                .map(|(_, n)| *n)
+                .unwrap_or(0),
+            version: r.14,
+        })
+        .collect())
+}
+
+/// `?term_id=`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ClubQuery {
+    /// Only this term.
+    pub term_id: Option<i64>,
+}
+
+/// The club catalogue (everyone with a grant here: families choose from it).
+#[utoipa::path(tag = "applications", params(SchoolPath, ClubQuery), responses((status = 200, description = "Clubs", body = Items<Club>), ReadErrors), security(("bearer" = [])))]
+#[get("/clubs")]
+pub async fn list_clubs(
+    scope: SchoolScope,
+    query: web::Query<ClubQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Items<Club>>> {
+    let (school, term) = (scope.school_id, query.term_id);
+    Ok(web::Json(Items {
+        items: db.run(move |c| list(c, school, term)).await?,
+    }))
+}
+
+/// Add a club to the catalogue.
+#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewClub, responses((status = 201, description = "Created", body = Club), WriteErrors), security(("bearer" = [])))]
+#[post("/clubs")]
+pub async fn create_club(
+    scope: SchoolScope,
+    body: web::Json<NewClub>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let b = body.into_inner();
+    if b.grade_min > b.grade_max {
+        return Err(AppError::field(
+            "grade_max",
+            "range",
+            "grade_max must be at least grade_min",
+        ));
+    }
+    if b.weekdays.iter().any(|d| !(1..=7).contains(d)) {
+        return Err(AppError::field(
+            "weekdays",
+            "range",
+            "weekdays are 1 (Monday) to 7",
+        ));
+    }
+    let vetting = match (&b.external_teacher, b.vetting_status.as_deref()) {
+        (None, _) => "not_required".to_owned(),
+        (Some(_), None) => "pending".to_owned(),
+        (Some(_), Some(v)) if VETTING.contains(&v) && v != "not_required" => v.to_owned(),
+        _ => {
+            return Err(AppError::field(
+                "vetting_status",
+                "invalid",
+                "an external teacher is pending, approved or rejected",
+            ))
+        }
+    };
+    if b.teacher_staff_id.is_none() && b.external_teacher.is_none() {
+        return Err(AppError::field(
+            "teacher_staff_id",
+            "required",
+            "name a staff teacher or an external one",
+        ));
+    }
+    let (school, actor) = (scope.school_id, scope.actor());
+    let club = db
+        .run(move |c| {
+            tx(c, |c| {
+                crate::roster::store::terms::term(c, school, b.term_id)
+                    .map_err(|_| AppError::field("term_id", "not_found", "no such term"))?;
+                if let Some(h) = b.homeroom_id {
+                    crate::roster::store::homerooms::homeroom(c, school, h).map_err(|_| {
+                        AppError::field("homeroom_id", "not_found", "no such homeroom")
+                    })?;
+                }
+                if let Some(r) = b.room_id {
+                    if !crate::roster::store::rooms::rooms(c, school)?
+                        .iter()
+                        .any(|x| x.id == r)
+                    {
+                        return Err(AppError::field("room_id", "not_found", "no such room"));
+                    }
+                }
+                if let Some(s) = b.teacher_staff_id {
+                    if !crate::roster::store::staff::staff_list(c, school, false)?
+                        .iter()
+                        .any(|x| x.id == s)
+                    {
+                        return Err(AppError::field(
+                            "teacher_staff_id",
+                            "not_found",
+                            "no such staff member",
+                        ));
+                    }
+                }
+                let now = Instant(Utc::now());
+                let id: i64 = diesel::insert_into(clubs::table)
+                    .values((
+                        clubs::school_id.eq(school),
+                        clubs::term_id.eq(b.term_id),
+                        clubs::name.eq(&b.name),
+                        clubs::category.eq(&b.category),
+                        clubs::description.eq(&b.description),
+                        clubs::capacity.eq(b.capacity),
+                        clubs::grade_min.eq(b.grade_min),
+                        clubs::grade_max.eq(b.grade_max),
+                        clubs::weekdays.eq(weekdays_to_text(&b.weekdays)),
+                        clubs::homeroom_id.eq(b.homeroom_id),
+                        clubs::teacher_staff_id.eq(b.teacher_staff_id),
+                        clubs::external_teacher.eq(&b.external_teacher),
+                        clubs::vetting_status.eq(&vetting),
+                        clubs::room_id.eq(b.room_id),
+                        clubs::version.eq(1),
+                        clubs::created_at.eq(now),
+                        clubs::updated_at.eq(now),
+                    ))
+                    .returning(clubs::id)
+                    .get_result(c)
+                    .map_err(|e| match e {
+                        diesel::result::Error::DatabaseError(
+                            diesel::result::DatabaseErrorKind::UniqueViolation,
+                            _,
+                        ) => AppError::Conflict {
+                            code: "club.duplicate_name",
+                            detail: "a club with this name exists in the term".into(),
+                        },
+                        e => e.into(),
+                    })?;
+                let club = list(c, school, Some(b.term_id))?
+                    .into_iter()
+                    .find(|x| x.id == id)
+                    .ok_or(AppError::NotFound("club"))?;
+                audit::record(
+                    c,
+                    &actor,
+                    Some(school),
+                    "club.create",
+                    "club",
+                    Some(id),
+                    None,
+                    snapshot(&club),
+                )?;
+                Ok(club)
+            })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(club))
+}
+
+/// Stores ranked club choices after checking each club fits the student.
+pub fn choose(
+    c: &mut DbConn,
+    school_id: i64,
+    term_id: i64,
+    app_id: i64,
+    grade: i32,
+    homeroom_id: i64,
+    ranked: &[i64],
+) -> Result<(), AppError> {
+    if ranked.len() > 5 {
+        return Err(AppError::field(
+            "club_choices",
+            "too_many",
+            "at most 5 ranked choices",
+        ));
+    }
+    let catalogue = list(c, school_id, Some(term_id))?;
+    for (i, id) in ranked.iter().enumerate() {
+        let field = format!("club_choices[{i}]");
+        if ranked[..i].contains(id) {
+            return Err(AppError::field(&field, "duplicate", "each club once"));
+        }
+        let club = catalogue
+            .iter()
+            .find(|x| x.id == *id)
+            .ok_or_else(|| AppError::field(&field, "not_found", "not a club of this term"))?;
+        if grade < club.grade_min
+            || grade > club.grade_max
+            || club.homeroom_id.is_some_and(|h| h != homeroom_id)
+        {
+            return Err(AppError::Unprocessable {
+                code: "application.club_not_offered",
+                detail: format!("{} is not open to this student", club.name),
+            });
+        }
+        diesel::insert_into(club_choices::table)
+            .values((
+                club_choices::application_id.eq(app_id),
+                club_choices::school_id.eq(school_id),
+                club_choices::club_id.eq(id),
+                club_choices::rank.eq(i as i32 + 1),
+            ))
+            .execute(c)?;
+    }
+    Ok(())
+}
+
+/// The ranked choices of an application.
+pub fn choices_of(c: &mut DbConn, app_id: i64) -> Result<Vec<i64>, AppError> {
+    Ok(club_choices::table
+        .filter(club_choices::application_id.eq(app_id))
+        .order(club_choices::rank)
+        .select(club_choices::club_id)
+        .load(c)?)
+}
