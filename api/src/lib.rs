@@ -43,6 +43,7 @@ where
                 .configure(auth::routes::configure)
                 .configure(roster::routes::configure)
                 .configure(integration::routes::configure)
+                .configure(applications::configure)
                 .service(
                     scope::scope("/schools/{school_id}")
                         .wrap(actix_web::middleware::from_fn(auth::tenant_guard))

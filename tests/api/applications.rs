@@ -942,3 +942,129 @@ both!(
         assert_eq!(mine["items"].as_array().unwrap().len(), 2);
     }
 );
+
+both!(
+    an_approved_application_changes_mid_term,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 1).await;
+        let admin = app.token("admin").await;
+        let (_, first) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &application(term, &plan, &agreement, 30, true),
+            )
+            .await;
+        let (_, second) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &application(term, &plan, &agreement, 31, true),
+            )
+            .await;
+        assert_eq!(second["offerings"][1]["placement"], "waiting");
+        let id = first["id"].as_i64().unwrap();
+        let change = json!({"offerings": [{"offering_id": plan["offerings"][0]["id"], "weekdays": [1, 3]}], "effective_date": "2026-11-01"});
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{id}/changes")),
+                &change,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (409, Some("application.wrong_status")),
+            "only approved applications change mid-term"
+        );
+        for step in ["class-review", "school-review"] {
+            app.send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{id}/{step}")),
+                &json!({"decision": "approve"}),
+            )
+            .await;
+        }
+        let (s, changed) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{id}/changes")),
+                &change,
+            )
+            .await;
+        assert_eq!(s, 200, "{changed}");
+        assert_eq!(changed["offerings"].as_array().unwrap().len(), 1);
+        assert_eq!(changed["offerings"][0]["weekdays"], json!([1, 3]));
+        assert_eq!(changed["offerings"][0]["placement"], "enrolled");
+        assert_eq!(
+            changed["history"].as_array().unwrap().last().unwrap()["action"],
+            "change"
+        );
+        let (_, promoted) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{}", second["id"])),
+            )
+            .await;
+        assert_eq!(
+            promoted["offerings"][1]["placement"], "enrolled",
+            "the dropped seat went to the queue"
+        );
+    }
+);
+
+both!(
+    the_district_sees_participation_and_unmet_demand,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 1).await;
+        let admin = app.token("admin").await;
+        for student in [40, 41, 42] {
+            let (s, _) = app
+                .send(
+                    &admin,
+                    Method::POST,
+                    &app.school_path("/applications"),
+                    &application(term, &plan, &agreement, student, true),
+                )
+                .await;
+            assert_eq!(s, 201);
+        }
+        let district = app.token("district").await;
+        let (s, f) = app
+            .get(
+                &district,
+                "/api/v1/districts/1/application-stats?date=2026-10-12",
+            )
+            .await;
+        assert_eq!(s, 200, "{f}");
+        assert_eq!(f["schools"].as_array().unwrap().len(), 1);
+        assert_eq!(f["schools"][0]["applied"], 3);
+        assert_eq!(
+            f["waiting"], 2,
+            "a cap of 1 leaves two waiting: unmet demand the district sees"
+        );
+        let (s, _) = app
+            .get(
+                &app.token("s2-district").await,
+                "/api/v1/districts/1/application-stats",
+            )
+            .await;
+        assert_eq!(s, 404);
+        let (_, none) = app
+            .get(
+                &district,
+                "/api/v1/districts/1/application-stats?date=2027-03-01",
+            )
+            .await;
+        assert_eq!(
+            none["schools"][0]["term_id"],
+            Value::Null,
+            "no term in session"
+        );
+    }
+);

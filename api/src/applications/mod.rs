@@ -2,7 +2,9 @@
 //! and the applications with their two-step review.
 
 pub mod calendar;
+pub mod changes;
 pub mod clubs;
+pub mod district;
 pub mod idempotency;
 pub mod model;
 pub mod plan;
@@ -14,6 +16,11 @@ pub mod store;
 pub mod texts;
 
 use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Routes under `/api/v1` that are not per school.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(district::district_stats);
+}
 
 /// Routes under `/api/v1/schools/{school_id}`.
 pub fn configure_school(cfg: &mut ServiceConfig) {
@@ -38,6 +45,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(routes::class_review)
         .service(routes::school_review)
         .service(routes::withdraw_application)
+        .service(changes::change_application)
         .service(requests::create_request)
         .service(requests::list_requests)
         .service(requests::review_request)

@@ -80,90 +80,94 @@ pub async fn application_stats(
 ) -> AppResult<web::Json<ApplicationStats>> {
     scope.require(Permission::RosterRead)?;
     let (school, term) = (scope.school_id, path.term_id);
-    let stats = db
-        .run(move |c| {
-            let plan = plan::approved_plan(c, school, term)?;
-            let grades: Vec<i32> = plan
-                .as_ref()
-                .map(|p| p.offerings.iter().flat_map(|o| o.grades.clone()).collect())
-                .unwrap_or_default();
-            let boarders_out = plan
-                .as_ref()
-                .is_some_and(|p| p.offerings.iter().all(|o| o.boarders_excluded));
-            let roster: Vec<(i64, i32, String, String)> = students::table
-                .inner_join(homerooms::table)
-                .filter(students::school_id.eq(school))
-                .select((
-                    students::id,
-                    students::grade,
-                    homerooms::name,
-                    students::flags,
-                ))
-                .load(c)?;
-            let mut s = ApplicationStats {
-                school: Counts::default(),
-                refused_by_reason: BTreeMap::new(),
-                by_grade: BTreeMap::new(),
-                by_homeroom: BTreeMap::new(),
-                by_offering_kind: BTreeMap::new(),
-            };
-            let mut where_is: BTreeMap<i64, (i32, String)> = BTreeMap::new();
-            for (id, grade, homeroom, flags) in roster {
-                let boarder =
-                    crate::roster::model::flags_from_text(&flags).contains(&StudentFlag::Boarder);
-                if grades.contains(&grade) && !(boarders_out && boarder) {
-                    s.school.eligible += 1;
-                    s.by_grade.entry(grade).or_default().eligible += 1;
-                    s.by_homeroom.entry(homeroom.clone()).or_default().eligible += 1;
-                }
-                where_is.insert(id, (grade, homeroom));
-            }
-            let apps: Vec<(i64, i64, String, Option<String>)> = applications::table
-                .filter(applications::school_id.eq(school))
-                .filter(applications::term_id.eq(term))
-                .select((
-                    applications::id,
-                    applications::student_id,
-                    applications::status,
-                    applications::reject_reason,
-                ))
-                .load(c)?;
-            for (_, student, status, reason) in &apps {
-                bump(&mut s.school, status);
-                if let Some((g, h)) = where_is.get(student) {
-                    bump(s.by_grade.entry(*g).or_default(), status);
-                    bump(s.by_homeroom.entry(h.clone()).or_default(), status);
-                }
-                if let Some(r) = reason {
-                    *s.refused_by_reason.entry(r.clone()).or_default() += 1;
-                }
-            }
-            let placements: Vec<(String, String, String)> = application_offerings::table
-                .inner_join(offerings::table)
-                .inner_join(applications::table)
-                .filter(application_offerings::school_id.eq(school))
-                .filter(applications::term_id.eq(term))
-                .select((
-                    offerings::kind,
-                    application_offerings::placement,
-                    applications::status,
-                ))
-                .load(c)?;
-            for (kind, placement, status) in placements {
-                let k = s.by_offering_kind.entry(kind).or_default();
-                bump(k, &status);
-                if placement == "waiting" {
-                    k.waiting += 1;
-                    s.school.waiting += 1;
-                }
-            }
-            rate(&mut s.school);
-            s.by_grade.values_mut().for_each(rate);
-            s.by_homeroom.values_mut().for_each(rate);
-            Ok(s)
-        })
-        .await?;
+    let stats = db.run(move |c| school_stats(c, school, term)).await?;
     Ok(web::Json(stats))
+}
+
+/// The statistics of one school and term.
+pub fn school_stats(
+    c: &mut crate::db::DbConn,
+    school: i64,
+    term: i64,
+) -> Result<ApplicationStats, AppError> {
+    let plan = plan::approved_plan(c, school, term)?;
+    let grades: Vec<i32> = plan
+        .as_ref()
+        .map(|p| p.offerings.iter().flat_map(|o| o.grades.clone()).collect())
+        .unwrap_or_default();
+    let boarders_out = plan
+        .as_ref()
+        .is_some_and(|p| p.offerings.iter().all(|o| o.boarders_excluded));
+    let roster: Vec<(i64, i32, String, String)> = students::table
+        .inner_join(homerooms::table)
+        .filter(students::school_id.eq(school))
+        .select((
+            students::id,
+            students::grade,
+            homerooms::name,
+            students::flags,
+        ))
+        .load(c)?;
+    let mut s = ApplicationStats {
+        school: Counts::default(),
+        refused_by_reason: BTreeMap::new(),
+        by_grade: BTreeMap::new(),
+        by_homeroom: BTreeMap::new(),
+        by_offering_kind: BTreeMap::new(),
+    };
+    let mut where_is: BTreeMap<i64, (i32, String)> = BTreeMap::new();
+    for (id, grade, homeroom, flags) in roster {
+        let boarder = crate::roster::model::flags_from_text(&flags).contains(&StudentFlag::Boarder);
+        if grades.contains(&grade) && !(boarders_out && boarder) {
+            s.school.eligible += 1;
+            s.by_grade.entry(grade).or_default().eligible += 1;
+            s.by_homeroom.entry(homeroom.clone()).or_default().eligible += 1;
+        }
+        where_is.insert(id, (grade, homeroom));
+    }
+    let apps: Vec<(i64, i64, String, Option<String>)> = applications::table
+        .filter(applications::school_id.eq(school))
+        .filter(applications::term_id.eq(term))
+        .select((
+            applications::id,
+            applications::student_id,
+            applications::status,
+            applications::reject_reason,
+        ))
+        .load(c)?;
+    for (_, student, status, reason) in &apps {
+        bump(&mut s.school, status);
+        if let Some((g, h)) = where_is.get(student) {
+            bump(s.by_grade.entry(*g).or_default(), status);
+            bump(s.by_homeroom.entry(h.clone()).or_default(), status);
+        }
+        if let Some(r) = reason {
+            *s.refused_by_reason.entry(r.clone()).or_default() += 1;
+        }
+    }
+    let placements: Vec<(String, String, String)> = application_offerings::table
+        .inner_join(offerings::table)
+        .inner_join(applications::table)
+        .filter(application_offerings::school_id.eq(school))
+        .filter(applications::term_id.eq(term))
+        .select((
+            offerings::kind,
+            application_offerings::placement,
+            applications::status,
+        ))
+        .load(c)?;
+    for (kind, placement, status) in placements {
+        let k = s.by_offering_kind.entry(kind).or_default();
+        bump(k, &status);
+        if placement == "waiting" {
+            k.waiting += 1;
+            s.school.waiting += 1;
+        }
+    }
+    rate(&mut s.school);
+    s.by_grade.values_mut().for_each(rate);
+    s.by_homeroom.values_mut().for_each(rate);
+    Ok(s)
 }
 
 /// Everything that proves what a family agreed to, for one student.

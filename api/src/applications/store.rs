@@ -371,7 +371,7 @@ pub fn create(
 }
 
 /// Takes a seat on a capped offering by a guarded counter, or joins its queue.
-fn place(
+pub(crate) fn place(
     c: &mut DbConn,
     school_id: i64,
     app_id: i64,
@@ -415,51 +415,66 @@ fn place(
 }
 
 /// Gives up the application's seats; the first in each queue moves up into a freed seat.
-fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
-    let held: Vec<(i64, String)> = application_offerings::table
+pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+    let held: Vec<i64> = application_offerings::table
         .filter(application_offerings::application_id.eq(app_id))
-        .select((
-            application_offerings::offering_id,
-            application_offerings::placement,
-        ))
+        .select(application_offerings::offering_id)
         .load(c)?;
-    diesel::update(
-        application_offerings::table.filter(application_offerings::application_id.eq(app_id)),
-    )
-    .set(application_offerings::placement.eq("left"))
-    .execute(c)?;
-    for (offering, placement) in held.into_iter().filter(|(_, p)| p == "enrolled") {
-        let next: Option<i64> = application_offerings::table
-            .filter(application_offerings::school_id.eq(school_id))
-            .filter(application_offerings::offering_id.eq(offering))
-            .filter(application_offerings::placement.eq("waiting"))
-            .order(application_offerings::queue_position)
-            .select(application_offerings::application_id)
-            .first(c)
-            .optional()?;
-        let _ = placement;
-        match next {
-            Some(app) => {
-                diesel::update(
-                    application_offerings::table
-                        .filter(application_offerings::application_id.eq(app))
-                        .filter(application_offerings::offering_id.eq(offering)),
-                )
-                .set(application_offerings::placement.eq("enrolled"))
+    for offering in held {
+        release_one(c, school_id, app_id, offering)?;
+    }
+    Ok(())
+}
+
+/// Gives up one offering's seat (or queue place); the first waiting moves up.
+pub(crate) fn release_one(
+    c: &mut DbConn,
+    school_id: i64,
+    app_id: i64,
+    offering: i64,
+) -> Result<(), AppError> {
+    let mine = application_offerings::table
+        .filter(application_offerings::application_id.eq(app_id))
+        .filter(application_offerings::offering_id.eq(offering));
+    let placement: Option<String> = mine
+        .select(application_offerings::placement)
+        .first(c)
+        .optional()?;
+    diesel::update(mine)
+        .set(application_offerings::placement.eq("left"))
+        .execute(c)?;
+    if placement.as_deref() != Some("enrolled") {
+        return Ok(());
+    }
+    let next: Option<i64> = application_offerings::table
+        .filter(application_offerings::school_id.eq(school_id))
+        .filter(application_offerings::offering_id.eq(offering))
+        .filter(application_offerings::placement.eq("waiting"))
+        .order(application_offerings::queue_position)
+        .select(application_offerings::application_id)
+        .first(c)
+        .optional()?;
+    match next {
+        Some(app) => {
+            diesel::update(
+                application_offerings::table
+                    .filter(application_offerings::application_id.eq(app))
+                    .filter(application_offerings::offering_id.eq(offering)),
+            )
+            .set(application_offerings::placement.eq("enrolled"))
+            .execute(c)?;
+        }
+        None => {
+            diesel::update(offerings::table.filter(offerings::id.eq(offering)))
+                .set(offerings::taken.eq(offerings::taken - 1))
                 .execute(c)?;
-            }
-            None => {
-                diesel::update(offerings::table.filter(offerings::id.eq(offering)))
-                    .set(offerings::taken.eq(offerings::taken - 1))
-                    .execute(c)?;
-            }
         }
     }
     Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
-fn event(
+pub(crate) fn event(
     c: &mut DbConn,
     school_id: i64,
     app: i64,
