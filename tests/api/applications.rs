@@ -1068,3 +1068,106 @@ both!(
         );
     }
 );
+
+both!(
+    schools_adapt_district_templates_and_plans_set_exemptions,
+    |app: TestApp| async move {
+        let district = app.token("district").await;
+        let tpl = json!({"kind": "agreement", "title": "课后服务委托协议书（区模板）", "body": "一、学校职责……二、家长职责……三、学生职责……"});
+        let (s, t) = app
+            .send(
+                &district,
+                Method::POST,
+                "/api/v1/districts/1/text-templates",
+                &tpl,
+            )
+            .await;
+        assert_eq!(s, 201, "{t}");
+        let admin = app.token("admin").await;
+        let (_, list) = app.get(&admin, &app.school_path("/text-templates")).await;
+        assert_eq!(list["items"][0]["title"], "课后服务委托协议书（区模板）");
+        let (_, other) = app
+            .get(
+                &app.token("s2-admin").await,
+                &format!("/api/v1/schools/{}/text-templates", app.other_school),
+            )
+            .await;
+        assert_eq!(
+            other["items"].as_array().unwrap().len(),
+            0,
+            "another district's schools do not see it"
+        );
+        let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
+        let term = terms["items"][0]["id"].as_i64().unwrap();
+        let adapted = json!({"term_id": term, "kind": "agreement", "title": "示范区实验小学课后服务委托协议书", "body": format!("{}四、本校补充……", tpl["body"].as_str().unwrap()), "template_id": t["id"]});
+        let (s, text) = app
+            .send(&admin, Method::POST, &app.school_path("/texts"), &adapted)
+            .await;
+        assert_eq!(s, 201, "{text}");
+        let mut wrong = adapted.clone();
+        wrong["kind"] = json!("notice");
+        let (s, b) = app
+            .send(&admin, Method::POST, &app.school_path("/texts"), &wrong)
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["field"].as_str()),
+            (422, Some("template_id"))
+        );
+
+        let (opens, closes) = chrono_like_now();
+        let plan = json!({"term_id": term, "window_opens_at": opens, "window_closes_at": closes, "exemption_categories": ["teacher_child", "disability"],
+        "offerings": [{"kind": "afternoon_basic", "name": "托管", "grades": [1,2,3,4,5,6], "weekdays": [1,2,3,4,5], "start_time": "16:15", "end_time": "17:30"}]});
+        let (_, p) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &plan,
+            )
+            .await;
+        assert_eq!(
+            p["exemption_categories"],
+            json!(["teacher_child", "disability"])
+        );
+        let pid = p["id"].as_i64().unwrap();
+        app.send(
+            &admin,
+            Method::POST,
+            &app.school_path(&format!("/service-plans/{pid}/submit")),
+            &Value::Null,
+        )
+        .await;
+        app.send(
+            &district,
+            Method::POST,
+            &app.school_path(&format!("/service-plans/{pid}/approve")),
+            &json!({}),
+        )
+        .await;
+        app.send(
+            &admin,
+            Method::POST,
+            &app.school_path(&format!("/texts/{}/publish", text["id"])),
+            &Value::Null,
+        )
+        .await;
+        let mut a = application(term, &p, &text, 50, false);
+        a["exemption"] = json!({"category": "hardship", "note": "x"});
+        let (s, b) = app
+            .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["field"].as_str()),
+            (422, Some("exemption.category")),
+            "hardship is not a category of this plan"
+        );
+        a["exemption"] = json!({"category": "disability", "note": "残疾证 No. 123"});
+        let (s, b) = app
+            .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+            .await;
+        assert_eq!(
+            (s, b["exemption_category"].as_str()),
+            (201, Some("disability"))
+        );
+    }
+);

@@ -8,31 +8,36 @@ pub mod district;
 pub mod idempotency;
 pub mod model;
 pub mod plan;
+pub mod plan_routes;
 pub mod read;
 pub mod reports;
 pub mod requests;
 pub mod routes;
 pub mod store;
+pub mod templates;
 pub mod texts;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Routes under `/api/v1` that are not per school.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(district::district_stats);
+    cfg.service(district::district_stats)
+        .service(templates::create_template)
+        .service(templates::list_district_templates);
 }
 
 /// Routes under `/api/v1/schools/{school_id}`.
 pub fn configure_school(cfg: &mut ServiceConfig) {
-    cfg.service(plan::list_plans)
-        .service(plan::create_plan)
-        .service(plan::get_plan)
-        .service(plan::submit_plan)
-        .service(plan::approve_plan)
-        .service(plan::reject_plan)
-        .service(plan::sessions_on)
+    cfg.service(plan_routes::list_plans)
+        .service(plan_routes::create_plan)
+        .service(plan_routes::get_plan)
+        .service(plan_routes::submit_plan)
+        .service(plan_routes::approve_plan)
+        .service(plan_routes::reject_plan)
+        .service(plan_routes::sessions_on)
         .service(clubs::list_clubs)
         .service(clubs::create_club)
+        .service(templates::list_school_templates)
         .service(texts::list_texts)
         .service(texts::create_text)
         .service(texts::publish_text)

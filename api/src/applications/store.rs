@@ -279,11 +279,11 @@ pub fn create(
         chosen.push((o, days));
     }
     if let Some(e) = &a.exemption {
-        if !["teacher_child", "poverty_household", "hardship"].contains(&e.category.as_str()) {
+        if !plan.exemption_categories.contains(&e.category) {
             return Err(AppError::field(
                 "exemption.category",
                 "unknown",
-                "one of teacher_child, poverty_household, hardship",
+                format!("one of {}", plan.exemption_categories.join(", ")),
             ));
         }
     }

@@ -49,6 +49,8 @@ pub struct NewPlanText {
     #[validate(length(min = 1, max = 50000))]
     #[schema(min_length = 1, max_length = 50000)]
     pub body: String,
+    /// The district template this text adapts, if any.
+    pub template_id: Option<i64>,
 }
 
 /// SHA-256 hex of a text.
@@ -200,6 +202,20 @@ pub async fn create_text(
             tx(c, |c| {
                 crate::roster::store::terms::term(c, school, b.term_id)
                     .map_err(|_| AppError::field("term_id", "not_found", "no such term"))?;
+                if let Some(t) = b.template_id {
+                    let district = crate::auth::store::district_of_school(c, school)?
+                        .ok_or(AppError::NotFound("school"))?;
+                    if !super::templates::of_district(c, district)?
+                        .iter()
+                        .any(|x| x.id == t && x.kind == b.kind)
+                    {
+                        return Err(AppError::field(
+                            "template_id",
+                            "not_found",
+                            "not a template of this kind from the school's district",
+                        ));
+                    }
+                }
                 let last: Option<i32> = plan_texts::table
                     .filter(plan_texts::school_id.eq(school))
                     .filter(plan_texts::term_id.eq(b.term_id))
@@ -215,6 +231,7 @@ pub async fn create_text(
                         plan_texts::title.eq(&b.title),
                         plan_texts::body.eq(&b.body),
                         plan_texts::sha256.eq(text_hash(&b.body)),
+                        plan_texts::template_id.eq(b.template_id),
                         plan_texts::created_at.eq(Instant(Utc::now())),
                     ))
                     .returning(plan_texts::id)

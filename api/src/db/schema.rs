@@ -264,6 +264,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        exemption_categories -> Text,
     }
 }
 
@@ -302,6 +303,7 @@ diesel::table! {
         sha256 -> Text,
         published_at -> Nullable<UtcInstant>,
         created_at -> UtcInstant,
+        template_id -> Nullable<BigInt>,
     }
 }
 
@@ -450,6 +452,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    text_templates (id) {
+        id -> BigInt,
+        district_id -> BigInt,
+        kind -> Text,
+        title -> Text,
+        body -> Text,
+        created_at -> UtcInstant,
+    }
+}
+
 diesel::joinable!(schools -> districts (district_id));
 diesel::joinable!(terms -> schools (school_id));
 diesel::joinable!(staff -> users (user_id));
@@ -493,4 +508,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     clubs,
     club_choices,
     service_requests,
+    text_templates,
 );
