@@ -10,7 +10,8 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::model::{weekdays_offered, Reviewer, Status};
-use super::store::{event, place, release_one, Application, OfferingChoice};
+use super::seats::{place, release_one};
+use super::store::{event, Application, OfferingChoice};
 use super::{plan, read};
 use crate::audit;
 use crate::auth::SchoolScope;

@@ -6,6 +6,7 @@ pub mod changes;
 pub mod clubs;
 pub mod district;
 pub mod idempotency;
+pub mod informed;
 pub mod model;
 pub mod plan;
 pub mod plan_routes;
@@ -13,6 +14,7 @@ pub mod read;
 pub mod reports;
 pub mod requests;
 pub mod routes;
+pub mod seats;
 pub mod store;
 pub mod templates;
 pub mod texts;
@@ -41,8 +43,8 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(texts::list_texts)
         .service(texts::create_text)
         .service(texts::publish_text)
-        .service(texts::record_receipt)
-        .service(texts::informed_report)
+        .service(informed::record_receipt)
+        .service(informed::informed_report)
         .service(routes::list_applications)
         .service(routes::create_application)
         .service(routes::get_application)

@@ -12,10 +12,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use super::informed::TermPath;
 use super::model::Action;
 use super::routes::{Decision, Review};
 use super::store::{Application, Step};
-use super::texts::{PlanText, TermPath};
+use super::texts::PlanText;
 use super::{plan, read, store, texts};
 use crate::auth::{Permission, Role, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};

@@ -7,15 +7,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::model::{
-    transition, weekdays_offered, weekdays_to_text, Action, LeaveMode, Refusal, RejectReason,
-    Reviewer, Status,
+    transition, weekdays_offered, Action, LeaveMode, Refusal, RejectReason, Reviewer, Status,
 };
 use super::plan::{approved_plan, Offering};
+use super::seats::place;
 use super::texts;
 use crate::audit::{self, snapshot, Actor};
 use crate::db::schema::{
-    application_events, application_offerings, applications, guardians, homerooms, offerings,
-    pickup_persons, staff, student_guardians,
+    application_events, applications, guardians, homerooms, pickup_persons, staff,
+    student_guardians,
 };
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -370,109 +370,6 @@ pub fn create(
     Ok(id)
 }
 
-/// Takes a seat on a capped offering by a guarded counter, or joins its queue.
-pub(crate) fn place(
-    c: &mut DbConn,
-    school_id: i64,
-    app_id: i64,
-    o: &Offering,
-    days: &[u8],
-) -> Result<(), AppError> {
-    let (placement, position) = if o.cap.is_some() {
-        let took = diesel::update(
-            offerings::table
-                .filter(offerings::id.eq(o.id))
-                .filter(offerings::taken.lt(offerings::cap.assume_not_null())),
-        )
-        .set(offerings::taken.eq(offerings::taken + 1))
-        .execute(c)?;
-        if took == 1 {
-            ("enrolled", None)
-        } else {
-            let pos: i32 = diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
-                .set(offerings::waiting.eq(offerings::waiting + 1))
-                .returning(offerings::waiting)
-                .get_result(c)?;
-            ("waiting", Some(pos))
-        }
-    } else {
-        diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
-            .set(offerings::taken.eq(offerings::taken + 1))
-            .execute(c)?;
-        ("enrolled", None)
-    };
-    diesel::insert_into(application_offerings::table)
-        .values((
-            application_offerings::application_id.eq(app_id),
-            application_offerings::school_id.eq(school_id),
-            application_offerings::offering_id.eq(o.id),
-            application_offerings::weekdays.eq(weekdays_to_text(days)),
-            application_offerings::placement.eq(placement),
-            application_offerings::queue_position.eq(position),
-        ))
-        .execute(c)?;
-    Ok(())
-}
-
-/// Gives up the application's seats; the first in each queue moves up into a freed seat.
-pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
-    let held: Vec<i64> = application_offerings::table
-        .filter(application_offerings::application_id.eq(app_id))
-        .select(application_offerings::offering_id)
-        .load(c)?;
-    for offering in held {
-        release_one(c, school_id, app_id, offering)?;
-    }
-    Ok(())
-}
-
-/// Gives up one offering's seat (or queue place); the first waiting moves up.
-pub(crate) fn release_one(
-    c: &mut DbConn,
-    school_id: i64,
-    app_id: i64,
-    offering: i64,
-) -> Result<(), AppError> {
-    let mine = application_offerings::table
-        .filter(application_offerings::application_id.eq(app_id))
-        .filter(application_offerings::offering_id.eq(offering));
-    let placement: Option<String> = mine
-        .select(application_offerings::placement)
-        .first(c)
-        .optional()?;
-    diesel::update(mine)
-        .set(application_offerings::placement.eq("left"))
-        .execute(c)?;
-    if placement.as_deref() != Some("enrolled") {
-        return Ok(());
-    }
-    let next: Option<i64> = application_offerings::table
-        .filter(application_offerings::school_id.eq(school_id))
-        .filter(application_offerings::offering_id.eq(offering))
-        .filter(application_offerings::placement.eq("waiting"))
-        .order(application_offerings::queue_position)
-        .select(application_offerings::application_id)
-        .first(c)
-        .optional()?;
-    match next {
-        Some(app) => {
-            diesel::update(
-                application_offerings::table
-                    .filter(application_offerings::application_id.eq(app))
-                    .filter(application_offerings::offering_id.eq(offering)),
-            )
-            .set(application_offerings::placement.eq("enrolled"))
-            .execute(c)?;
-        }
-        None => {
-            diesel::update(offerings::table.filter(offerings::id.eq(offering)))
-                .set(offerings::taken.eq(offerings::taken - 1))
-                .execute(c)?;
-        }
-    }
-    Ok(())
-}
-
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn event(
     c: &mut DbConn,
@@ -587,7 +484,7 @@ pub fn act(
         return Err(AppError::Stale);
     }
     if !to.is_open() {
-        release(c, school_id, id)?;
+        super::seats::release(c, school_id, id)?;
     }
     event(
         c,

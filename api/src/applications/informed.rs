@@ -1,0 +1,192 @@
+//! Informed families (知晓率100%，不漏一人): each family's receipt of the notice, and the
+//! report per homeroom of who has not received it yet.
+
+use actix_web::{get, post, web, HttpResponse};
+use chrono::Utc;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::texts::{current, text};
+use crate::audit;
+use crate::auth::{CallerKind, Permission, Role, SchoolScope};
+use crate::db::schema::{homerooms, notice_receipts, students};
+use crate::db::types::Instant;
+use crate::db::{tx, Db};
+use crate::error::{AppError, AppResult};
+use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
+
+/// A family's receipt of the notice.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+pub struct NewNoticeReceipt {
+    /// The published notice.
+    pub text_id: i64,
+    pub student_id: i64,
+}
+
+/// Record that a family received the notice: a guardian reading it in the portal or an
+/// app, or the homeroom teacher for a paper copy. Repeats are harmless.
+#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewNoticeReceipt, responses((status = 201, description = "Recorded"), WriteErrors), security(("bearer" = [])))]
+#[post("/notice-receipts")]
+pub async fn record_receipt(
+    scope: SchoolScope,
+    body: web::Json<NewNoticeReceipt>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    let (school, actor, b) = (scope.school_id, scope.actor(), body.into_inner());
+    let caller = scope.caller.clone();
+    let staff_ok = scope
+        .roles
+        .iter()
+        .any(|r| matches!(r, Role::HomeroomTeacher | Role::SchoolAdmin));
+    db.run(move |c| {
+        tx(c, |c| {
+            let t = text(c, school, b.text_id).map_err(|_| AppError::field("text_id", "not_found", "no such text"))?;
+            if t.kind != "notice" || t.published_at.is_none() {
+                return Err(AppError::field("text_id", "not_a_notice", "the text must be a published notice"));
+            }
+            crate::roster::store::students::get(c, school, b.student_id)?;
+            let channel = match caller.kind {
+                CallerKind::Guardian => {
+                    super::store::require_guardian_of(c, school, caller.id, b.student_id)?;
+                    "portal".to_owned()
+                }
+                CallerKind::Client => format!("api_client:{}", caller.id),
+                CallerKind::Staff if staff_ok => "paper".to_owned(),
+                CallerKind::Staff => return Err(AppError::forbidden("homeroom teachers and school admins record paper receipts")),
+            };
+            let exists: i64 = notice_receipts::table
+                .filter(notice_receipts::text_id.eq(b.text_id))
+                .filter(notice_receipts::student_id.eq(b.student_id))
+                .count()
+                .get_result(c)?;
+            if exists == 0 {
+                diesel::insert_into(notice_receipts::table)
+                    .values((
+                        notice_receipts::school_id.eq(school),
+                        notice_receipts::text_id.eq(b.text_id),
+                        notice_receipts::student_id.eq(b.student_id),
+                        notice_receipts::channel.eq(&channel),
+                        notice_receipts::recorded_by_kind.eq(&actor.kind),
+                        notice_receipts::recorded_by_id.eq(actor.id),
+                        notice_receipts::at.eq(Instant(Utc::now())),
+                    ))
+                    .execute(c)?;
+                let after = serde_json::json!({"text_id": b.text_id, "student_id": b.student_id, "channel": channel});
+                audit::record(c, &actor, Some(school), "notice.received", "student", Some(b.student_id), None, Some(after.to_string()))?;
+            }
+            Ok(())
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().finish())
+}
+
+/// How many families of a homeroom have received the notice.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HomeroomInformed {
+    pub homeroom_id: i64,
+    pub homeroom_name: String,
+    pub families: i64,
+    pub informed: i64,
+    /// The students whose families have not received it yet (不漏一人).
+    pub not_informed: Vec<NotInformed>,
+}
+
+/// A student whose family has not received the notice.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct NotInformed {
+    pub student_id: i64,
+    pub name: String,
+}
+
+/// 知晓率: informed ÷ families, per homeroom and for the school. A family is counted per student.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InformedReport {
+    pub text_id: Option<i64>,
+    pub families: i64,
+    pub informed: i64,
+    /// informed ÷ families, 0–1 (1 when there are no families).
+    pub rate: f64,
+    pub homerooms: Vec<HomeroomInformed>,
+}
+
+/// `{school_id}` and `{term_id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct TermPath {
+    /// The school.
+    pub school_id: i64,
+    /// The term.
+    pub term_id: i64,
+}
+
+/// The informed-families report for the term's current notice.
+#[utoipa::path(tag = "applications", params(TermPath), responses((status = 200, description = "The report", body = InformedReport), ReadErrors), security(("bearer" = [])))]
+#[get("/terms/{term_id}/informed-report")]
+pub async fn informed_report(
+    scope: SchoolScope,
+    path: web::Path<TermPath>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<InformedReport>> {
+    scope.require(Permission::RosterRead)?;
+    let (school, term) = (scope.school_id, path.term_id);
+    let report = db
+        .run(move |c| {
+            crate::roster::store::terms::term(c, school, term)?;
+            let notice = current(c, school, term, "notice")?;
+            let informed_ids: std::collections::HashSet<i64> = match &notice {
+                Some(t) => notice_receipts::table
+                    .filter(notice_receipts::text_id.eq(t.id))
+                    .select(notice_receipts::student_id)
+                    .load::<i64>(c)?
+                    .into_iter()
+                    .collect(),
+                None => Default::default(),
+            };
+            let rows: Vec<(i64, String, i64, String)> = students::table
+                .inner_join(homerooms::table)
+                .filter(students::school_id.eq(school))
+                .select((students::id, students::name, homerooms::id, homerooms::name))
+                .order((homerooms::grade, homerooms::id, students::id))
+                .load(c)?;
+            let mut out: Vec<HomeroomInformed> = Vec::new();
+            for (sid, name, hid, hname) in rows {
+                if out.last().is_none_or(|h| h.homeroom_id != hid) {
+                    out.push(HomeroomInformed {
+                        homeroom_id: hid,
+                        homeroom_name: hname,
+                        families: 0,
+                        informed: 0,
+                        not_informed: vec![],
+                    });
+                }
+                let h = out.last_mut().expect("pushed above");
+                h.families += 1;
+                if informed_ids.contains(&sid) {
+                    h.informed += 1;
+                } else {
+                    h.not_informed.push(NotInformed {
+                        student_id: sid,
+                        name,
+                    });
+                }
+            }
+            let families: i64 = out.iter().map(|h| h.families).sum();
+            let informed: i64 = out.iter().map(|h| h.informed).sum();
+            let rate = if families == 0 {
+                1.0
+            } else {
+                informed as f64 / families as f64
+            };
+            Ok(InformedReport {
+                text_id: notice.map(|t| t.id),
+                families,
+                informed,
+                rate,
+                homerooms: out,
+            })
+        })
+        .await?;
+    Ok(web::Json(report))
+}

@@ -1,0 +1,114 @@
+//! Seats on offerings: a guarded counter for capped offerings (never "count, then
+//! insert"), a queue with positions beyond the cap, and promotion of the first in the
+//! queue when a seat is given up.
+
+use diesel::prelude::*;
+
+use super::model::weekdays_to_text;
+use super::plan::Offering;
+use crate::db::schema::{application_offerings, offerings};
+use crate::db::DbConn;
+use crate::error::AppError;
+
+/// Takes a seat on a capped offering by a guarded counter, or joins its queue.
+pub(crate) fn place(
+    c: &mut DbConn,
+    school_id: i64,
+    app_id: i64,
+    o: &Offering,
+    days: &[u8],
+) -> Result<(), AppError> {
+    let (placement, position) = if o.cap.is_some() {
+        let took = diesel::update(
+            offerings::table
+                .filter(offerings::id.eq(o.id))
+                .filter(offerings::taken.lt(offerings::cap.assume_not_null())),
+        )
+        .set(offerings::taken.eq(offerings::taken + 1))
+        .execute(c)?;
+        if took == 1 {
+            ("enrolled", None)
+        } else {
+            let pos: i32 = diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
+                .set(offerings::waiting.eq(offerings::waiting + 1))
+                .returning(offerings::waiting)
+                .get_result(c)?;
+            ("waiting", Some(pos))
+        }
+    } else {
+        diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
+            .set(offerings::taken.eq(offerings::taken + 1))
+            .execute(c)?;
+        ("enrolled", None)
+    };
+    diesel::insert_into(application_offerings::table)
+        .values((
+            application_offerings::application_id.eq(app_id),
+            application_offerings::school_id.eq(school_id),
+            application_offerings::offering_id.eq(o.id),
+            application_offerings::weekdays.eq(weekdays_to_text(days)),
+            application_offerings::placement.eq(placement),
+            application_offerings::queue_position.eq(position),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+/// Gives up the application's seats; the first in each queue moves up into a freed seat.
+pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+    let held: Vec<i64> = application_offerings::table
+        .filter(application_offerings::application_id.eq(app_id))
+        .select(application_offerings::offering_id)
+        .load(c)?;
+    for offering in held {
+        release_one(c, school_id, app_id, offering)?;
+    }
+    Ok(())
+}
+
+/// Gives up one offering's seat (or queue place); the first waiting moves up.
+pub(crate) fn release_one(
+    c: &mut DbConn,
+    school_id: i64,
+    app_id: i64,
+    offering: i64,
+) -> Result<(), AppError> {
+    let mine = application_offerings::table
+        .filter(application_offerings::application_id.eq(app_id))
+        .filter(application_offerings::offering_id.eq(offering));
+    let placement: Option<String> = mine
+        .select(application_offerings::placement)
+        .first(c)
+        .optional()?;
+    diesel::update(mine)
+        .set(application_offerings::placement.eq("left"))
+        .execute(c)?;
+    if placement.as_deref() != Some("enrolled") {
+        return Ok(());
+    }
+    let next: Option<i64> = application_offerings::table
+        .filter(application_offerings::school_id.eq(school_id))
+        .filter(application_offerings::offering_id.eq(offering))
+        .filter(application_offerings::placement.eq("waiting"))
+        .order(application_offerings::queue_position)
+        .select(application_offerings::application_id)
+        .first(c)
+        .optional()?;
+    match next {
+        Some(app) => {
+            diesel::update(
+                application_offerings::table
+                    .filter(application_offerings::application_id.eq(app))
+                    .filter(application_offerings::offering_id.eq(offering)),
+            )
+            .set(application_offerings::placement.eq("enrolled"))
+            .execute(c)?;
+        }
+        None => {
+            diesel::update(offerings::table.filter(offerings::id.eq(offering)))
+                .set(offerings::taken.eq(offerings::taken - 1))
+                .execute(c)?;
+        }
+    }
+    Ok(())
+}
