@@ -820,9 +820,19 @@ both!(
         let (s, created) = app
             .send(&admin, Method::POST, &app.school_path("/applications"), &a)
             .await;
+        assert_eq!(s, 201, "{created}");
+        let ranked: Vec<(Value, Value)> = created["club_choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["club_id"].clone(), c["placement"].clone()))
+            .collect();
         assert_eq!(
-            (s, &created["club_choices"]),
-            (201, &json!([chess["id"], art["id"]]))
+            ranked,
+            vec![
+                (chess["id"].clone(), json!("enrolled")),
+                (art["id"].clone(), json!("not_placed"))
+            ]
         );
         let (_, clubs) = app
             .get(&admin, &app.school_path(&format!("/clubs?term_id={term}")))
@@ -1169,5 +1179,74 @@ both!(
             (s, b["exemption_category"].as_str()),
             (201, Some("disability"))
         );
+    }
+);
+
+both!(
+    a_full_club_keeps_a_waitlist_that_moves_up,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let (_, staff) = app.get(&admin, &app.school_path("/staff?limit=1")).await;
+        let small = json!({"term_id": term, "name": "书法社", "category": "美", "capacity": 1, "grade_min": 1, "grade_max": 6, "weekdays": [2], "teacher_staff_id": staff["items"][0]["id"]});
+        let (_, club) = app
+            .send(&admin, Method::POST, &app.school_path("/clubs"), &small)
+            .await;
+        let mut ids = Vec::new();
+        for student in [60, 61, 62] {
+            let mut a = application(term, &plan, &agreement, student, false);
+            a["club_choices"] = json!([club["id"]]);
+            let (s, created) = app
+                .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+                .await;
+            assert_eq!(s, 201);
+            ids.push((
+                created["id"].as_i64().unwrap(),
+                created["club_choices"][0].clone(),
+            ));
+        }
+        assert_eq!(ids[0].1["placement"], "enrolled");
+        assert_eq!(
+            (
+                ids[1].1["placement"].as_str(),
+                ids[1].1["queue_position"].as_i64()
+            ),
+            (Some("waiting"), Some(1))
+        );
+        assert_eq!(ids[2].1["queue_position"], 2);
+        let (s, _) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{}/withdraw", ids[0].0)),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, 200);
+        let (_, second) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{}", ids[1].0)),
+            )
+            .await;
+        let (_, third) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{}", ids[2].0)),
+            )
+            .await;
+        assert_eq!(second["club_choices"][0]["placement"], "enrolled");
+        assert_eq!(third["club_choices"][0]["queue_position"], 1);
+        let (_, clubs) = app
+            .get(&admin, &app.school_path(&format!("/clubs?term_id={term}")))
+            .await;
+        let row = clubs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == club["id"])
+            .unwrap()
+            .clone();
+        assert_eq!(row["taken"], 1);
     }
 );

@@ -46,6 +46,10 @@ pub struct Club {
     pub room_id: Option<i64>,
     /// How many applications rank it first.
     pub first_choices: i64,
+    /// Seats taken.
+    pub taken: i32,
+    /// On the waitlist.
+    pub waiting: i32,
     pub version: i64,
 }
 
@@ -100,6 +104,7 @@ type Row = (
     String,
     Option<i64>,
     i64,
+    (i32, i32),
 );
 
 /// The term's clubs.
@@ -122,6 +127,7 @@ pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<
             clubs::vetting_status,
             clubs::room_id,
             clubs::version,
+            (clubs::taken, clubs::waiting),
         ))
         .order(clubs::id)
         .into_boxed();
@@ -158,6 +164,8 @@ pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<
                 .map(|(_, n)| *n)
                 .unwrap_or(0),
             version: r.14,
+            taken: r.15 .0,
+            waiting: r.15 .1,
         })
         .collect())
 }
@@ -358,14 +366,128 @@ pub fn choose(
             ))
             .execute(c)?;
     }
+    // The first choice with a free seat takes it (a guarded counter, never "count, then
+    // insert"); when every choice is full the child waits for the first one.
+    for id in ranked {
+        let took = diesel::update(
+            clubs::table
+                .filter(clubs::id.eq(id))
+                .filter(clubs::taken.lt(clubs::capacity)),
+        )
+        .set(clubs::taken.eq(clubs::taken + 1))
+        .execute(c)?;
+        if took == 1 {
+            return set_placement(c, app_id, *id, "enrolled", None);
+        }
+    }
+    if let Some(first) = ranked.first() {
+        let pos: i32 = diesel::update(clubs::table.filter(clubs::id.eq(first)))
+            .set(clubs::waiting.eq(clubs::waiting + 1))
+            .returning(clubs::waiting)
+            .get_result(c)?;
+        return set_placement(c, app_id, *first, "waiting", Some(pos));
+    }
     Ok(())
 }
 
+fn set_placement(
+    c: &mut DbConn,
+    app_id: i64,
+    club: i64,
+    placement: &str,
+    pos: Option<i32>,
+) -> Result<(), AppError> {
+    diesel::update(
+        club_choices::table
+            .filter(club_choices::application_id.eq(app_id))
+            .filter(club_choices::club_id.eq(club)),
+    )
+    .set((
+        club_choices::placement.eq(placement),
+        club_choices::queue_position.eq(pos),
+    ))
+    .execute(c)?;
+    Ok(())
+}
+
+/// Gives up an application's club seat; the first on that club's waitlist moves up.
+pub fn release_clubs(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+    let enrolled: Option<i64> = club_choices::table
+        .filter(club_choices::application_id.eq(app_id))
+        .filter(club_choices::placement.eq("enrolled"))
+        .select(club_choices::club_id)
+        .first(c)
+        .optional()?;
+    diesel::update(
+        club_choices::table
+            .filter(club_choices::application_id.eq(app_id))
+            .filter(club_choices::placement.ne("not_placed")),
+    )
+    .set(club_choices::placement.eq("left"))
+    .execute(c)?;
+    let Some(club) = enrolled else { return Ok(()) };
+    let next: Option<i64> = club_choices::table
+        .filter(club_choices::school_id.eq(school_id))
+        .filter(club_choices::club_id.eq(club))
+        .filter(club_choices::placement.eq("waiting"))
+        .order(club_choices::queue_position)
+        .select(club_choices::application_id)
+        .first(c)
+        .optional()?;
+    match next {
+        Some(app) => set_placement(c, app, club, "enrolled", None),
+        None => {
+            diesel::update(clubs::table.filter(clubs::id.eq(club)))
+                .set(clubs::taken.eq(clubs::taken - 1))
+                .execute(c)?;
+            Ok(())
+        }
+    }
+}
+
+/// A ranked club choice and where the child stands.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ClubChoice {
+    pub club_id: i64,
+    /// 1 = first choice.
+    pub rank: i32,
+    /// `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`.
+    pub placement: String,
+    /// 1-based position on the club's waitlist (waiting only).
+    pub queue_position: Option<i64>,
+}
+
 /// The ranked choices of an application.
-pub fn choices_of(c: &mut DbConn, app_id: i64) -> Result<Vec<i64>, AppError> {
-    Ok(club_choices::table
+pub fn choices_of(c: &mut DbConn, app_id: i64) -> Result<Vec<ClubChoice>, AppError> {
+    let rows: Vec<(i64, i32, String, Option<i32>)> = club_choices::table
         .filter(club_choices::application_id.eq(app_id))
         .order(club_choices::rank)
-        .select(club_choices::club_id)
-        .load(c)?)
+        .select((
+            club_choices::club_id,
+            club_choices::rank,
+            club_choices::placement,
+            club_choices::queue_position,
+        ))
+        .load(c)?;
+    let mut out = Vec::new();
+    for (club_id, rank, placement, pos) in rows {
+        let queue_position = match (placement.as_str(), pos) {
+            ("waiting", Some(p)) => Some(
+                1 + club_choices::table
+                    .filter(club_choices::club_id.eq(club_id))
+                    .filter(club_choices::placement.eq("waiting"))
+                    .filter(club_choices::queue_position.lt(p))
+                    .count()
+                    .get_result::<i64>(c)?,
+            ),
+            _ => None,
+        };
+        out.push(ClubChoice {
+            club_id,
+            rank,
+            placement,
+            queue_position,
+        });
+    }
+    Ok(out)
 }

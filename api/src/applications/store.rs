@@ -79,8 +79,8 @@ pub struct Application {
     pub exemption_category: Option<String>,
     pub exemption_note: Option<String>,
     pub offerings: Vec<AppliedOffering>,
-    /// Club ids, first choice first.
-    pub club_choices: Vec<i64>,
+    /// Ranked club choices and where the child stands in each.
+    pub club_choices: Vec<super::clubs::ClubChoice>,
     pub acceptance: Acceptance,
     pub reject_reason: Option<String>,
     pub withdraw_effective_date: Option<NaiveDate>,

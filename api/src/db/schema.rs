@@ -415,6 +415,8 @@ diesel::table! {
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        taken -> Integer,
+        waiting -> Integer,
     }
 }
 
@@ -425,6 +427,8 @@ diesel::table! {
         school_id -> BigInt,
         club_id -> BigInt,
         rank -> Integer,
+        placement -> Text,
+        queue_position -> Nullable<Integer>,
     }
 }
 

@@ -1157,8 +1157,8 @@ export interface components {
         /** @description An application (报名申请). */
         Application: {
             acceptance: components["schemas"]["Acceptance"];
-            /** @description Club ids, first choice first. */
-            club_choices: number[];
+            /** @description Ranked club choices and where the child stands in each. */
+            club_choices: components["schemas"]["ClubChoice"][];
             /** Format: date-time */
             created_at: string;
             exemption_category?: string | null;
@@ -1354,6 +1354,11 @@ export interface components {
             name: string;
             /** Format: int64 */
             room_id?: number | null;
+            /**
+             * Format: int32
+             * @description Seats taken.
+             */
+            taken: number;
             /** Format: int64 */
             teacher_staff_id?: number | null;
             /** Format: int64 */
@@ -1362,7 +1367,29 @@ export interface components {
             version: number;
             /** @description not_required (staff), pending, approved, rejected. */
             vetting_status: string;
+            /**
+             * Format: int32
+             * @description On the waitlist.
+             */
+            waiting: number;
             weekdays: number[];
+        };
+        /** @description A ranked club choice and where the child stands. */
+        ClubChoice: {
+            /** Format: int64 */
+            club_id: number;
+            /** @description `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`. */
+            placement: string;
+            /**
+             * Format: int64
+             * @description 1-based position on the club's waitlist (waiting only).
+             */
+            queue_position?: number | null;
+            /**
+             * Format: int32
+             * @description 1 = first choice.
+             */
+            rank: number;
         };
         /** @description Counts for one group (a grade, a homeroom, an offering kind, or the school). */
         Counts: {
@@ -1602,6 +1629,11 @@ export interface components {
                 name: string;
                 /** Format: int64 */
                 room_id?: number | null;
+                /**
+                 * Format: int32
+                 * @description Seats taken.
+                 */
+                taken: number;
                 /** Format: int64 */
                 teacher_staff_id?: number | null;
                 /** Format: int64 */
@@ -1610,6 +1642,11 @@ export interface components {
                 version: number;
                 /** @description not_required (staff), pending, approved, rejected. */
                 vetting_status: string;
+                /**
+                 * Format: int32
+                 * @description On the waitlist.
+                 */
+                waiting: number;
                 weekdays: number[];
             }[];
         };
@@ -1989,8 +2026,8 @@ export interface components {
             /** @description The items, in a stable order. */
             items: {
                 acceptance: components["schemas"]["Acceptance"];
-                /** @description Club ids, first choice first. */
-                club_choices: number[];
+                /** @description Ranked club choices and where the child stands in each. */
+                club_choices: components["schemas"]["ClubChoice"][];
                 /** Format: date-time */
                 created_at: string;
                 exemption_category?: string | null;
