@@ -10,9 +10,18 @@ import { tokenStore } from './token-store';
 
 export const client = createClient<paths>({ baseUrl: '' });
 
-/** Calls that never trigger a refresh; login and refresh also carry no Bearer token. */
-const AUTH_PATHS: ReadonlySet<string> = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout']);
-const ANONYMOUS_PATHS: ReadonlySet<string> = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh']);
+/** Calls that never trigger a refresh; login, activation and refresh also carry no Bearer token. */
+const AUTH_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/activate',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/logout',
+]);
+const ANONYMOUS_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/activate',
+  '/api/v1/auth/refresh',
+]);
 
 type Sent = { copy: Request; token: string | null };
 /** A pristine copy of each request (its body is consumed by fetch) and the token it carried. */

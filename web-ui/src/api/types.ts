@@ -54,6 +54,44 @@ export type ImportStatus = ImportJob['status'];
 export type ImportRowError = ImportJob['errors'][number];
 export type ImportSummary = NonNullable<ImportJob['summary']>;
 
+export type Child = Ok<'/api/v1/me/children', 'get'>['items'][number];
+export type ActivationRequest = Body<'/api/v1/auth/activate', 'post'>;
+export type ActivationCode = Ok<'/api/v1/schools/{school_id}/guardians/{id}/activation-code', 'post', 201>;
+
+export type ServicePlan = Ok<'/api/v1/schools/{school_id}/service-plans/{id}', 'get'>;
+export type Offering = ServicePlan['offerings'][number];
+export type NewServicePlan = Body<'/api/v1/schools/{school_id}/service-plans', 'post'>;
+export type NewOffering = NewServicePlan['offerings'][number];
+export type PlanReview = Body<'/api/v1/schools/{school_id}/service-plans/{id}/approve', 'post'>;
+
+export type PlanText = Ok<'/api/v1/schools/{school_id}/texts/{id}/publish', 'post'>;
+export type NewPlanText = Body<'/api/v1/schools/{school_id}/texts', 'post'>;
+export type NoticeReceiptInput = Body<'/api/v1/schools/{school_id}/notice-receipts', 'post'>;
+export type InformedReport = Ok<'/api/v1/schools/{school_id}/terms/{term_id}/informed-report', 'get'>;
+export type HomeroomInformed = InformedReport['homerooms'][number];
+
+export type Application = Ok<'/api/v1/schools/{school_id}/applications/{id}', 'get'>;
+export type ApplicationFilters = NonNullable<
+  paths['/api/v1/schools/{school_id}/applications']['get']['parameters']['query']
+>;
+export type ApplicationStatus = Application['status'];
+export type AppliedOffering = Application['offerings'][number];
+export type ApplicationEvent = Application['history'][number];
+export type Acceptance = Application['acceptance'];
+export type NewApplication = Body<'/api/v1/schools/{school_id}/applications', 'post'>;
+export type LeaveMode = NewApplication['leave_mode'];
+export type OfferingChoice = NewApplication['offerings'][number];
+export type ExemptionClaim = NonNullable<NewApplication['exemption']>;
+export type Review = Body<'/api/v1/schools/{school_id}/applications/{id}/class-review', 'post'>;
+export type Decision = Review['decision'];
+export type RejectReason = NonNullable<Review['reason']>;
+export type Withdrawal = Body<'/api/v1/schools/{school_id}/applications/{id}/withdraw', 'post'>;
+export type BulkReview = Body<'/api/v1/schools/{school_id}/applications/bulk-review', 'post'>;
+export type BulkResult = Ok<'/api/v1/schools/{school_id}/applications/bulk-review', 'post'>[number];
+export type ApplicationStats = Ok<'/api/v1/schools/{school_id}/terms/{term_id}/application-stats', 'get'>;
+export type Counts = ApplicationStats['school'];
+export type AcceptanceEvidence = Ok<'/api/v1/schools/{school_id}/students/{id}/acceptance-evidence', 'get'>;
+
 /** Ids as the API types them (numbers today); features pass them through without parsing. */
 export type SchoolId = Grant['school_id'];
 export type StudentId = Student['id'];
@@ -63,3 +101,7 @@ export type StaffId = Staff['id'];
 export type RoomId = Room['id'];
 export type TermId = Term['id'];
 export type PickupPersonId = PickupPerson['id'];
+export type ServicePlanId = ServicePlan['id'];
+export type OfferingId = Offering['id'];
+export type PlanTextId = PlanText['id'];
+export type ApplicationId = Application['id'];

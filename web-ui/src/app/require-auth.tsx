@@ -19,7 +19,7 @@ function LogoutButton() {
   );
 }
 
-/** Pages behind sign-in: redirects to /login (keeping where the user was going), loads /me. */
+/** Staff pages behind sign-in: redirects to /login (keeping where the user was going), loads /me. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const t = useT();
   const signedIn = useSignedIn();
@@ -39,6 +39,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       </Flex>
     );
   }
+  // Guardians have their own portal (mobile-first); API clients have no UI.
+  if (me.data.kind === 'guardian') return <Navigate to={paths.portal} replace />;
   if (me.data.kind !== 'staff') {
     return <Result status="info" title={t('common.guardian_unsupported')} extra={<LogoutButton />} />;
   }

@@ -4,6 +4,12 @@
  */
 import {
   AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  SolutionOutlined,
   BankOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
@@ -18,10 +24,16 @@ import type { MessageKey } from '@/locales';
 import { AuditRoute } from './routes/audit-route';
 import { HomeroomsRoute } from './routes/homerooms-route';
 import { ImportsRoute } from './routes/imports-route';
+import { InformedRoute } from './routes/informed-route';
+import { PlanApprovalsRoute } from './routes/plan-approvals-route';
+import { PlansRoute } from './routes/plans-route';
+import { ReviewRoute } from './routes/review-route';
 import { RoomsRoute } from './routes/rooms-route';
 import { StaffRoute } from './routes/staff-route';
+import { StatsRoute } from './routes/stats-route';
 import { StudentsRoute } from './routes/students-route';
 import { TermsRoute } from './routes/terms-route';
+import { TextsRoute } from './routes/texts-route';
 
 export type AppRoute = {
   path: AppPath;
@@ -82,6 +94,54 @@ export const appRoutes: readonly AppRoute[] = [
     icon: CloudUploadOutlined,
     permission: 'importRoster',
     Component: ImportsRoute,
+  },
+  {
+    path: paths.plans,
+    menuKey: 'menu.plans',
+    group: 'menu.applications',
+    icon: SolutionOutlined,
+    permission: 'viewPlans',
+    Component: PlansRoute,
+  },
+  {
+    path: paths.planApprovals,
+    menuKey: 'menu.plan_approvals',
+    group: 'menu.applications',
+    icon: FileProtectOutlined,
+    permission: 'approvePlans',
+    Component: PlanApprovalsRoute,
+  },
+  {
+    path: paths.texts,
+    menuKey: 'menu.texts',
+    group: 'menu.applications',
+    icon: FileTextOutlined,
+    permission: 'manageTexts',
+    Component: TextsRoute,
+  },
+  {
+    path: paths.informed,
+    menuKey: 'menu.informed',
+    group: 'menu.applications',
+    icon: FileSearchOutlined,
+    permission: 'viewInformed',
+    Component: InformedRoute,
+  },
+  {
+    path: paths.review,
+    menuKey: 'menu.review',
+    group: 'menu.applications',
+    icon: CheckSquareOutlined,
+    permission: 'reviewApplications',
+    Component: ReviewRoute,
+  },
+  {
+    path: paths.stats,
+    menuKey: 'menu.application_stats',
+    group: 'menu.applications',
+    icon: BarChartOutlined,
+    permission: 'viewApplicationStats',
+    Component: StatsRoute,
   },
   {
     path: paths.audit,

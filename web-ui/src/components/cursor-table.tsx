@@ -1,6 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, MouseEvent } from 'react';
 import { flattenPages, type CursorPage } from '@/lib/cursor';
 import { LoadMore } from './load-more';
 import { ProblemAlert } from './problem-alert';
@@ -13,6 +13,8 @@ type CursorTableProps<T> = {
   onRowClick?: (row: T) => void;
   /** Rows that open to show more (e.g. an audit event's before and after). */
   expandable?: TableProps<T>['expandable'];
+  /** Checkboxes for acting on several rows at once (e.g. a bulk review). */
+  rowSelection?: TableProps<T>['rowSelection'];
 };
 
 /** A table over a cursor-paged list: rows of every loaded page, then "加载更多". */
@@ -23,6 +25,7 @@ export function CursorTable<T extends object>({
   testId,
   onRowClick,
   expandable,
+  rowSelection,
 }: CursorTableProps<T>) {
   const rows = flattenPages(query.data);
   return (
@@ -37,10 +40,17 @@ export function CursorTable<T extends object>({
         size="middle"
         scroll={{ x: 'max-content' }}
         expandable={expandable}
+        rowSelection={rowSelection}
         onRow={(row) =>
           ({
             'data-testid': `${testId}-row`,
-            onClick: onRowClick ? () => onRowClick(row) : undefined,
+            onClick: onRowClick
+              ? (event: MouseEvent) => {
+                  // Ticking a row's checkbox selects it; it does not open it.
+                  if ((event.target as Element).closest('.ant-table-selection-column')) return;
+                  onRowClick(row);
+                }
+              : undefined,
             style: onRowClick ? { cursor: 'pointer' } : undefined,
           }) as HTMLAttributes<HTMLElement>
         }

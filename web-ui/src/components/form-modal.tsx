@@ -15,6 +15,8 @@ type FormModalProps<T> = {
   error: unknown;
   /** `<testId>` wraps the form, `<testId>-submit` is the OK button, `<testId>-error` the alert. */
   testId: string;
+  /** Dialog width; 560 px suits a handful of fields, an editor of rows needs more. */
+  width?: number | string;
   children: ReactNode;
 };
 
@@ -33,6 +35,7 @@ export function FormModal<T>({
   submitting,
   error,
   testId,
+  width = 560,
   children,
 }: FormModalProps<T>) {
   return (
@@ -46,7 +49,7 @@ export function FormModal<T>({
       cancelButtonProps={{ disabled: submitting }}
       destroyOnHidden
       maskClosable={false}
-      width={560}
+      width={width}
     >
       <div data-testid={testId}>
         <ProblemAlert error={error} testId={`${testId}-error`} />

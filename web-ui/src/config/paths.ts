@@ -9,6 +9,25 @@ export const paths = {
   terms: '/roster/terms',
   imports: '/roster/imports',
   audit: '/admin/audit-events',
+  plans: '/applications/plans',
+  planApprovals: '/applications/plan-approvals',
+  texts: '/applications/texts',
+  informed: '/applications/informed',
+  review: '/applications/review',
+  stats: '/applications/stats',
+  activate: '/activate',
+  portal: '/portal',
+  portalChild: '/portal/children/:studentId',
+  portalApply: '/portal/children/:studentId/apply',
+  portalApplication: '/portal/children/:studentId/applications/:applicationId',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
+
+/** Links into the guardian portal (the patterns above, filled in). */
+export const portalLinks = {
+  child: (studentId: number) => `/portal/children/${studentId}`,
+  apply: (studentId: number) => `/portal/children/${studentId}/apply`,
+  application: (studentId: number, applicationId: number) =>
+    `/portal/children/${studentId}/applications/${applicationId}`,
+};

@@ -31,14 +31,14 @@ describe('defineAccess', () => {
     expect(defineAccess(staff([[1, ['tutor']]], { district_admin: true }), 1).isDistrictAdmin).toBe(true);
   });
 
-  it('gives a school admin every roster capability in their school', () => {
+  it('gives a school admin every capability in their school but approving plans', () => {
     const caps = defineAccess(staff([[1, ['school_admin']]]), 1);
-    for (const p of PERMISSIONS) expect(caps[p], p).toBe(true);
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(p !== 'approvePlans');
     expect(caps.isStaff).toBe(true);
     expect(caps.isDistrictAdmin).toBe(false);
   });
 
-  it('gives a district admin every capability but staff management, and flags them', () => {
+  it('gives a district admin every capability but staff management, plan drafting and paper receipts, and flags them', () => {
     const me = staff(
       [
         [1, ['district_admin']],
@@ -47,7 +47,8 @@ describe('defineAccess', () => {
       { district_id: 9 },
     );
     const caps = defineAccess(me, 2);
-    for (const p of PERMISSIONS) expect(caps[p], p).toBe(p !== 'manageStaff');
+    const schoolOnly = ['manageStaff', 'editPlans', 'recordPaperReceipt'];
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(!schoolOnly.includes(p));
     expect(caps.isDistrictAdmin).toBe(true);
   });
 
@@ -66,6 +67,30 @@ describe('defineAccess', () => {
       manageStaff: false,
       viewAuditLog: false,
     });
+  });
+
+  it('lets a homeroom teacher review applications and record paper receipts, but not the school review', () => {
+    const caps = defineAccess(staff([[1, ['homeroom_teacher']]]), 1);
+    expect(caps).toMatchObject({
+      reviewApplications: true,
+      viewInformed: true,
+      recordPaperReceipt: true,
+      schoolReview: false,
+      viewPlans: false,
+      editPlans: false,
+      approvePlans: false,
+      manageTexts: false,
+      viewApplicationStats: false,
+    });
+  });
+
+  it('keeps tutors, finance and gate staff out of the application pages', () => {
+    for (const role of ['tutor', 'finance', 'gate'] as const) {
+      const caps = defineAccess(staff([[1, [role]]]), 1);
+      expect(caps.reviewApplications, role).toBe(false);
+      expect(caps.viewInformed, role).toBe(false);
+      expect(caps.viewPlans, role).toBe(false);
+    }
   });
 
   it('keeps finance away from guardians and rooms', () => {

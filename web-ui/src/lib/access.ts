@@ -23,6 +23,23 @@ export type Capabilities = {
   /** Add staff members and their logins (the district grants district admins, not a school). */
   manageStaff: boolean;
   viewAuditLog: boolean;
+  /** 服务方案: read the plan versions; school admins draft and submit them (server: RosterWrite + school_admin). */
+  viewPlans: boolean;
+  editPlans: boolean;
+  /** 方案审批: the district approves or rejects submitted plans. */
+  approvePlans: boolean;
+  /** 告知书与协议: draft and publish the notice, application form and agreement (server: RosterWrite). */
+  manageTexts: boolean;
+  /** 知晓情况: the informed report (server: RosterRead; the menu shows it to those who act on it). */
+  viewInformed: boolean;
+  /** Record a family's paper receipt of the notice (server: homeroom teachers and school admins only). */
+  recordPaperReceipt: boolean;
+  /** 报名审核: the class review (the student's homeroom teacher or an admin). */
+  reviewApplications: boolean;
+  /** 学校复核, withdrawing for a family, acceptance evidence and the approved list (server: school admin, RosterWrite). */
+  schoolReview: boolean;
+  /** 报名统计 (server: RosterRead; shown to admins). */
+  viewApplicationStats: boolean;
 };
 
 /** A capability a route or a button can require. */
@@ -45,6 +62,16 @@ const RULES: Readonly<Record<Permission, readonly Role[]>> = {
   editRoster: ADMINS,
   manageStaff: ['school_admin'],
   viewAuditLog: ADMINS,
+  viewPlans: ADMINS,
+  // Only a school admin may submit a plan (api/src/applications/plan.rs submit_plan).
+  editPlans: ['school_admin'],
+  approvePlans: ['district_admin'],
+  manageTexts: ADMINS,
+  viewInformed: [...ADMINS, 'homeroom_teacher'],
+  recordPaperReceipt: ['school_admin', 'homeroom_teacher'],
+  reviewApplications: [...ADMINS, 'homeroom_teacher'],
+  schoolReview: ADMINS,
+  viewApplicationStats: ADMINS,
 };
 
 export const PERMISSIONS = Object.keys(RULES) as Permission[];
@@ -63,6 +90,15 @@ export const NO_ACCESS: Capabilities = {
   editRoster: false,
   manageStaff: false,
   viewAuditLog: false,
+  viewPlans: false,
+  editPlans: false,
+  approvePlans: false,
+  manageTexts: false,
+  viewInformed: false,
+  recordPaperReceipt: false,
+  reviewApplications: false,
+  schoolReview: false,
+  viewApplicationStats: false,
 };
 
 /** The grant for a school, if the user has one. */

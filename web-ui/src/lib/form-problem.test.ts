@@ -36,6 +36,17 @@ describe('mapProblem', () => {
     ]);
   });
 
+  it('lands an error of a Form.List item on that item field', () => {
+    const problem = invalid([
+      { field: 'offerings[1].end_time', code: 'range', message: 'x' },
+      { field: 'offerings', code: 'length', message: 'y' },
+    ]);
+    expect(mapProblem(t, problem, { fields: ['offerings'], lists: ['offerings'] }).fields).toEqual([
+      { name: ['offerings', 1, 'end_time'], errors: ['超出允许的范围'] },
+      { name: 'offerings', errors: ['长度不符合要求'] },
+    ]);
+  });
+
   it('follows aliases and still alerts for fields the form does not have', () => {
     const problem = invalid([
       { field: 'end_date', code: 'range', message: 'x' },

@@ -15,9 +15,15 @@ export type ProblemMapping = {
   aliases?: Readonly<Record<string, string>>;
   /** Problems about one field's value, e.g. `student.duplicate_number` → `student_no`. */
   codeFields?: Readonly<Record<string, string>>;
+  /**
+   * Form.List fields whose items are objects: `offerings[1].end_time` lands on
+   * `['offerings', 1, 'end_time']` (any other error of the list on the list itself).
+   */
+  lists?: readonly string[];
 };
 
-export type FieldErrors = { name: string; errors: string[] }[];
+export type FieldName = string | (string | number)[];
+export type FieldErrors = { name: FieldName; errors: string[] }[];
 
 /** One field error in words: the locale's text for its code, else what the server said. */
 export function fieldErrorMessage(t: Translate, error: FieldError): string {
@@ -25,7 +31,11 @@ export function fieldErrorMessage(t: Translate, error: FieldError): string {
   return isMessageKey(key) ? t(key) : error.message;
 }
 
-function formField(field: string, mapping: ProblemMapping): string | undefined {
+function formField(field: string, mapping: ProblemMapping): FieldName | undefined {
+  const item = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
+  if (item?.[1] && item[2] && item[3] && mapping.lists?.includes(item[1])) {
+    return [item[1], Number(item[2]), item[3]];
+  }
   const base = field.replace(/[[.].*$/, '');
   for (const name of [field, base]) {
     const aliased = mapping.aliases?.[name] ?? name;
@@ -40,10 +50,11 @@ export function mapProblem(
   problem: Problem,
   mapping: ProblemMapping,
 ): { fields: FieldErrors; alert: boolean } {
-  const byField = new Map<string, string[]>();
-  const add = (name: string, message: string) => {
-    const list = byField.get(name) ?? [];
-    if (!list.includes(message)) byField.set(name, [...list, message]);
+  const byField = new Map<string, { name: FieldName; errors: string[] }>();
+  const add = (name: FieldName, message: string) => {
+    const key = JSON.stringify(name);
+    const entry = byField.get(key) ?? { name, errors: [] };
+    if (!entry.errors.includes(message)) byField.set(key, { name, errors: [...entry.errors, message] });
   };
   let unmatched = false;
   for (const error of problem.errors ?? []) {
@@ -53,7 +64,7 @@ export function mapProblem(
   }
   const codeField = mapping.codeFields?.[problem.code];
   if (codeField && mapping.fields.includes(codeField)) add(codeField, describeProblem(t, problem).message);
-  const fields = [...byField].map(([name, errors]) => ({ name, errors }));
+  const fields = [...byField.values()];
   return { fields, alert: fields.length === 0 || unmatched };
 }
 

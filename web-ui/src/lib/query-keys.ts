@@ -10,7 +10,19 @@ export function schoolKey(schoolId: SchoolId, ...parts: readonly unknown[]) {
 }
 
 /** The second part of a school query's key: which list (and its details) it belongs to. */
-export type SchoolArea = 'students' | 'homerooms' | 'staff' | 'rooms' | 'terms' | 'imports' | 'audit-events';
+export type SchoolArea =
+  | 'students'
+  | 'homerooms'
+  | 'staff'
+  | 'rooms'
+  | 'terms'
+  | 'imports'
+  | 'audit-events'
+  | 'service-plans'
+  | 'texts'
+  | 'informed-report'
+  | 'applications'
+  | 'application-stats';
 
 /**
  * After a write: refetch the areas it changed, and the audit log, which records every write.

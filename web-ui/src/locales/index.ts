@@ -1,25 +1,49 @@
 /** Messages per locale, merged from one file per area. zh-CN is the source of the keys. */
+import enApplications from './en-US/applications';
 import enAudit from './en-US/audit';
 import enAuth from './en-US/auth';
 import enCommon from './en-US/common';
 import enImports from './en-US/imports';
 import enMenu from './en-US/menu';
+import enPortal from './en-US/portal';
 import enProblem from './en-US/problem';
 import enRoster from './en-US/roster';
+import zhApplications from './zh-CN/applications';
 import zhAudit from './zh-CN/audit';
 import zhAuth from './zh-CN/auth';
 import zhCommon from './zh-CN/common';
 import zhImports from './zh-CN/imports';
 import zhMenu from './zh-CN/menu';
+import zhPortal from './zh-CN/portal';
 import zhProblem from './zh-CN/problem';
 import zhRoster from './zh-CN/roster';
 
-const zhCN = { ...zhCommon, ...zhMenu, ...zhAuth, ...zhRoster, ...zhImports, ...zhAudit, ...zhProblem };
+const zhCN = {
+  ...zhCommon,
+  ...zhMenu,
+  ...zhAuth,
+  ...zhRoster,
+  ...zhImports,
+  ...zhAudit,
+  ...zhApplications,
+  ...zhPortal,
+  ...zhProblem,
+};
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
-const enUS: Messages = { ...enCommon, ...enMenu, ...enAuth, ...enRoster, ...enImports, ...enAudit, ...enProblem };
+const enUS: Messages = {
+  ...enCommon,
+  ...enMenu,
+  ...enAuth,
+  ...enRoster,
+  ...enImports,
+  ...enAudit,
+  ...enApplications,
+  ...enPortal,
+  ...enProblem,
+};
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];

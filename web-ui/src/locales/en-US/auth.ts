@@ -9,5 +9,7 @@ const auth: Record<keyof typeof zh, string> = {
   'auth.password_required': 'Please enter your password',
   'auth.submit': 'Sign in',
   'auth.failed': 'Sign-in failed',
+  'auth.guardian_activate': 'Parents: first sign-in / activate',
+  'auth.guardian_hint': 'After activating, parents sign in with their phone number',
 };
 export default auth;

@@ -10,5 +10,12 @@ const menu: Record<keyof typeof zh, string> = {
   'menu.imports': 'Import',
   'menu.admin': 'Administration',
   'menu.audit': 'Audit log',
+  'menu.applications': 'Applications',
+  'menu.plans': 'Service plans',
+  'menu.plan_approvals': 'Plan approvals',
+  'menu.texts': 'Notices & agreements',
+  'menu.informed': 'Notice receipts',
+  'menu.review': 'Review',
+  'menu.application_stats': 'Statistics',
 };
 export default menu;

@@ -85,5 +85,14 @@ const roster: Record<keyof typeof zh, string> = {
   'term.holidays_hint': 'Weekdays without school in the term',
   'term.makeup_hint': 'Weekend days with school in the term (调休)',
   'term.day_conflict': 'A day cannot be both a holiday and a make-up workday',
+  'term.select': 'Term',
+  'term.none': 'No term yet: add one first',
+  'term.numbered': 'Term #{id}',
+  'guardian.portal': 'Parent portal',
+  'guardian.activated': 'Activated',
+  'guardian.issue_code': 'Activation code',
+  'guardian.code_title': 'Portal activation code for {name}',
+  'guardian.code_hint':
+    'Give it to the guardian (on paper or by SMS). On the sign-in page they choose “Parents: first sign-in” and set a password with the phone {phone} and this code. Valid until {until}; shown only once, a new code replaces it.',
 };
 export default roster;

@@ -8,4 +8,11 @@ export default {
   'menu.imports': '导入',
   'menu.admin': '管理',
   'menu.audit': '审计日志',
+  'menu.applications': '报名',
+  'menu.plans': '服务方案',
+  'menu.plan_approvals': '方案审批',
+  'menu.texts': '告知书与协议',
+  'menu.informed': '知晓情况',
+  'menu.review': '报名审核',
+  'menu.application_stats': '报名统计',
 } as const;

@@ -83,4 +83,13 @@ export default {
   'term.holidays_hint': '学期内不上课的工作日，可多选',
   'term.makeup_hint': '学期内需要上课的周末（调休），可多选',
   'term.day_conflict': '同一天不能既是节假日又是调休上班日',
+  'term.select': '学期',
+  'term.none': '尚未设置学期，请先新增学期',
+  'term.numbered': '学期 #{id}',
+  'guardian.portal': '家长端',
+  'guardian.activated': '已激活',
+  'guardian.issue_code': '激活码',
+  'guardian.code_title': '{name} 的家长端激活码',
+  'guardian.code_hint':
+    '请交给家长（纸条或短信）。家长在登录页点“家长首次登录/激活”，用手机号 {phone} 和此激活码设置密码。有效期至 {until}；此码只显示一次，重新生成后旧码作废。',
 } as const;

@@ -1,8 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '@/api/problem';
 import { ProblemAlert } from '@/components/problem-alert';
+import { paths } from '@/config/paths';
 import { useT } from '@/lib/i18n';
 import { useLogin, type Credentials } from '../api/login';
 
@@ -90,6 +92,14 @@ export function LoginPage({ extra, onSignedIn }: LoginPageProps) {
             {t('auth.submit')}
           </Button>
         </Form>
+        <Flex justify="center" vertical align="center" style={{ marginTop: 16 }}>
+          <Link to={paths.activate} data-testid="login-activate">
+            {t('auth.guardian_activate')}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12, marginTop: 4, textAlign: 'center' }}>
+            {t('auth.guardian_hint')}
+          </Typography.Text>
+        </Flex>
       </Card>
     </Flex>
   );

@@ -1,13 +1,15 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Flex, Popconfirm, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '@/api/problem';
 import type { Guardian, PickupPerson, SchoolId, StudentId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
+import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT, type Translate } from '@/lib/i18n';
 import { useCreatePickupPerson } from '../api/create-pickup-person';
 import { useDeletePickupPerson } from '../api/delete-pickup-person';
 import { useStudentGuardians, useStudentPickupPersons } from '../api/get-student-contacts';
+import { useIssueActivationCode } from '../api/issue-activation-code';
 import { useLinkGuardian } from '../api/link-guardian';
 import { ContactFormModal } from './contact-form-modal';
 
@@ -53,8 +55,9 @@ type StudentContactsProps = {
 /** 监护人 and 授权接送人 of one student (phones masked by the server for roles that need no contact). */
 export function StudentContacts({ schoolId, studentId, canEdit }: StudentContactsProps) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const guardians = useStudentGuardians(schoolId, studentId, true);
+  const issueCode = useIssueActivationCode(schoolId);
   const pickup = useStudentPickupPersons(schoolId, studentId, true);
   const link = useLinkGuardian(schoolId, studentId);
   const addPickup = useCreatePickupPerson(schoolId, studentId);
@@ -62,6 +65,48 @@ export function StudentContacts({ schoolId, studentId, canEdit }: StudentContact
   const [adding, setAdding] = useState<'guardian' | 'pickup_person'>();
 
   const columns = contactColumns(t);
+  /** 家长端: whether the guardian has a portal login; admins issue the activation code to hand over. */
+  const guardianColumns: TableProps<Contact>['columns'] = canEdit
+    ? [
+        ...columns,
+        {
+          title: t('guardian.portal'),
+          key: 'portal',
+          render: (_, person) =>
+            'activated' in person && person.activated ? (
+              <Tag color="green">{t('guardian.activated')}</Tag>
+            ) : (
+              <Button
+                size="small"
+                icon={<KeyOutlined />}
+                loading={issueCode.isPending && issueCode.variables === person.id}
+                data-testid="guardian-activation-code"
+                onClick={() =>
+                  issueCode.mutate(person.id, {
+                    onSuccess: (code) =>
+                      void modal.info({
+                        title: t('guardian.code_title', { name: person.name }),
+                        content: (
+                          <div data-testid="activation-code">
+                            <Typography.Title level={2} copyable style={{ letterSpacing: 4, margin: '8px 0' }}>
+                              {code.code}
+                            </Typography.Title>
+                            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                              {t('guardian.code_hint', { phone: person.phone, until: dateTime(code.expires_at) })}
+                            </Typography.Paragraph>
+                          </div>
+                        ),
+                      }),
+                    onError: (error) => void message.error(errorText(t, error)),
+                  })
+                }
+              >
+                {t('guardian.issue_code')}
+              </Button>
+            ),
+        },
+      ]
+    : columns;
   const pickupColumns: TableProps<Contact>['columns'] = canEdit
     ? [
         ...columns,
@@ -113,7 +158,7 @@ export function StudentContacts({ schoolId, studentId, canEdit }: StudentContact
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
             loading={guardians.isLoading}
             dataSource={guardians.data?.items ?? []}
-            columns={columns}
+            columns={guardianColumns}
           />
         </div>
       </Section>

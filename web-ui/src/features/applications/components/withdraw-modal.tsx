@@ -1,0 +1,76 @@
+import { App, DatePicker, Form, Input } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Application, SchoolId } from '@/api/types';
+import { FormModal } from '@/components/form-modal';
+import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
+import { useT } from '@/lib/i18n';
+import { useWithdrawApplication } from '../api/withdraw-application';
+
+type Values = { effective_date: Dayjs; comment?: string };
+
+const MAPPING: ProblemMapping = { fields: ['effective_date', 'comment'] };
+
+type WithdrawModalProps = {
+  schoolId: SchoolId;
+  application: Application | undefined;
+  onClose: () => void;
+};
+
+/** 撤回 on the family's behalf: the enrollment ends on the effective date; queued seats move up. */
+export function WithdrawModal({ schoolId, application, onClose }: WithdrawModalProps) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const problem = useFormProblem(form, MAPPING);
+  const withdraw = useWithdrawApplication(schoolId);
+  const close = () => {
+    problem.clear();
+    onClose();
+  };
+  const submit = (values: Values) => {
+    if (!application) return;
+    problem.clear();
+    withdraw.mutate(
+      {
+        id: application.id,
+        body: { effective_date: values.effective_date.format('YYYY-MM-DD'), comment: values.comment?.trim() || null },
+      },
+      {
+        onSuccess: () => {
+          void message.success(t('withdraw.done'));
+          close();
+        },
+        onError: problem.show,
+      },
+    );
+  };
+  return (
+    <FormModal<Values>
+      open={application !== undefined}
+      title={t('withdraw.title', { name: application?.student_name ?? '' })}
+      form={form}
+      initialValues={{ effective_date: dayjs() }}
+      onFinish={submit}
+      onCancel={close}
+      submitting={withdraw.isPending}
+      error={problem.error}
+      testId="withdraw-form"
+    >
+      <Form.Item
+        label={t('withdraw.effective_date')}
+        name="effective_date"
+        extra={t('withdraw.effective_hint')}
+        rules={[{ required: true, message: t('form.select', { label: t('withdraw.effective_date') }) }]}
+      >
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        label={t('withdraw.comment')}
+        name="comment"
+        rules={[{ max: 500, message: t('form.max_length', { label: t('withdraw.comment'), max: 500 }) }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} placeholder={t('common.optional')} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,192 @@
+import { LeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Result, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Application, Child, ServicePlan, StudentId } from '@/api/types';
+import { ApplicationStatusTag } from '@/components/application-status-tag';
+import { AppliedOfferings } from '@/components/applied-offerings';
+import { ProblemAlert } from '@/components/problem-alert';
+import { paths, portalLinks } from '@/config/paths';
+import { dateTime } from '@/lib/date-time';
+import { gradeLabel } from '@/lib/grade';
+import { useT } from '@/lib/i18n';
+import { weekdaysText } from '@/lib/service-labels';
+import { useChildApplications } from '../api/get-child-applications';
+import { useOpenPlan } from '../api/get-open-plan';
+import { usePublishedTexts } from '../api/get-published-texts';
+import { latestComment } from '../review-comment';
+import { timeFor } from '../offering-time';
+import { useChild } from '../use-child';
+import { NoticeCard } from './notice-card';
+
+/** Statuses after which a family may apply again for the term. */
+const CLOSED = ['rejected', 'withdrawn'];
+
+export function ChildHeader({ child, back }: { child: Child; back: string }) {
+  const t = useT();
+  const navigate = useNavigate();
+  return (
+    <Flex align="center" gap={8} style={{ marginBottom: 12 }}>
+      <Button
+        type="text"
+        icon={<LeftOutlined />}
+        aria-label={t('portal.back')}
+        data-testid="portal-back"
+        onClick={() => void navigate(back)}
+      />
+      <div style={{ minWidth: 0 }}>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }} data-testid="portal-child-name">
+          {child.name}
+        </Typography.Title>
+        <Typography.Text type="secondary" ellipsis style={{ display: 'block' }}>
+          {child.school_name} · {gradeLabel(t, child.grade)} · {child.homeroom_name}
+        </Typography.Text>
+      </div>
+    </Flex>
+  );
+}
+
+function windowState(plan: ServicePlan, now: number): 'before' | 'open' | 'closed' {
+  if (now < Date.parse(plan.window_opens_at)) return 'before';
+  if (now > Date.parse(plan.window_closes_at)) return 'closed';
+  return 'open';
+}
+
+function ApplicationCard({ child, application }: { child: Child; application: Application }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const comment = latestComment(application);
+  return (
+    <Card
+      size="small"
+      data-testid="portal-application"
+      title={t('portal.my_application')}
+      extra={<ApplicationStatusTag status={application.status} testId="portal-application-status" />}
+    >
+      <AppliedOfferings offerings={application.offerings} />
+      {comment ? (
+        <Alert
+          style={{ marginTop: 12 }}
+          type={
+            application.status === 'approved'
+              ? 'success'
+              : application.status === 'returned_for_changes' || application.status === 'rejected'
+                ? 'warning'
+                : 'info'
+          }
+          showIcon
+          data-testid="portal-review-comment"
+          message={t('portal.reviewer_comment')}
+          description={comment}
+        />
+      ) : null}
+      <Button
+        block
+        style={{ marginTop: 12 }}
+        data-testid="portal-application-open"
+        onClick={() => void navigate(portalLinks.application(child.student_id, application.id))}
+      >
+        {t('portal.view_receipt')}
+      </Button>
+    </Card>
+  );
+}
+
+function ChildOverview({ child }: { child: Child }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const plans = useOpenPlan(child.school_id);
+  const plan = plans.plan;
+  const texts = usePublishedTexts(child.school_id, plan?.term_id);
+  const apps = useChildApplications(child.school_id, plan?.term_id, child.student_id);
+  const current = apps.applications[0];
+  const canApplyAgain = !current || CLOSED.includes(current.status);
+  const offerings = plan?.offerings.filter((o) => o.grades.includes(child.grade)) ?? [];
+  const [now] = useState(() => Date.now());
+  const state = plan ? windowState(plan, now) : undefined;
+
+  if (plans.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  return (
+    <Flex vertical gap={12}>
+      <ProblemAlert error={plans.error ?? texts.error ?? apps.error} testId="portal-child-error" />
+      {plan ? <NoticeCard schoolId={child.school_id} studentId={child.student_id} notice={texts.notice} /> : null}
+      {current ? <ApplicationCard child={child} application={current} /> : null}
+      {!plan ? (
+        <Card size="small">
+          <Result status="info" title={t('portal.no_plan')} subTitle={t('portal.no_plan_hint')} />
+        </Card>
+      ) : canApplyAgain ? (
+        <Card size="small" title={t('portal.apply_title')} data-testid="portal-apply-card">
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            {t('portal.window', { from: dateTime(plan.window_opens_at), to: dateTime(plan.window_closes_at) })}
+          </Typography.Paragraph>
+          {offerings.length === 0 ? (
+            <Typography.Paragraph>{t('portal.no_offerings_for_grade')}</Typography.Paragraph>
+          ) : (
+            <Flex vertical gap={4} style={{ marginBottom: 12 }}>
+              {offerings.map((o) => (
+                <div key={o.id}>
+                  <Typography.Text strong>{o.name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                    {weekdaysText(t, o.weekdays)} {timeFor(o, child.grade)}
+                  </Typography.Text>
+                </div>
+              ))}
+            </Flex>
+          )}
+          {state === 'open' ? (
+            !texts.agreement ? (
+              <Alert type="info" showIcon message={t('portal.no_agreement')} />
+            ) : (
+              <Button
+                type="primary"
+                size="large"
+                block
+                disabled={offerings.length === 0}
+                onClick={() => void navigate(portalLinks.apply(child.student_id))}
+                data-testid="portal-apply"
+              >
+                {current ? t('portal.apply_again') : t('portal.apply')}
+              </Button>
+            )
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              message={state === 'before' ? t('portal.window_not_open') : t('portal.window_closed')}
+            />
+          )}
+        </Card>
+      ) : null}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
+        {t('portal.voluntary')}
+      </Typography.Paragraph>
+    </Flex>
+  );
+}
+
+/** 孩子主页: the notice to read, the application (status, comments, receipt) or the way to apply. */
+export function ChildPage({ studentId }: { studentId: StudentId }) {
+  const t = useT();
+  const { child, isLoading, error, refetch } = useChild(studentId);
+  if (isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  if (!child) {
+    return (
+      <>
+        <ProblemAlert error={error} onRetry={refetch} />
+        <Result
+          status="404"
+          title={t('portal.child_not_found')}
+          extra={<Link to={paths.portal}>{t('portal.back_to_children')}</Link>}
+        />
+      </>
+    );
+  }
+  return (
+    <div data-testid="portal-child-page">
+      <ChildHeader child={child} back={paths.portal} />
+      <ChildOverview child={child} />
+    </div>
+  );
+}
