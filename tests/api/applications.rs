@@ -199,6 +199,19 @@ both!(
             )
             .await;
         assert_eq!(s, 201);
+        let (s, receipts) = app
+            .get(&parent, &app.school_path("/notice-receipts?student_id=5"))
+            .await;
+        assert_eq!(
+            (s, receipts["items"][0]["channel"].as_str()),
+            (200, Some("portal"))
+        );
+        let (s, _) = app
+            .get(&parent, &app.school_path("/notice-receipts?student_id=6"))
+            .await;
+        assert_eq!(s, 404, "not another family's");
+        let (s, _) = app.get(&parent, &app.school_path("/terms")).await;
+        assert_eq!(s, 200, "families read the terms");
         let admin = app.token("admin").await;
         let (_, report) = app
             .get(
@@ -642,6 +655,14 @@ both!(
         assert_eq!(
             stats["school"]["waiting"], 1,
             "cap 2: the 3rd still waits; the 4th left the queue with its refusal"
+        );
+        assert_eq!(
+            stats["by_grade"]["1"]["waiting"], 1,
+            "unmet demand by grade"
+        );
+        assert_eq!(
+            stats["by_offering_kind"]["late_extension"]["eligible"], stats["school"]["eligible"],
+            "grades 1–6 are all eligible for late extension"
         );
         let eligible = stats["school"]["eligible"].as_f64().unwrap();
         assert!(

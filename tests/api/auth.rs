@@ -11,6 +11,11 @@ both!(
         assert_eq!(me["kind"], "staff");
         assert_eq!(me["grants"][0]["school_id"], app.school);
         assert_eq!(me["grants"][0]["roles"], json!(["homeroom_teacher"]));
+        assert_eq!(
+            me["grants"][0]["homeroom_ids"],
+            json!([1]),
+            "the teacher leads 一年级1班"
+        );
         let (s, me) = app.get(&app.token("district").await, "/api/v1/me").await;
         assert_eq!((s, me["district_admin"].as_bool()), (200, Some(true)));
     }

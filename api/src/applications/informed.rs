@@ -190,3 +190,63 @@ pub async fn informed_report(
         .await?;
     Ok(web::Json(report))
 }
+
+/// A recorded receipt.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct NoticeReceipt {
+    pub text_id: i64,
+    pub student_id: i64,
+    /// portal, paper or api_client:<id>.
+    pub channel: String,
+    pub at: chrono::DateTime<Utc>,
+}
+
+/// `?student_id=`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReceiptQuery {
+    /// The student whose family's receipts to list.
+    pub student_id: i64,
+}
+
+/// The notice receipts of one student's family (a guardian: their own child only).
+#[utoipa::path(tag = "applications", params(SchoolPath, ReceiptQuery), responses((status = 200, description = "Receipts", body = crate::page::Items<NoticeReceipt>), ReadErrors), security(("bearer" = [])))]
+#[get("/notice-receipts")]
+pub async fn list_receipts(
+    scope: SchoolScope,
+    query: web::Query<ReceiptQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<crate::page::Items<NoticeReceipt>>> {
+    let (school, student) = (scope.school_id, query.student_id);
+    let items = db
+        .run(move |c| {
+            match scope.caller.kind {
+                CallerKind::Guardian => {
+                    super::store::require_guardian_of(c, school, scope.caller.id, student)?
+                }
+                _ => scope.require(Permission::RosterRead)?,
+            }
+            let rows: Vec<(i64, i64, String, Instant)> = notice_receipts::table
+                .filter(notice_receipts::school_id.eq(school))
+                .filter(notice_receipts::student_id.eq(student))
+                .select((
+                    notice_receipts::text_id,
+                    notice_receipts::student_id,
+                    notice_receipts::channel,
+                    notice_receipts::at,
+                ))
+                .order(notice_receipts::id)
+                .load(c)?;
+            Ok(rows
+                .into_iter()
+                .map(|r| NoticeReceipt {
+                    text_id: r.0,
+                    student_id: r.1,
+                    channel: r.2,
+                    at: r.3 .0,
+                })
+                .collect())
+        })
+        .await?;
+    Ok(web::Json(crate::page::Items { items }))
+}

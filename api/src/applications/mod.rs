@@ -44,6 +44,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(texts::create_text)
         .service(texts::publish_text)
         .service(informed::record_receipt)
+        .service(informed::list_receipts)
         .service(informed::informed_report)
         .service(routes::list_applications)
         .service(routes::create_application)

@@ -146,7 +146,7 @@ pub fn school_stats(
             *s.refused_by_reason.entry(r.clone()).or_default() += 1;
         }
     }
-    let placements: Vec<(String, String, String)> = application_offerings::table
+    let placements: Vec<(String, String, String, i64)> = application_offerings::table
         .inner_join(offerings::table)
         .inner_join(applications::table)
         .filter(application_offerings::school_id.eq(school))
@@ -155,16 +155,39 @@ pub fn school_stats(
             offerings::kind,
             application_offerings::placement,
             applications::status,
+            applications::student_id,
         ))
         .load(c)?;
-    for (kind, placement, status) in placements {
-        let k = s.by_offering_kind.entry(kind).or_default();
+    for (kind, placement, status, student) in placements {
+        let k = s.by_offering_kind.entry(kind.clone()).or_default();
         bump(k, &status);
         if placement == "waiting" {
             k.waiting += 1;
             s.school.waiting += 1;
+            if let Some((g, h)) = where_is.get(&student) {
+                s.by_grade.entry(*g).or_default().waiting += 1;
+                s.by_homeroom.entry(h.clone()).or_default().waiting += 1;
+            }
         }
     }
+    // Eligible per kind: students of the grades the kind's offerings serve.
+    if let Some(p) = &plan {
+        for (kind, counts) in s.by_offering_kind.iter_mut() {
+            let kind_grades: Vec<i32> = p
+                .offerings
+                .iter()
+                .filter(|o| &o.kind == kind)
+                .flat_map(|o| o.grades.clone())
+                .collect();
+            counts.eligible = s
+                .by_grade
+                .iter()
+                .filter(|(g, _)| kind_grades.contains(g))
+                .map(|(_, c)| c.eligible)
+                .sum();
+        }
+    }
+    s.by_offering_kind.values_mut().for_each(rate);
     rate(&mut s.school);
     s.by_grade.values_mut().for_each(rate);
     s.by_homeroom.values_mut().for_each(rate);

@@ -101,6 +101,8 @@ pub struct SchoolGrant {
     pub school_name: String,
     /// Roles there (empty for guardians).
     pub roles: Vec<Role>,
+    /// The homerooms the caller leads there as homeroom teacher.
+    pub homeroom_ids: Vec<i64>,
 }
 
 /// Who the caller is.
@@ -460,9 +462,19 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                         .map(|(_, n)| n.clone())
                         .unwrap_or_default(),
                     roles: g.roles.clone(),
+                    homeroom_ids: Vec::new(),
                 })
                 .collect::<Vec<_>>();
             let mut grants = grants;
+            if caller.kind == CallerKind::Staff {
+                for g in grants
+                    .iter_mut()
+                    .filter(|g| g.roles.contains(&Role::HomeroomTeacher))
+                {
+                    g.homeroom_ids =
+                        crate::applications::store::homerooms_led_by(c, g.school_id, caller.id)?;
+                }
+            }
             // A district admin's grant covers every school of the district.
             if let (true, Some(district)) = (caller.district_admin, caller.district_id) {
                 for s in crate::roster::store::school_data::schools_of_district(
@@ -474,6 +486,7 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                             school_id: s.id,
                             school_name: s.name,
                             roles: vec![Role::DistrictAdmin],
+                            homeroom_ids: Vec::new(),
                         }),
                     }
                 }

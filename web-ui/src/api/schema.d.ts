@@ -567,7 +567,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The notice receipts of one student's family (a guardian: their own child only). */
+        get: operations["list_receipts"];
         put?: never;
         /**
          * Record that a family received the notice: a guardian reading it in the portal or an
@@ -1651,6 +1652,20 @@ export interface components {
             }[];
         };
         /** @description A short list that is never paged (the guardians of one student). */
+        Items_NoticeReceipt: {
+            /** @description The items. */
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @description portal, paper or api_client:<id>. */
+                channel: string;
+                /** Format: int64 */
+                student_id: number;
+                /** Format: int64 */
+                text_id: number;
+            }[];
+        };
+        /** @description A short list that is never paged (the guardians of one student). */
         Items_PickupPerson: {
             /** @description The items. */
             items: {
@@ -1964,6 +1979,17 @@ export interface components {
             name: string;
             /** Format: int64 */
             student_id: number;
+        };
+        /** @description A recorded receipt. */
+        NoticeReceipt: {
+            /** Format: date-time */
+            at: string;
+            /** @description portal, paper or api_client:<id>. */
+            channel: string;
+            /** Format: int64 */
+            student_id: number;
+            /** Format: int64 */
+            text_id: number;
         };
         /** @description An offering: a kind of service on set weekdays for set grades. */
         Offering: {
@@ -2444,6 +2470,8 @@ export interface components {
         };
         /** @description The roles of the caller in one school. */
         SchoolGrant: {
+            /** @description The homerooms the caller leads there as homeroom teacher. */
+            homeroom_ids: number[];
             /** @description Roles there (empty for guardians). */
             roles: components["schemas"]["Role"][];
             /**
@@ -7558,6 +7586,104 @@ export interface operations {
             };
             /** @description An update was sent without `If-Match` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_receipts: {
+        parameters: {
+            query: {
+                /** @description The student whose family's receipts to list. */
+                student_id: number;
+            };
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Receipts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_NoticeReceipt"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
