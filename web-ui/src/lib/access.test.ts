@@ -11,7 +11,12 @@ function staff(grants: Array<[number, Role[]]>, overrides: Partial<Me> = {}): Me
     district_id: null,
     district_admin: false,
     scopes: [],
-    grants: grants.map(([school_id, roles]) => ({ school_id, school_name: `学校${school_id}`, roles, homeroom_ids: [] })),
+    grants: grants.map(([school_id, roles]) => ({
+      school_id,
+      school_name: `学校${school_id}`,
+      roles,
+      homeroom_ids: [],
+    })),
     ...overrides,
   };
 }
