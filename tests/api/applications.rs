@@ -1271,3 +1271,100 @@ both!(
         assert_eq!(row["taken"], 1);
     }
 );
+
+both!(
+    segments_enrollments_and_informed_counts,
+    |app: TestApp| async move {
+        let admin = app.token("admin").await;
+        let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
+        let term = terms["items"][0]["id"].as_i64().unwrap();
+        let (opens, closes) = chrono_like_now();
+        let mut plan = json!({"term_id": term, "window_opens_at": opens, "window_closes_at": closes, "offerings": [
+        {"kind": "afternoon_basic", "name": "托管", "grades": [1,2,3,4,5,6], "weekdays": [1,2,3,4,5], "start_time": "16:15", "end_time": "17:30",
+         "segments": [{"kind": "relax", "start_time": "16:15", "end_time": "16:30"}, {"kind": "homework", "start_time": "16:30", "end_time": "17:10"}, {"kind": "club", "start_time": "17:10", "end_time": "17:30"}]}]});
+        let (s, p) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &plan,
+            )
+            .await;
+        assert_eq!(
+            (s, p["offerings"][0]["segments"].as_array().map(|a| a.len())),
+            (201, Some(3))
+        );
+        plan["offerings"][0]["segments"][1]["start_time"] = json!("16:20");
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &plan,
+            )
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["field"].as_str()),
+            (422, Some("offerings[0].segments[1].end_time")),
+            "overlapping segments"
+        );
+
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let mut ids = Vec::new();
+        for student in [70, 71] {
+            let (_, a) = app
+                .send(
+                    &admin,
+                    Method::POST,
+                    &app.school_path("/applications"),
+                    &application(term, &plan, &agreement, student, false),
+                )
+                .await;
+            let id = a["id"].as_i64().unwrap();
+            for step in ["class-review", "school-review"] {
+                app.send(
+                    &admin,
+                    Method::POST,
+                    &app.school_path(&format!("/applications/{id}/{step}")),
+                    &json!({"decision": "approve"}),
+                )
+                .await;
+            }
+            ids.push(id);
+        }
+        app.send(
+            &admin,
+            Method::POST,
+            &app.school_path(&format!("/applications/{}/withdraw", ids[1])),
+            &json!({"effective_date": "2026-11-30"}),
+        )
+        .await;
+        let (s, e) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/terms/{term}/enrollments")),
+            )
+            .await;
+        assert_eq!(s, 200, "{e}");
+        let rows = e["items"].as_array().unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            (rows[0]["student_id"].as_i64(), &rows[0]["ends_on"]),
+            (Some(70), &Value::Null)
+        );
+        assert_eq!(
+            (rows[1]["student_id"].as_i64(), rows[1]["ends_on"].as_str()),
+            (Some(71), Some("2026-11-30")),
+            "the fee period ends with the withdrawal"
+        );
+
+        let (_, stats) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/terms/{term}/application-stats")),
+            )
+            .await;
+        assert_eq!(stats["informed"], 0);
+        assert!(stats["families"].as_i64().unwrap() > 900);
+    }
+);

@@ -25,6 +25,40 @@ fn month_day(s: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
+/// A part of a session (时间段): relax, homework or club.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Segment {
+    /// relax, homework or club.
+    pub kind: String,
+    pub start_time: String,
+    pub end_time: String,
+}
+
+/// Checks that segments are known kinds, in order, without overlap, inside the session.
+/// Returns the index and field of the first problem.
+pub fn check_segments(
+    segments: &[Segment],
+    start: &str,
+    end: &str,
+) -> Result<(), (usize, &'static str)> {
+    let mut cursor = start.to_owned();
+    for (i, s) in segments.iter().enumerate() {
+        if !["relax", "homework", "club"].contains(&s.kind.as_str()) {
+            return Err((i, "kind"));
+        }
+        let ok = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").is_ok();
+        if !ok(&s.start_time) || !ok(&s.end_time) {
+            return Err((i, "start_time"));
+        }
+        // HH:MM strings compare in time order.
+        if s.start_time < cursor || s.end_time <= s.start_time || s.end_time.as_str() > end {
+            return Err((i, "end_time"));
+        }
+        cursor = s.end_time.clone();
+    }
+    Ok(())
+}
+
 /// Whether `date` lies in the season (month-day range, wrapping over the new year).
 pub fn in_season(s: &SeasonTime, date: NaiveDate) -> bool {
     let (Some(from), Some(to)) = (month_day(&s.from), month_day(&s.to)) else {
@@ -119,6 +153,38 @@ mod tests {
                 ..summer()
             }),
             Err("from")
+        );
+    }
+
+    #[test]
+    fn segments_fit_the_session_in_order() {
+        let seg = |k: &str, a: &str, b: &str| Segment {
+            kind: k.into(),
+            start_time: a.into(),
+            end_time: b.into(),
+        };
+        let ok = [
+            seg("relax", "16:15", "16:30"),
+            seg("homework", "16:30", "17:10"),
+            seg("club", "17:10", "17:30"),
+        ];
+        assert_eq!(check_segments(&ok, "16:15", "17:30"), Ok(()));
+        let overlap = [
+            seg("relax", "16:15", "16:40"),
+            seg("homework", "16:30", "17:10"),
+        ];
+        assert_eq!(
+            check_segments(&overlap, "16:15", "17:30"),
+            Err((1, "end_time"))
+        );
+        let outside = [seg("club", "17:00", "18:00")];
+        assert_eq!(
+            check_segments(&outside, "16:15", "17:30"),
+            Err((0, "end_time"))
+        );
+        assert_eq!(
+            check_segments(&[seg("tutoring", "16:15", "16:30")], "16:15", "17:30"),
+            Err((0, "kind"))
         );
     }
 

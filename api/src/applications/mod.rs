@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod changes;
 pub mod clubs;
 pub mod district;
+pub mod enrollments;
 pub mod idempotency;
 pub mod informed;
 pub mod model;
@@ -57,6 +58,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(requests::create_request)
         .service(requests::list_requests)
         .service(requests::review_request)
+        .service(enrollments::list_enrollments)
         .service(reports::bulk_review)
         .service(reports::application_stats)
         .service(reports::acceptance_evidence)

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::calendar::{check_season, SeasonTime};
+use super::calendar::{check_season, check_segments, SeasonTime, Segment};
 use super::model::{weekdays_from_text, weekdays_to_text};
 use crate::audit::{self, snapshot, Actor};
 use crate::db::schema::{offerings, service_plans};
@@ -49,6 +49,8 @@ pub struct Offering {
     pub waiting: i32,
     /// Times that replace the base times in date ranges (e.g. summer).
     pub season_times: Vec<SeasonTime>,
+    /// The parts of the session, in order (relax, homework, club).
+    pub segments: Vec<Segment>,
 }
 
 /// A new offering.
@@ -74,6 +76,8 @@ pub struct NewOffering {
     pub cap: Option<i32>,
     #[serde(default)]
     pub season_times: Vec<SeasonTime>,
+    #[serde(default)]
+    pub segments: Vec<Segment>,
 }
 
 /// A version of a school's plan for a term.
@@ -185,6 +189,13 @@ pub fn check_plan(p: &NewServicePlan, latest_end: NaiveTime) -> Result<(), AppEr
                 ),
             ));
         }
+        if let Err((j, field)) = check_segments(&o.segments, &o.start_time, &o.end_time) {
+            return Err(AppError::field(
+                &f(&format!("segments[{j}].{field}")),
+                "invalid",
+                "segments are relax, homework or club, in order, inside the session",
+            ));
+        }
         for (j, season) in o.season_times.iter().enumerate() {
             if let Err(field) = check_season(season) {
                 return Err(AppError::field(
@@ -247,6 +258,7 @@ type OfferingRow = (
     i32,
     i32,
     String,
+    String,
 );
 
 /// The offerings of a plan.
@@ -272,6 +284,7 @@ pub fn offerings_of(
             offerings::taken,
             offerings::waiting,
             offerings::season_times,
+            offerings::segments,
         ))
         .order(offerings::id)
         .load(c)?;
@@ -291,6 +304,7 @@ pub fn offerings_of(
             taken: r.10,
             waiting: r.11,
             season_times: serde_json::from_str(&r.12).unwrap_or_default(),
+            segments: serde_json::from_str(&r.13).unwrap_or_default(),
         })
         .collect())
 }
@@ -398,6 +412,8 @@ pub(crate) fn insert_plan(
                 offerings::waiting.eq(0),
                 offerings::season_times
                     .eq(serde_json::to_string(&o.season_times).unwrap_or_else(|_| "[]".into())),
+                offerings::segments
+                    .eq(serde_json::to_string(&o.segments).unwrap_or_else(|_| "[]".into())),
             ))
             .execute(c)?;
     }

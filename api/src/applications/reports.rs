@@ -45,6 +45,9 @@ pub struct Counts {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ApplicationStats {
     pub school: Counts,
+    /// Families that received the current notice, of all families (a family per student).
+    pub informed: i64,
+    pub families: i64,
     /// Refusals by reason code.
     pub refused_by_reason: BTreeMap<String, i64>,
     pub by_grade: BTreeMap<i32, Counts>,
@@ -111,11 +114,14 @@ pub fn school_stats(
         .load(c)?;
     let mut s = ApplicationStats {
         school: Counts::default(),
+        informed: 0,
+        families: 0,
         refused_by_reason: BTreeMap::new(),
         by_grade: BTreeMap::new(),
         by_homeroom: BTreeMap::new(),
         by_offering_kind: BTreeMap::new(),
     };
+    s.families = roster.len() as i64;
     let mut where_is: BTreeMap<i64, (i32, String)> = BTreeMap::new();
     for (id, grade, homeroom, flags) in roster {
         let boarder = crate::roster::model::flags_from_text(&flags).contains(&StudentFlag::Boarder);
@@ -188,6 +194,13 @@ pub fn school_stats(
         }
     }
     s.by_offering_kind.values_mut().for_each(rate);
+    if let Some(notice) = super::texts::current(c, school, term, "notice")? {
+        use crate::db::schema::notice_receipts;
+        s.informed = notice_receipts::table
+            .filter(notice_receipts::text_id.eq(notice.id))
+            .count()
+            .get_result(c)?;
+    }
     rate(&mut s.school);
     s.by_grade.values_mut().for_each(rate);
     s.by_homeroom.values_mut().for_each(rate);

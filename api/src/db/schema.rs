@@ -286,6 +286,7 @@ diesel::table! {
         taken -> Integer,
         waiting -> Integer,
         season_times -> Text,
+        segments -> Text,
     }
 }
 

@@ -971,6 +971,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/terms/{term_id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The term's enrollments: approved applications, and withdrawn ones with their end date. */
+        get: operations["list_enrollments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/terms/{term_id}/exports/approved-applications.xlsx": {
         parameters: {
             query?: never;
@@ -1223,6 +1240,13 @@ export interface components {
             by_offering_kind: {
                 [key: string]: components["schemas"]["Counts"];
             };
+            /** Format: int64 */
+            families: number;
+            /**
+             * Format: int64
+             * @description Families that received the current notice, of all families (a family per student).
+             */
+            informed: number;
             /** @description Refusals by reason code. */
             refused_by_reason: {
                 [key: string]: number;
@@ -1444,6 +1468,30 @@ export interface components {
             /** Format: int64 */
             waiting: number;
         };
+        /** @description One child in one offering. */
+        Enrollment: {
+            /** Format: int64 */
+            application_id: number;
+            /**
+             * Format: date
+             * @description The last day of service after a withdrawal (null while enrolled).
+             */
+            ends_on?: string | null;
+            /** @description The fee-exemption category claimed, if any. */
+            exemption_category?: string | null;
+            /** Format: int64 */
+            homeroom_id: number;
+            homeroom_name: string;
+            kind: string;
+            /** Format: int64 */
+            offering_id: number;
+            /** @description `enrolled`, or `waiting` behind a cap. */
+            placement: string;
+            /** Format: int64 */
+            student_id: number;
+            student_name: string;
+            weekdays: number[];
+        };
         /** @description A fee-exemption claim. */
         ExemptionClaim: {
             /** @description teacher_child, poverty_household or hardship. */
@@ -1648,6 +1696,33 @@ export interface components {
                  * @description On the waitlist.
                  */
                 waiting: number;
+                weekdays: number[];
+            }[];
+        };
+        /** @description A short list that is never paged (the guardians of one student). */
+        Items_Enrollment: {
+            /** @description The items. */
+            items: {
+                /** Format: int64 */
+                application_id: number;
+                /**
+                 * Format: date
+                 * @description The last day of service after a withdrawal (null while enrolled).
+                 */
+                ends_on?: string | null;
+                /** @description The fee-exemption category claimed, if any. */
+                exemption_category?: string | null;
+                /** Format: int64 */
+                homeroom_id: number;
+                homeroom_name: string;
+                kind: string;
+                /** Format: int64 */
+                offering_id: number;
+                /** @description `enrolled`, or `waiting` behind a cap. */
+                placement: string;
+                /** Format: int64 */
+                student_id: number;
+                student_name: string;
                 weekdays: number[];
             }[];
         };
@@ -1904,6 +1979,7 @@ export interface components {
             kind: string;
             name: string;
             season_times?: components["schemas"]["SeasonTime"][];
+            segments?: components["schemas"]["Segment"][];
             start_time: string;
             weekdays: number[];
         };
@@ -2010,6 +2086,8 @@ export interface components {
             name: string;
             /** @description Times that replace the base times in date ranges (e.g. summer). */
             season_times: components["schemas"]["SeasonTime"][];
+            /** @description The parts of the session, in order (relax, homework, club). */
+            segments: components["schemas"]["Segment"][];
             /** @description `HH:MM`, school-local. */
             start_time: string;
             /** Format: int32 */
@@ -2490,6 +2568,13 @@ export interface components {
             start_time: string;
             /** @description `MM-DD`, inclusive; may be earlier than `from` (a range over the new year). */
             to: string;
+        };
+        /** @description A part of a session (时间段): relax, homework or club. */
+        Segment: {
+            end_time: string;
+            /** @description relax, homework or club. */
+            kind: string;
+            start_time: string;
         };
         /** @description A version of a school's plan for a term. */
         ServicePlan: {
@@ -12394,6 +12479,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationStats"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_enrollments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The term. */
+                term_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enrollments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_Enrollment"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
