@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # schemathesis over every operation of the running server: no 5xx, responses match the
 # schema (status codes, content types, bodies). Logged in as the demo school admin.
+# One worker: with several threads, hypothesis's lambda-source parsing hits a CPython 3.11
+# ast.parse race ("AST constructor recursion depth mismatch") that fails the run at random.
 #   scripts/schemathesis.sh http://127.0.0.1:8080
 set -euo pipefail
 base=${1:?base URL}
@@ -14,7 +16,7 @@ exec $st --config-file "$(dirname "$0")/schemathesis.toml" run "$base/api/v1/ope
   --phases examples,coverage,fuzzing \
   --max-examples "${KEHOU_SCHEMATHESIS_EXAMPLES:-25}" \
   --exclude-path /api/v1/auth/logout \
-  --workers 2 \
+  --workers 1 \
   --seed 2026 \
   --suppress-health-check all \
   --no-color
