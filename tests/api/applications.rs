@@ -1368,3 +1368,74 @@ both!(
         assert!(stats["families"].as_i64().unwrap() > 900);
     }
 );
+
+both!(
+    the_district_bounds_session_end_times,
+    |app: TestApp| async move {
+        let district = app.token("district").await;
+        let (s, b) = app
+            .get(&district, "/api/v1/districts/1/service-bounds")
+            .await;
+        assert_eq!((s, b["latest_end"].as_str()), (200, Some("19:00")));
+        let bounds = json!({"earliest_end": "17:30", "latest_end": "18:30"});
+        let res = app
+            .req(Method::PUT, "/api/v1/districts/1/service-bounds")
+            .bearer_auth(&district)
+            .json(&bounds)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let admin = app.token("admin").await;
+        let res = app
+            .req(Method::PUT, "/api/v1/districts/1/service-bounds")
+            .bearer_auth(&admin)
+            .json(&bounds)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404, "only the district sets them");
+        let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
+        let term = terms["items"][0]["id"].as_i64().unwrap();
+        let (opens, closes) = chrono_like_now();
+        let plan = |end: &str| {
+            json!({"term_id": term, "window_opens_at": opens, "window_closes_at": closes,
+        "offerings": [{"kind": "afternoon_basic", "name": "托管", "grades": [1], "weekdays": [1], "start_time": "16:15", "end_time": end}]})
+        };
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &plan("17:00"),
+            )
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("district_bound")),
+            "ends too early"
+        );
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &plan("18:45"),
+            )
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("district_bound")),
+            "ends too late"
+        );
+        let (s, _) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &plan("18:00"),
+            )
+            .await;
+        assert_eq!(s, 201);
+    }
+);

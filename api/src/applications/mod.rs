@@ -1,6 +1,7 @@
 //! Applications (报名申请): the school's service plan, its texts and informed families,
 //! and the applications with their two-step review.
 
+pub mod bounds;
 pub mod calendar;
 pub mod changes;
 pub mod clubs;
@@ -25,6 +26,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Routes under `/api/v1` that are not per school.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(district::district_stats)
+        .service(bounds::get_bounds)
+        .service(bounds::put_bounds)
         .service(templates::create_template)
         .service(templates::list_district_templates);
 }

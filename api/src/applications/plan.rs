@@ -130,7 +130,12 @@ fn time(field: &str, s: &str) -> Result<NaiveTime, AppError> {
 }
 
 /// Checks a plan: kinds, grades, weekdays, times; the end no later than the district bound.
-pub fn check_plan(p: &NewServicePlan, latest_end: NaiveTime) -> Result<(), AppError> {
+pub fn check_plan(
+    p: &NewServicePlan,
+    bounds: &super::bounds::ServiceBounds,
+) -> Result<(), AppError> {
+    let latest_end = bounds.latest();
+    let earliest_end = bounds.earliest();
     if let Some(i) = p
         .exemption_categories
         .iter()
@@ -177,6 +182,16 @@ pub fn check_plan(p: &NewServicePlan, latest_end: NaiveTime) -> Result<(), AppEr
                 &f("end_time"),
                 "range",
                 "the session must end after it starts",
+            ));
+        }
+        if end < earliest_end {
+            return Err(AppError::field(
+                &f("end_time"),
+                "district_bound",
+                format!(
+                    "the district requires service until at least {}",
+                    earliest_end.format("%H:%M")
+                ),
             ));
         }
         if end > latest_end {

@@ -1,7 +1,6 @@
 //! Service plan handlers: versions, submission, the district's decision, sessions on a date.
 
 use actix_web::{get, post, web, HttpResponse};
-use chrono::NaiveTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -72,10 +71,13 @@ pub async fn create_plan(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    check_plan(&body, NaiveTime::from_hms_opt(19, 0, 0).unwrap_or_default())?;
     let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
     let p = db
-        .run(move |c| tx(c, |c| insert_plan(c, school, &body, &actor)))
+        .run(move |c| {
+            let bounds = super::bounds::of_school(c, school)?;
+            check_plan(&body, &bounds)?;
+            tx(c, |c| insert_plan(c, school, &body, &actor))
+        })
         .await?;
     Ok(HttpResponse::Created().json(p))
 }
