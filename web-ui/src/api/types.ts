@@ -66,6 +66,7 @@ export type PlanReview = Body<'/api/v1/schools/{school_id}/service-plans/{id}/ap
 
 export type PlanText = Ok<'/api/v1/schools/{school_id}/texts/{id}/publish', 'post'>;
 export type NewPlanText = Body<'/api/v1/schools/{school_id}/texts', 'post'>;
+export type TextTemplate = Ok<'/api/v1/schools/{school_id}/text-templates', 'get'>['items'][number];
 export type NoticeReceiptInput = Body<'/api/v1/schools/{school_id}/notice-receipts', 'post'>;
 export type InformedReport = Ok<'/api/v1/schools/{school_id}/terms/{term_id}/informed-report', 'get'>;
 export type HomeroomInformed = InformedReport['homerooms'][number];
@@ -90,6 +91,12 @@ export type BulkReview = Body<'/api/v1/schools/{school_id}/applications/bulk-rev
 export type BulkResult = Ok<'/api/v1/schools/{school_id}/applications/bulk-review', 'post'>[number];
 export type ApplicationStats = Ok<'/api/v1/schools/{school_id}/terms/{term_id}/application-stats', 'get'>;
 export type Counts = ApplicationStats['school'];
+export type Club = Ok<'/api/v1/schools/{school_id}/clubs', 'get'>['items'][number];
+export type NewClub = Body<'/api/v1/schools/{school_id}/clubs', 'post'>;
+export type ClubChoice = Application['club_choices'][number];
+export type ServiceRequest = Ok<'/api/v1/schools/{school_id}/service-requests', 'get'>['items'][number];
+export type NewServiceRequest = Body<'/api/v1/schools/{school_id}/service-requests', 'post'>;
+export type RequestReview = Body<'/api/v1/schools/{school_id}/service-requests/{id}/review', 'post'>;
 export type AcceptanceEvidence = Ok<'/api/v1/schools/{school_id}/students/{id}/acceptance-evidence', 'get'>;
 
 /** Ids as the API types them (numbers today); features pass them through without parsing. */
@@ -105,3 +112,5 @@ export type ServicePlanId = ServicePlan['id'];
 export type OfferingId = Offering['id'];
 export type PlanTextId = PlanText['id'];
 export type ApplicationId = Application['id'];
+export type ClubId = Club['id'];
+export type ServiceRequestId = ServiceRequest['id'];

@@ -5,6 +5,8 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  FieldTimeOutlined,
+  TrophyOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -22,12 +24,14 @@ import { paths, type AppPath } from '@/config/paths';
 import type { Permission } from '@/lib/access';
 import type { MessageKey } from '@/locales';
 import { AuditRoute } from './routes/audit-route';
+import { ClubsRoute } from './routes/clubs-route';
 import { HomeroomsRoute } from './routes/homerooms-route';
 import { ImportsRoute } from './routes/imports-route';
 import { InformedRoute } from './routes/informed-route';
 import { PlanApprovalsRoute } from './routes/plan-approvals-route';
 import { PlansRoute } from './routes/plans-route';
 import { ReviewRoute } from './routes/review-route';
+import { ServiceRequestsRoute } from './routes/service-requests-route';
 import { RoomsRoute } from './routes/rooms-route';
 import { StaffRoute } from './routes/staff-route';
 import { StatsRoute } from './routes/stats-route';
@@ -120,6 +124,14 @@ export const appRoutes: readonly AppRoute[] = [
     Component: TextsRoute,
   },
   {
+    path: paths.clubs,
+    menuKey: 'menu.clubs',
+    group: 'menu.applications',
+    icon: TrophyOutlined,
+    permission: 'viewClubs',
+    Component: ClubsRoute,
+  },
+  {
     path: paths.informed,
     menuKey: 'menu.informed',
     group: 'menu.applications',
@@ -134,6 +146,14 @@ export const appRoutes: readonly AppRoute[] = [
     icon: CheckSquareOutlined,
     permission: 'reviewApplications',
     Component: ReviewRoute,
+  },
+  {
+    path: paths.serviceRequests,
+    menuKey: 'menu.service_requests',
+    group: 'menu.applications',
+    icon: FieldTimeOutlined,
+    permission: 'viewServiceRequests',
+    Component: ServiceRequestsRoute,
   },
   {
     path: paths.stats,

@@ -11,7 +11,13 @@ import { ActivateRoute } from './routes/activate-route';
 import { HomeRoute } from './routes/home-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
-import { PortalApplicationRoute, PortalApplyRoute, PortalChildRoute, PortalHomeRoute } from './routes/portal-routes';
+import {
+  PortalApplicationRoute,
+  PortalApplyRoute,
+  PortalChildRoute,
+  PortalHomeRoute,
+  PortalRequestRoute,
+} from './routes/portal-routes';
 
 const router = createBrowserRouter([
   { path: paths.login, Component: LoginRoute },
@@ -28,6 +34,7 @@ const router = createBrowserRouter([
       { path: paths.portalChild, Component: PortalChildRoute },
       { path: paths.portalApply, Component: PortalApplyRoute },
       { path: paths.portalApplication, Component: PortalApplicationRoute },
+      { path: paths.portalRequest, Component: PortalRequestRoute },
       { path: '*', Component: NotFoundRoute },
     ],
   },

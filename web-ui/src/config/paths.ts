@@ -15,11 +15,14 @@ export const paths = {
   informed: '/applications/informed',
   review: '/applications/review',
   stats: '/applications/stats',
+  clubs: '/applications/clubs',
+  serviceRequests: '/applications/service-requests',
   activate: '/activate',
   portal: '/portal',
   portalChild: '/portal/children/:studentId',
   portalApply: '/portal/children/:studentId/apply',
   portalApplication: '/portal/children/:studentId/applications/:applicationId',
+  portalRequest: '/portal/children/:studentId/requests/new',
 } as const;
 
 export type AppPath = (typeof paths)[keyof typeof paths];
@@ -28,6 +31,7 @@ export type AppPath = (typeof paths)[keyof typeof paths];
 export const portalLinks = {
   child: (studentId: number) => `/portal/children/${studentId}`,
   apply: (studentId: number) => `/portal/children/${studentId}/apply`,
+  request: (studentId: number) => `/portal/children/${studentId}/requests/new`,
   application: (studentId: number, applicationId: number) =>
     `/portal/children/${studentId}/applications/${applicationId}`,
 };

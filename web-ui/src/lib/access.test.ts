@@ -89,6 +89,23 @@ describe('defineAccess', () => {
     });
   });
 
+  it('shows the clubs to teachers and lets only admins add one', () => {
+    expect(defineAccess(staff([[1, ['homeroom_teacher']]]), 1)).toMatchObject({ viewClubs: true, editClubs: false });
+    expect(defineAccess(staff([[1, ['school_admin']]]), 1)).toMatchObject({ viewClubs: true, editClubs: true });
+    expect(defineAccess(staff([[1, ['finance']]]), 1)).toMatchObject({ viewClubs: false, editClubs: false });
+  });
+
+  it('lets admins review service requests and homeroom teachers only see them', () => {
+    expect(defineAccess(staff([[1, ['homeroom_teacher']]]), 1)).toMatchObject({
+      viewServiceRequests: true,
+      reviewServiceRequests: false,
+    });
+    expect(defineAccess(staff([[1, ['school_admin']]]), 1)).toMatchObject({
+      viewServiceRequests: true,
+      reviewServiceRequests: true,
+    });
+  });
+
   it('keeps tutors, finance and gate staff out of the application pages', () => {
     for (const role of ['tutor', 'finance', 'gate'] as const) {
       const caps = defineAccess(staff([[1, [role]]]), 1);

@@ -40,6 +40,13 @@ export type Capabilities = {
   schoolReview: boolean;
   /** 报名统计 (server: RosterRead; shown to admins). */
   viewApplicationStats: boolean;
+  /** 社团: the club catalogue of a term (server: RosterRead; RosterWrite to add a club). */
+  viewClubs: boolean;
+  editClubs: boolean;
+  /** 延时/临时申请: day registrations and special late service (server: a homeroom teacher sees their homerooms'). */
+  viewServiceRequests: boolean;
+  /** Approve or reject them (server: school and district admins). */
+  reviewServiceRequests: boolean;
 };
 
 /** A capability a route or a button can require. */
@@ -72,6 +79,10 @@ const RULES: Readonly<Record<Permission, readonly Role[]>> = {
   reviewApplications: [...ADMINS, 'homeroom_teacher'],
   schoolReview: ADMINS,
   viewApplicationStats: ADMINS,
+  viewClubs: [...ADMINS, 'homeroom_teacher', 'tutor'],
+  editClubs: ADMINS,
+  viewServiceRequests: [...ADMINS, 'homeroom_teacher'],
+  reviewServiceRequests: ADMINS,
 };
 
 export const PERMISSIONS = Object.keys(RULES) as Permission[];
@@ -99,6 +110,10 @@ export const NO_ACCESS: Capabilities = {
   reviewApplications: false,
   schoolReview: false,
   viewApplicationStats: false,
+  viewClubs: false,
+  editClubs: false,
+  viewServiceRequests: false,
+  reviewServiceRequests: false,
 };
 
 /** The grant for a school, if the user has one. */

@@ -47,6 +47,13 @@ describe('mapProblem', () => {
     ]);
   });
 
+  it('lands an error of a nested Form.List item on that item field', () => {
+    const problem = invalid([{ field: 'offerings[0].segments[1].start_time', code: 'range', message: 'x' }]);
+    expect(mapProblem(t, problem, { fields: ['offerings'], lists: ['offerings'] }).fields).toEqual([
+      { name: ['offerings', 0, 'segments', 1, 'start_time'], errors: ['超出允许的范围'] },
+    ]);
+  });
+
   it('follows aliases and still alerts for fields the form does not have', () => {
     const problem = invalid([
       { field: 'end_date', code: 'range', message: 'x' },

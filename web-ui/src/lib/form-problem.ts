@@ -32,9 +32,11 @@ export function fieldErrorMessage(t: Translate, error: FieldError): string {
 }
 
 function formField(field: string, mapping: ProblemMapping): FieldName | undefined {
-  const item = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
-  if (item?.[1] && item[2] && item[3] && mapping.lists?.includes(item[1])) {
-    return [item[1], Number(item[2]), item[3]];
+  // `offerings[1].end_time`, and nested lists: `offerings[0].segments[1].start_time`.
+  if (/^\w+\[\d+\](\.\w+\[\d+\])*\.\w+$/.test(field)) {
+    const path = field.split(/[[\].]+/).filter(Boolean);
+    const name = path.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    if (typeof name[0] === 'string' && mapping.lists?.includes(name[0])) return name;
   }
   const base = field.replace(/[[.].*$/, '');
   for (const name of [field, base]) {

@@ -22,7 +22,9 @@ export type SchoolArea =
   | 'texts'
   | 'informed-report'
   | 'applications'
-  | 'application-stats';
+  | 'application-stats'
+  | 'clubs'
+  | 'service-requests';
 
 /**
  * After a write: refetch the areas it changed, and the audit log, which records every write.

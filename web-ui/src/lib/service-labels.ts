@@ -43,6 +43,30 @@ export function offeringKindLabel(t: Translate, kind: string): string {
   return lookup(t, `offering_kind.${kind}`, kind);
 }
 
+/** The parts of a session (时间段), in the order they usually run. */
+export const SEGMENT_KINDS = ['relax', 'homework', 'club'] as const;
+
+export function segmentKindLabel(t: Translate, kind: string): string {
+  return lookup(t, `segment.${kind}`, kind);
+}
+
+/** 延时/临时申请: a day registration (one date) or special late service (until a time). */
+export const REQUEST_KINDS = ['day_registration', 'special_late'] as const;
+
+export function requestKindLabel(t: Translate, kind: string): string {
+  return lookup(t, `request.kind.${kind}`, kind);
+}
+
+export function requestStatusLabel(t: Translate, status: string): string {
+  return lookup(t, `request.status.${status}`, status);
+}
+
+export function requestStatusColor(status: string): string {
+  if (status === 'approved') return 'green';
+  if (status === 'rejected') return 'red';
+  return 'gold';
+}
+
 export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   'draft',
   'submitted',

@@ -3,6 +3,7 @@ import { ApplicationReceipt } from '@/features/portal/components/application-rec
 import { ApplyForm } from '@/features/portal/components/apply-form';
 import { ChildPage } from '@/features/portal/components/child-page';
 import { ChildrenList } from '@/features/portal/components/children-list';
+import { RequestForm } from '@/features/portal/components/request-form';
 
 /** Path ids are numbers; anything else finds no child (and the page says so). */
 function useId(name: string): number {
@@ -36,4 +37,9 @@ export function PortalApplicationRoute() {
       justSubmitted={state?.submitted === true}
     />
   );
+}
+
+export function PortalRequestRoute() {
+  const studentId = useId('studentId');
+  return <RequestForm key={studentId} studentId={studentId} />;
 }

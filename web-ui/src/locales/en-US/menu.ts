@@ -17,5 +17,7 @@ const menu: Record<keyof typeof zh, string> = {
   'menu.informed': 'Notice receipts',
   'menu.review': 'Review',
   'menu.application_stats': 'Statistics',
+  'menu.clubs': 'Clubs',
+  'menu.service_requests': 'Service requests',
 };
 export default menu;

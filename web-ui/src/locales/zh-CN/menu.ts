@@ -15,4 +15,6 @@ export default {
   'menu.informed': '知晓情况',
   'menu.review': '报名审核',
   'menu.application_stats': '报名统计',
+  'menu.clubs': '社团',
+  'menu.service_requests': '延时/临时申请',
 } as const;

@@ -6,11 +6,13 @@ import { AcceptanceDetails } from '@/components/acceptance-details';
 import { ApplicationHistory, type ActorName } from '@/components/application-history';
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { AppliedOfferings } from '@/components/applied-offerings';
+import { ClubChoices } from '@/components/club-choices';
 import { ProblemAlert } from '@/components/problem-alert';
 import { dateTime } from '@/lib/date-time';
 import { useT } from '@/lib/i18n';
 import { exemptionLabel, leaveModeLabel, rejectReasonLabel } from '@/lib/service-labels';
 import { useApplication } from '../api/get-application';
+import { useApplicationClubs } from '../api/get-clubs';
 import { useReviewApplication } from '../api/review-application';
 import { OPEN_STATUSES, stepFor } from '../review-step';
 import { AcceptanceEvidenceCheck } from './acceptance-evidence';
@@ -63,6 +65,8 @@ export function ApplicationDrawer({
   const { message } = App.useApp();
   const detail = useApplication(schoolId, row?.id, row);
   const application = detail.data ?? row;
+  const hasClubs = (application?.club_choices.length ?? 0) > 0;
+  const clubs = useApplicationClubs(schoolId, hasClubs ? application?.term_id : undefined);
   const review = useReviewApplication(schoolId);
   const [deciding, setDeciding] = useState<Decision>();
   const [withdrawing, setWithdrawing] = useState(false);
@@ -173,6 +177,12 @@ export function ApplicationDrawer({
           <Section title={t('application.offerings')}>
             <AppliedOfferings offerings={application.offerings} />
           </Section>
+
+          {hasClubs ? (
+            <Section title={t('club.choices')}>
+              <ClubChoices choices={application.club_choices} clubs={clubs.data?.items} />
+            </Section>
+          ) : null}
 
           <Section title={t('acceptance.title')}>
             <AcceptanceDetails acceptance={application.acceptance} />

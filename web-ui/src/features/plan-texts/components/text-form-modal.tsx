@@ -1,5 +1,5 @@
 import { App, Form, Input, Radio } from 'antd';
-import type { NewPlanText, PlanText, SchoolId, Term } from '@/api/types';
+import type { NewPlanText, PlanText, SchoolId, Term, TextTemplate } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
@@ -16,11 +16,13 @@ type TextFormModalProps = {
   open: boolean;
   /** A new version starts from this one's title and body (the current version of the kind). */
   basedOn?: (kind: string) => PlanText | undefined;
+  /** 从区模板创建: starts from the district's template (and records it as `template_id`). */
+  template?: TextTemplate;
   onClose: () => void;
 };
 
 /** 新建草稿: a new version of a text; it can be read and checked before it is published. */
-export function TextFormModal({ schoolId, term, open, basedOn, onClose }: TextFormModalProps) {
+export function TextFormModal({ schoolId, term, open, basedOn, template, onClose }: TextFormModalProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -33,7 +35,13 @@ export function TextFormModal({ schoolId, term, open, basedOn, onClose }: TextFo
   const submit = (values: Values) => {
     problem.clear();
     create.mutate(
-      { term_id: term.id, kind: values.kind, title: values.title.trim(), body: values.body },
+      {
+        term_id: term.id,
+        kind: values.kind,
+        title: values.title.trim(),
+        body: values.body,
+        template_id: template && values.kind === template.kind ? template.id : null,
+      },
       {
         onSuccess: (text) => {
           void message.success(t('text.created', { title: text.title, no: text.version_no }));
@@ -49,9 +57,13 @@ export function TextFormModal({ schoolId, term, open, basedOn, onClose }: TextFo
       open={open}
       title={t('text.create_title', { term: term.name })}
       form={form}
-      initialValues={{ kind: 'notice', title: previous?.title ?? '', body: previous?.body ?? '' }}
+      initialValues={
+        template
+          ? { kind: template.kind, title: template.title, body: template.body }
+          : { kind: 'notice', title: previous?.title ?? '', body: previous?.body ?? '' }
+      }
       onValuesChange={(changed: Partial<Values>) => {
-        if (!changed.kind) return;
+        if (!changed.kind || template) return;
         const base = basedOn?.(changed.kind);
         form.setFieldsValue({ title: base?.title ?? '', body: base?.body ?? '' });
       }}

@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { ApiError } from '@/api/problem';
-import type { PlanText, PlanTextId, SchoolId, Term } from '@/api/types';
+import type { PlanText, PlanTextId, SchoolId, Term, TextTemplate } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT } from '@/lib/i18n';
@@ -10,6 +10,7 @@ import { shortSha, TEXT_KINDS, textKindLabel } from '@/lib/service-labels';
 import { useTexts } from '../api/get-texts';
 import { usePublishText } from '../api/publish-text';
 import { TextDrawer } from './text-drawer';
+import { TemplatePicker } from './template-picker';
 import { TextFormModal } from './text-form-modal';
 
 type TextsListProps = {
@@ -43,6 +44,8 @@ export function TextsList({ schoolId, term, canEdit }: TextsListProps) {
   const [kind, setKind] = useState<string>('all');
   const [viewing, setViewing] = useState<PlanText>();
   const [creating, setCreating] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [template, setTemplate] = useState<TextTemplate>();
   const texts = query.data?.items ?? [];
   const current = currentIds(texts);
   const shown = texts.filter((text) => kind === 'all' || text.kind === kind);
@@ -133,9 +136,22 @@ export function TextsList({ schoolId, term, canEdit }: TextsListProps) {
           ]}
         />
         {canEdit ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="text-create">
-            {t('text.create')}
-          </Button>
+          <Flex gap="small">
+            <Button icon={<CopyOutlined />} onClick={() => setPicking(true)} data-testid="text-from-template">
+              {t('text.from_template')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setTemplate(undefined);
+                setCreating(true);
+              }}
+              data-testid="text-create"
+            >
+              {t('text.create')}
+            </Button>
+          </Flex>
         ) : null}
       </Flex>
       <ProblemAlert error={query.error} onRetry={() => query.refetch()} testId="texts-error" />
@@ -158,7 +174,23 @@ export function TextsList({ schoolId, term, canEdit }: TextsListProps) {
           term={term}
           open={creating}
           basedOn={(k) => texts.find((text) => text.kind === k)}
-          onClose={() => setCreating(false)}
+          template={template}
+          onClose={() => {
+            setCreating(false);
+            setTemplate(undefined);
+          }}
+        />
+      ) : null}
+      {canEdit ? (
+        <TemplatePicker
+          schoolId={schoolId}
+          open={picking}
+          onClose={() => setPicking(false)}
+          onPick={(picked) => {
+            setPicking(false);
+            setTemplate(picked);
+            setCreating(true);
+          }}
         />
       ) : null}
     </div>

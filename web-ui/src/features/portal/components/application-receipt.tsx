@@ -2,22 +2,36 @@ import { PrinterOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '@/api/problem';
-import type { ApplicationId, Child, StudentId } from '@/api/types';
+import type { Application, ApplicationId, Child, StudentId } from '@/api/types';
 import { AcceptanceDetails } from '@/components/acceptance-details';
 import { ApplicationHistory } from '@/components/application-history';
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { AppliedOfferings } from '@/components/applied-offerings';
+import { ClubChoices } from '@/components/club-choices';
 import { ProblemAlert } from '@/components/problem-alert';
 import { portalLinks } from '@/config/paths';
 import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT } from '@/lib/i18n';
 import { leaveModeLabel } from '@/lib/service-labels';
+import { usePortalClubs } from '../api/get-clubs';
 import { useMyApplication } from '../api/get-my-application';
 import { useResubmit } from '../api/resubmit';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';
 import { WithdrawModal } from './withdraw-modal';
+
+/** 社团志愿: the ranked clubs and where the child stands (enrolled, or waiting with a place). */
+function ClubPlacement({ child, application }: { child: Child; application: Application }) {
+  const t = useT();
+  const clubs = usePortalClubs(child.school_id, application.term_id);
+  if (application.club_choices.length === 0) return null;
+  return (
+    <Card size="small" title={t('club.choices')} data-testid="portal-club-choices">
+      <ClubChoices choices={application.club_choices} clubs={clubs.data?.items} />
+    </Card>
+  );
+}
 
 const OPEN = ['draft', 'submitted', 'class_approved', 'approved', 'returned_for_changes'];
 
@@ -90,6 +104,7 @@ function Receipt({
       <Card size="small" title={t('application.offerings')}>
         <AppliedOfferings offerings={application.offerings} />
       </Card>
+      <ClubPlacement child={child} application={application} />
       {comment && application.status !== 'approved' ? (
         <Alert
           type={application.status === 'returned_for_changes' || application.status === 'rejected' ? 'warning' : 'info'}

@@ -1,8 +1,34 @@
-import { Alert, Button, Card, Checkbox, Flex, Form, Input, Radio, Result, Spin, Switch, Tag, Typography } from 'antd';
+import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Select,
+  Spin,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { newRequestId } from '@/api/request-id';
-import type { Application, Child, LeaveMode, Offering, PlanText, ServicePlan, StudentId } from '@/api/types';
+import type {
+  Application,
+  Child,
+  Club,
+  ClubId,
+  LeaveMode,
+  Offering,
+  PlanText,
+  ServicePlan,
+  StudentId,
+} from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { TextBody } from '@/components/text-body';
 import { paths, portalLinks } from '@/config/paths';
@@ -19,10 +45,12 @@ import {
   weekdaysText,
 } from '@/lib/service-labels';
 import { useChildApplications } from '../api/get-child-applications';
+import { usePortalClubs } from '../api/get-clubs';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
 import { useApply } from '../api/apply';
 import { timeFor } from '../offering-time';
+import { eligibleClubs, MAX_CLUB_CHOICES } from '../club-choice';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';
 
@@ -35,11 +63,13 @@ type Values = {
   exemption_category?: string;
   exemption_note?: string;
   accept_agreement: boolean;
+  /** Ranked: the first is the first choice. */
+  club_choices: (ClubId | undefined)[];
 };
 
 /** Offering problems (a weekday not offered, a grade not served) come without a form field: an alert shows them. */
 const MAPPING: ProblemMapping = {
-  fields: ['leave_mode', 'exemption_category', 'exemption_note', 'accept_agreement'],
+  fields: ['leave_mode', 'exemption_category', 'exemption_note', 'accept_agreement', 'club_choices'],
   aliases: { 'exemption.category': 'exemption_category', 'exemption.note': 'exemption_note' },
 };
 
@@ -91,6 +121,67 @@ function OfferingChoice({ offering, grade }: { offering: Offering; grade: number
   );
 }
 
+function clubLabel(t: ReturnType<typeof useT>, club: Club): string {
+  const seats =
+    club.taken >= club.capacity
+      ? t('portal.club_full', { capacity: club.capacity, waiting: club.waiting })
+      : t('portal.club_seats', { left: club.capacity - club.taken, capacity: club.capacity });
+  return `${club.name}（${club.category} · ${weekdaysText(t, club.weekdays)} · ${seats}）`;
+}
+
+/** 社团志愿: up to five clubs in order of preference; the order is the rank. */
+function ClubChoicesField({ clubs }: { clubs: readonly Club[] }) {
+  const t = useT();
+  const chosen = (Form.useWatch('club_choices') as Values['club_choices'] | undefined) ?? [];
+  return (
+    <Form.List name="club_choices">
+      {(fields, { add, remove, move }, { errors }) => (
+        <Flex vertical gap={8}>
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap={8} align="start" data-testid="portal-club-choice">
+              <Typography.Text type="secondary" style={{ lineHeight: '32px', whiteSpace: 'nowrap' }}>
+                {t('portal.club_choice', { rank: index + 1 })}
+              </Typography.Text>
+              <Form.Item
+                name={field.name}
+                style={{ flex: 1, minWidth: 0, marginBottom: 0 }}
+                rules={[{ required: true, message: t('form.select', { label: t('club.name') }) }]}
+              >
+                <Select<ClubId>
+                  data-testid="portal-club-select"
+                  options={clubs.map((c) => ({
+                    value: c.id,
+                    label: clubLabel(t, c),
+                    disabled: chosen.some((id, i) => i !== index && id === c.id),
+                  }))}
+                />
+              </Form.Item>
+              <Button
+                icon={<ArrowUpOutlined />}
+                aria-label={t('portal.club_up', { rank: index + 1 })}
+                disabled={index === 0}
+                onClick={() => move(index, index - 1)}
+              />
+              <Button
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('portal.club_remove', { rank: index + 1 })}
+                onClick={() => remove(field.name)}
+              />
+            </Flex>
+          ))}
+          <Form.ErrorList errors={errors} />
+          {fields.length < Math.min(MAX_CLUB_CHOICES, clubs.length) ? (
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} data-testid="portal-club-add">
+              {t('portal.club_add')}
+            </Button>
+          ) : null}
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
     <section aria-label={title} data-testid={testId} style={{ marginTop: 20 }}>
@@ -105,11 +196,13 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 type FormProps = {
   child: Child;
   plan: ServicePlan;
+  /** The clubs this child may rank (empty: the section is not shown). */
+  clubs: readonly Club[];
   agreement: PlanText;
   onApplied: (application: Application) => void;
 };
 
-function TheForm({ child, plan, agreement, onApplied }: FormProps) {
+function TheForm({ child, plan, clubs, agreement, onApplied }: FormProps) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form, MAPPING);
@@ -127,6 +220,7 @@ function TheForm({ child, plan, agreement, onApplied }: FormProps) {
     leave_mode: 'pickup',
     claim_exemption: false,
     accept_agreement: false,
+    club_choices: [],
   };
 
   const chosenOf = (choices: Values['choices'] | undefined) =>
@@ -149,6 +243,7 @@ function TheForm({ child, plan, agreement, onApplied }: FormProps) {
             : null,
           agreement_text_id: agreement.id,
           accept_agreement: values.accept_agreement,
+          club_choices: (values.club_choices ?? []).filter((id): id is ClubId => id !== undefined),
         },
       },
       { onSuccess: onApplied, onError: problem.show },
@@ -181,6 +276,15 @@ function TheForm({ child, plan, agreement, onApplied }: FormProps) {
           </Typography.Text>
         ) : null}
       </Section>
+
+      {clubs.length > 0 ? (
+        <Section title={t('portal.step_clubs')} testId="portal-clubs">
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13, margin: '0 0 8px' }}>
+            {t('portal.clubs_hint')}
+          </Typography.Paragraph>
+          <ClubChoicesField clubs={clubs} />
+        </Section>
+      ) : null}
 
       <Section title={t('portal.step_leave')}>
         <Form.Item name="leave_mode" style={{ marginBottom: 8 }}>
@@ -287,14 +391,15 @@ function ApplyForChild({ child }: { child: Child }) {
   const plans = useOpenPlan(child.school_id);
   const texts = usePublishedTexts(child.school_id, plans.plan?.term_id);
   const apps = useChildApplications(child.school_id, plans.plan?.term_id, child.student_id);
+  const clubs = usePortalClubs(child.school_id, plans.plan?.term_id);
 
-  if (plans.isLoading || texts.isLoading || apps.isLoading) {
+  if (plans.isLoading || texts.isLoading || apps.isLoading || clubs.isLoading) {
     return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   }
   const open = apps.applications.find((a) => !['rejected', 'withdrawn'].includes(a.status));
   return (
     <>
-      <ProblemAlert error={plans.error ?? texts.error ?? apps.error} />
+      <ProblemAlert error={plans.error ?? texts.error ?? apps.error ?? clubs.error} />
       {!plans.plan ? (
         <Result status="info" title={t('portal.no_plan')} />
       ) : !texts.agreement ? (
@@ -313,6 +418,7 @@ function ApplyForChild({ child }: { child: Child }) {
         <TheForm
           child={child}
           plan={plans.plan}
+          clubs={eligibleClubs(clubs.data?.items ?? [], child.grade, apps.applications[0]?.homeroom_id)}
           agreement={texts.agreement}
           onApplied={(application) =>
             void navigate(portalLinks.application(child.student_id, application.id), {

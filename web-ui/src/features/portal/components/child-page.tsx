@@ -1,8 +1,8 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import type { Application, Child, ServicePlan, StudentId } from '@/api/types';
+import { Link, useLocation, useNavigate } from 'react-router';
+import type { Application, Child, ServicePlan, StudentId, TermId } from '@/api/types';
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { AppliedOfferings } from '@/components/applied-offerings';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -10,8 +10,9 @@ import { paths, portalLinks } from '@/config/paths';
 import { dateTime } from '@/lib/date-time';
 import { gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
-import { weekdaysText } from '@/lib/service-labels';
+import { requestKindLabel, requestStatusColor, requestStatusLabel, weekdaysText } from '@/lib/service-labels';
 import { useChildApplications } from '../api/get-child-applications';
+import { useChildRequests } from '../api/get-my-requests';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
 import { latestComment } from '../review-comment';
@@ -92,6 +93,69 @@ function ApplicationCard({ child, application }: { child: Child; application: Ap
   );
 }
 
+/** 延时/临时申请: the child's requests of the term and the way to make one. */
+function RequestsCard({ child, termId }: { child: Child; termId: TermId }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const requested = (useLocation().state as { requested?: boolean } | null)?.requested === true;
+  const query = useChildRequests(child.school_id, termId, child.student_id);
+  return (
+    <Card size="small" title={t('portal.requests')} data-testid="portal-requests">
+      {requested ? (
+        <Alert
+          type="success"
+          showIcon
+          message={t('portal.request_submitted')}
+          style={{ marginBottom: 8 }}
+          data-testid="portal-request-sent"
+        />
+      ) : null}
+      <ProblemAlert error={query.error} />
+      {query.requests.length === 0 ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('portal.requests_empty')}
+        </Typography.Paragraph>
+      ) : (
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          {query.requests.map((r) => (
+            <div key={r.id} data-testid="portal-request">
+              <Flex justify="space-between" align="center" gap={8}>
+                <Typography.Text strong>
+                  {requestKindLabel(t, r.kind)}
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontWeight: 'normal' }}>
+                    {[r.service_date, r.until_time ? t('request.until', { time: r.until_time }) : null]
+                      .filter(Boolean)
+                      .join(' ')}
+                  </Typography.Text>
+                </Typography.Text>
+                <Tag
+                  color={requestStatusColor(r.status)}
+                  style={{ marginInlineEnd: 0 }}
+                  data-testid="portal-request-status"
+                >
+                  {requestStatusLabel(t, r.status)}
+                </Tag>
+              </Flex>
+              {r.review_comment ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('request.review_comment')}：{r.review_comment}
+                </Typography.Text>
+              ) : null}
+            </div>
+          ))}
+        </Flex>
+      )}
+      <Button
+        block
+        onClick={() => void navigate(portalLinks.request(child.student_id))}
+        data-testid="portal-request-new"
+      >
+        {t('portal.request_new')}
+      </Button>
+    </Card>
+  );
+}
+
 function ChildOverview({ child }: { child: Child }) {
   const t = useT();
   const navigate = useNavigate();
@@ -159,6 +223,7 @@ function ChildOverview({ child }: { child: Child }) {
           )}
         </Card>
       ) : null}
+      {plan ? <RequestsCard child={child} termId={plan.term_id} /> : null}
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
         {t('portal.voluntary')}
       </Typography.Paragraph>

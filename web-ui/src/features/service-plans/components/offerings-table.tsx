@@ -2,7 +2,7 @@ import { Table, Typography, type TableProps } from 'antd';
 import type { Offering } from '@/api/types';
 import { gradesText } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
-import { offeringKindLabel, weekdaysText } from '@/lib/service-labels';
+import { offeringKindLabel, segmentKindLabel, weekdaysText } from '@/lib/service-labels';
 
 /** The offerings of a plan version: kind, grades, days, times, the cap and how many seats are taken. */
 export function OfferingsTable({ offerings, testId = 'offerings-table' }: { offerings: Offering[]; testId?: string }) {
@@ -23,8 +23,26 @@ export function OfferingsTable({ offerings, testId = 'offerings-table' }: { offe
               {t('offering.early_grades_from', { time: o.early_grades_start_time })}
             </Typography.Text>
           ) : null}
+          {(o.segments ?? []).length > 0 ? (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12, maxWidth: 320, whiteSpace: 'normal' }}
+              data-testid="offering-segments"
+            >
+              {(o.segments ?? [])
+                .map((g) =>
+                  t('offering.segment', { kind: segmentKindLabel(t, g.kind), start: g.start_time, end: g.end_time }),
+                )
+                .join(' · ')}
+            </Typography.Text>
+          ) : null}
           {(o.season_times ?? []).map((s) => (
-            <Typography.Text key={`${s.from}-${s.to}`} type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            <Typography.Text
+              key={`${s.from}-${s.to}`}
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="offering-season-time"
+            >
               {t('offering.season_time', { from: s.from, to: s.to, start: s.start_time, end: s.end_time })}
             </Typography.Text>
           ))}

@@ -30,6 +30,7 @@ import {
   weekdayLabel,
 } from '@/lib/service-labels';
 import { useCreateServicePlan } from '../api/create-service-plan';
+import { SeasonTimesField, SegmentsField, type SeasonTimeValues, type SegmentValues } from './offering-schedule-fields';
 
 type OfferingValues = {
   kind: string;
@@ -41,8 +42,8 @@ type OfferingValues = {
   early_grades_start_time?: Dayjs | null;
   cap?: number | null;
   boarders_excluded?: boolean;
-  /** Season times (夏令时/冬令时) of the version copied from: kept as they are. */
-  season_times?: NewOffering['season_times'];
+  segments?: SegmentValues[];
+  season_times?: SeasonTimeValues[];
 };
 
 type Values = {
@@ -74,7 +75,17 @@ function offeringValues(o: NewOffering): OfferingValues {
     early_grades_start_time: o.early_grades_start_time ? time(o.early_grades_start_time) : null,
     cap: o.cap ?? null,
     boarders_excluded: o.boarders_excluded ?? false,
-    season_times: o.season_times,
+    segments: (o.segments ?? []).map((g) => ({
+      kind: g.kind,
+      start_time: time(g.start_time),
+      end_time: time(g.end_time),
+    })),
+    season_times: (o.season_times ?? []).map((x) => ({
+      from: x.from,
+      to: x.to,
+      start_time: time(x.start_time),
+      end_time: time(x.end_time),
+    })),
   };
 }
 
@@ -109,7 +120,17 @@ function bodyOf(termId: TermId, values: Values): NewServicePlan {
       early_grades_start_time: o.early_grades_start_time ? o.early_grades_start_time.format(TIME) : null,
       cap: o.cap ?? null,
       boarders_excluded: o.boarders_excluded ?? false,
-      season_times: o.season_times ?? [],
+      segments: (o.segments ?? []).map((g) => ({
+        kind: g.kind,
+        start_time: g.start_time.format(TIME),
+        end_time: g.end_time.format(TIME),
+      })),
+      season_times: (o.season_times ?? []).map((x) => ({
+        from: x.from.trim(),
+        to: x.to.trim(),
+        start_time: x.start_time.format(TIME),
+        end_time: x.end_time.format(TIME),
+      })),
     })),
   };
 }
@@ -334,6 +355,8 @@ export function PlanFormModal({ schoolId, term, basedOn, open, onClose }: PlanFo
                     </Form.Item>
                   </Col>
                 </Row>
+                <SegmentsField offering={field.name} />
+                <SeasonTimesField offering={field.name} />
                 <Form.Item name={[field.name, 'boarders_excluded']} valuePropName="checked" style={{ marginBottom: 0 }}>
                   <Checkbox>{t('offering.boarders_excluded_label')}</Checkbox>
                 </Form.Item>

@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { client } from '@/api/client';
+import { unwrap } from '@/api/problem';
+import type { SchoolId, TermId } from '@/api/types';
+import { schoolKey } from '@/lib/query-keys';
+
+/** The term's club catalogue (社团), with seats taken, the waitlist and first choices. */
+export function clubsQueryOptions(schoolId: SchoolId, termId: TermId) {
+  return queryOptions({
+    queryKey: schoolKey(schoolId, 'clubs', 'list', termId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/schools/{school_id}/clubs', {
+          params: { path: { school_id: schoolId }, query: { term_id: termId } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useClubs(schoolId: SchoolId, termId: TermId) {
+  return useQuery(clubsQueryOptions(schoolId, termId));
+}

@@ -1,0 +1,155 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import type { Club, SchoolId, Term } from '@/api/types';
+import { ProblemAlert } from '@/components/problem-alert';
+import { useT } from '@/lib/i18n';
+import { gradeLabel } from '@/lib/grade';
+import { weekdaysText } from '@/lib/service-labels';
+import { useClubs } from '../api/get-clubs';
+import { vettingColor, vettingLabel } from '../labels';
+import { ClubFormModal, type ClubPickers } from './club-form-modal';
+
+/** Names of other features' records, resolved by the page. */
+export type ClubNames = {
+  staff: (id: number) => string | undefined;
+  room: (id: number) => string | undefined;
+  homeroom: (id: number) => string | undefined;
+};
+
+type ClubsListProps = {
+  schoolId: SchoolId;
+  term: Term;
+  names: ClubNames;
+  /** School and district admins add clubs. */
+  canEdit: boolean;
+  pickers: ClubPickers;
+};
+
+/**
+ * 社团: the term's club catalogue. Families rank up to five clubs when they apply; seats go by
+ * rank, and a full first choice puts the child on its waitlist. 第一志愿 counts how many ranked it first.
+ */
+export function ClubsList({ schoolId, term, names, canEdit, pickers }: ClubsListProps) {
+  const t = useT();
+  const query = useClubs(schoolId, term.id);
+  const [creating, setCreating] = useState(false);
+  const clubs = query.data?.items ?? [];
+
+  const columns: TableProps<Club>['columns'] = [
+    {
+      title: t('club.name'),
+      dataIndex: 'name',
+      render: (name: string, club) => (
+        <div>
+          <Typography.Text strong data-testid="club-name">
+            {name}
+          </Typography.Text>
+          {club.homeroom_id != null ? (
+            <Tag style={{ marginInlineStart: 8 }}>
+              {t('club.only_homeroom', { homeroom: names.homeroom(club.homeroom_id) ?? `#${club.homeroom_id}` })}
+            </Tag>
+          ) : null}
+          {club.description ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {club.description}
+            </Typography.Text>
+          ) : null}
+        </div>
+      ),
+    },
+    { title: t('club.category'), dataIndex: 'category', render: (c: string) => <Tag>{c}</Tag> },
+    {
+      title: t('club.grades'),
+      key: 'grades',
+      render: (_, club) =>
+        club.grade_min === club.grade_max
+          ? gradeLabel(t, club.grade_min)
+          : t('grade.range', { from: gradeLabel(t, club.grade_min), to: gradeLabel(t, club.grade_max) }),
+    },
+    { title: t('club.weekdays'), dataIndex: 'weekdays', render: (days: number[]) => weekdaysText(t, days) },
+    {
+      title: t('club.capacity'),
+      key: 'capacity',
+      render: (_, club) => (
+        <span data-testid="club-usage">
+          {t('club.usage', { taken: club.taken, capacity: club.capacity })}
+          {club.waiting > 0 ? (
+            <Tag color="gold" style={{ marginInlineStart: 8 }}>
+              {t('club.waiting', { waiting: club.waiting })}
+            </Tag>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      title: t('club.teacher'),
+      key: 'teacher',
+      render: (_, club) =>
+        club.external_teacher ? (
+          <Flex gap={4} align="center" wrap>
+            <span>{club.external_teacher}</span>
+            <Tag>{t('club.teacher_external')}</Tag>
+            <Tag color={vettingColor(club.vetting_status)} data-testid="club-vetting" data-status={club.vetting_status}>
+              {vettingLabel(t, club.vetting_status)}
+            </Tag>
+          </Flex>
+        ) : club.teacher_staff_id != null ? (
+          (names.staff(club.teacher_staff_id) ?? `#${club.teacher_staff_id}`)
+        ) : (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('club.room'),
+      dataIndex: 'room_id',
+      render: (id: number | null | undefined) =>
+        id != null ? (
+          (names.room(id) ?? `#${id}`)
+        ) : (
+          <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+        ),
+    },
+    {
+      title: t('club.first_choices'),
+      dataIndex: 'first_choices',
+      align: 'right',
+      sorter: (a, b) => a.first_choices - b.first_choices,
+    },
+  ];
+
+  return (
+    <div data-testid="clubs">
+      <Flex justify="space-between" align="center" wrap gap="small" style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">{t('club.hint')}</Typography.Text>
+        {canEdit ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="club-create">
+            {t('club.create')}
+          </Button>
+        ) : null}
+      </Flex>
+      <ProblemAlert error={query.error} onRetry={() => query.refetch()} testId="clubs-error" />
+      <Table<Club>
+        rowKey="id"
+        size="middle"
+        pagination={false}
+        loading={query.isLoading}
+        columns={columns}
+        dataSource={clubs}
+        scroll={{ x: 'max-content' }}
+        data-testid="clubs-table"
+        onRow={() => ({ 'data-testid': 'clubs-row' }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('club.empty')}</Typography.Text> }}
+      />
+      {canEdit ? (
+        <ClubFormModal
+          schoolId={schoolId}
+          term={term}
+          open={creating}
+          pickers={pickers}
+          onClose={() => setCreating(false)}
+        />
+      ) : null}
+    </div>
+  );
+}
