@@ -8,12 +8,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
 const DISTRICT = process.env.KEHOU_E2E_DISTRICT_USERNAME ?? 'district';
 const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
 const GRADE = 2;
+const GUARDIAN_PASSWORD = 'Jiazhang@2026';
 
 const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const stamp = String(Date.now()).slice(-6);
@@ -53,6 +54,22 @@ async function caller(request: APIRequestContext, username: string) {
     post: <T = Json>(url: string, data?: unknown) => call<T>('POST', url, data ?? {}),
     attempt: (url: string, data: unknown) => request.fetch(url, { method: 'POST', headers, data }),
   };
+}
+
+/**
+ * Picks a club in one of the ranked-choice selects: types part of its name (the catalogue can be
+ * longer than the dropdown shows) and clicks the option in the dropdown this select controls.
+ */
+async function chooseClub(page: Page, choice: Locator, name: string): Promise<void> {
+  const select = choice.getByTestId('portal-club-select');
+  await select.click();
+  const input = select.getByRole('combobox');
+  await input.fill(name);
+  const listbox = await input.getAttribute('aria-controls');
+  expect(listbox, 'the select names its listbox').toBeTruthy();
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listbox}"]`) });
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: name }).click();
+  await expect(select).toContainText(name);
 }
 
 /** The term the staff pages open with: running today, else the next, else the last. */
@@ -184,6 +201,86 @@ test.describe.serial('clubs', () => {
     await shot(page, 'clubs-02-admin-list');
   });
 
-  // The guardian steps (ranking clubs in the portal, the late-service request and its review)
-  // time out in CI and are being fixed; see the handoff note.
+  test.describe('the guardian on a phone', () => {
+    test.use({ viewport: { width: 375, height: 812 }, hasTouch: true });
+
+    test('ranks two clubs, applies and sees where the child stands in each', async ({ page }) => {
+      await page.goto('/login');
+      await page.getByTestId('login-activate').click();
+      await page.getByTestId('activate-phone').fill(flow.phone);
+      await page.getByTestId('activate-code').fill(flow.code);
+      await page.getByTestId('activate-password').fill(GUARDIAN_PASSWORD);
+      await page.getByTestId('activate-confirm').fill(GUARDIAN_PASSWORD);
+      await page.getByTestId('activate-submit').click();
+      await page.getByTestId('portal-child').filter({ hasText: flow.studentName }).click();
+      await page.getByTestId('portal-apply').click();
+      const form = page.getByTestId('portal-apply-form');
+      await form.getByTestId('portal-offering').first().getByTestId('portal-offering-check').click();
+
+      const clubs = form.getByTestId('portal-clubs');
+      await clubs.getByTestId('portal-club-add').click();
+      await chooseClub(page, clubs.getByTestId('portal-club-choice').nth(0), flow.fullClub);
+      await clubs.getByTestId('portal-club-add').click();
+      await chooseClub(page, clubs.getByTestId('portal-club-choice').nth(1), flow.newClub);
+      await form.getByTestId('portal-accept').click();
+      await shot(page, 'clubs-03-portal-choices');
+      await page.getByTestId('portal-apply-submit').click();
+
+      await expect(page.getByTestId('portal-submitted')).toBeVisible();
+      const choices = page.getByTestId('portal-club-choices').getByTestId('club-choice');
+      await expect(choices).toHaveCount(2);
+      // The first choice is full, so the first choice with a free seat takes the child; a child
+      // waits only when every choice is full.
+      await expect(choices.nth(0)).toContainText(flow.fullClub);
+      await expect(choices.nth(0).getByTestId('club-placement')).toHaveText('未录取');
+      await expect(choices.nth(1)).toContainText(flow.newClub);
+      await expect(choices.nth(1).getByTestId('club-placement')).toHaveText('已录取');
+      await shot(page, 'clubs-04-portal-receipt');
+    });
+
+    test('asks for a special late service, which the school approves', async ({ page, browser }) => {
+      await page.goto('/login');
+      await page.getByLabel('用户名').fill(flow.phone);
+      await page.getByLabel('密码').fill(GUARDIAN_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('portal-child').filter({ hasText: flow.studentName }).click();
+      await page.getByTestId('portal-request-new').click();
+      const form = page.getByTestId('portal-request-form');
+      await form.getByTestId('portal-request-kind').getByText('特殊延时', { exact: false }).first().click();
+      // The times offered start after the service ends (17:30).
+      await form.getByTestId('portal-request-until').click();
+      const times = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await expect(times.first()).toHaveText('17:40');
+      await times.filter({ hasText: '18:30' }).click();
+      await form.getByTestId('portal-request-reason').fill(flow.reason);
+      await shot(page, 'clubs-05-portal-request');
+      await form.getByTestId('portal-request-submit').click();
+      await expect(page.getByTestId('portal-request-sent')).toBeVisible();
+      const sent = page.getByTestId('portal-request').filter({ hasText: flow.reason });
+      await expect(sent.getByTestId('portal-request-status')).toHaveText('待审批');
+
+      // The school office approves it on its tablet.
+      const office = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+      await office.goto('/login');
+      await office.getByLabel('用户名').fill(ADMIN);
+      await office.getByLabel('密码').fill(PASSWORD);
+      await office.getByTestId('login-submit').click();
+      await office.getByTestId('menu-service-requests').click();
+      const row = office.getByTestId('service-requests-row').filter({ hasText: flow.studentName });
+      await expect(row.getByTestId('request-status')).toHaveText('待审批');
+      await row.getByTestId('request-approve').click();
+      await office.getByTestId('request-review-comment').fill('同意，18:30 前由值班老师看护');
+      await office.getByTestId('request-review-form-submit').click();
+      // Reviewed, it leaves the queue of requests waiting; under 全部 it shows as approved.
+      await expect(row).toHaveCount(0);
+      await office.getByTestId('request-status-filter').getByText('全部').click();
+      await expect(row.getByTestId('request-status')).toHaveText('已同意');
+      await shot(office, 'clubs-06-office-request');
+      await office.close();
+
+      await page.reload();
+      await expect(sent.getByTestId('portal-request-status')).toHaveText('已同意');
+      await shot(page, 'clubs-07-portal-request-approved');
+    });
+  });
 });

@@ -81,6 +81,7 @@ const portal: Record<keyof typeof zh, string> = {
   'portal.step_clubs': 'Clubs (optional)',
   'portal.clubs_hint': 'Choose up to 5 clubs in order of preference; the first is the first choice',
   'portal.club_add': 'Add a choice',
+  'portal.club_search': 'Type to search clubs',
   'portal.club_choice': 'Choice {rank}',
   'portal.club_seats': '{left}/{capacity} left',
   'portal.club_full': 'Full ({capacity}), {waiting} waiting',

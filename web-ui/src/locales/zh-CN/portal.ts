@@ -76,6 +76,7 @@ export default {
   'portal.step_clubs': '社团志愿（选填）',
   'portal.clubs_hint': '按志愿顺序选择至多 5 个社团，第一个为第一志愿',
   'portal.club_add': '添加志愿',
+  'portal.club_search': '输入社团名称查找',
   'portal.club_choice': '第 {rank} 志愿',
   'portal.club_seats': '余 {left}/{capacity}',
   'portal.club_full': '已满 {capacity}，候补 {waiting}',

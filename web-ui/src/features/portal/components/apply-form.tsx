@@ -16,19 +16,9 @@ import {
   Typography,
 } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { newRequestId } from '@/api/request-id';
-import type {
-  Application,
-  Child,
-  Club,
-  ClubId,
-  LeaveMode,
-  Offering,
-  PlanText,
-  ServicePlan,
-  StudentId,
-} from '@/api/types';
+import type { Child, Club, ClubId, LeaveMode, Offering, PlanText, ServicePlan, StudentId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { TextBody } from '@/components/text-body';
 import { paths, portalLinks } from '@/config/paths';
@@ -149,11 +139,16 @@ function ClubChoicesField({ clubs }: { clubs: readonly Club[] }) {
               >
                 <Select<ClubId>
                   data-testid="portal-club-select"
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('portal.club_search')}
                   options={clubs.map((c) => ({
                     value: c.id,
                     label: clubLabel(t, c),
                     disabled: chosen.some((id, i) => i !== index && id === c.id),
                   }))}
+                  // On a phone the whole line (category, days, seats) wraps instead of being cut off.
+                  optionRender={(option) => <span style={{ whiteSpace: 'normal' }}>{option.label}</span>}
                 />
               </Form.Item>
               <Button
@@ -199,14 +194,14 @@ type FormProps = {
   /** The clubs this child may rank (empty: the section is not shown). */
   clubs: readonly Club[];
   agreement: PlanText;
-  onApplied: (application: Application) => void;
+  /** Owned by the page, not the form: the form unmounts once the new application is listed. */
+  apply: ReturnType<typeof useApply>;
 };
 
-function TheForm({ child, plan, clubs, agreement, onApplied }: FormProps) {
+function TheForm({ child, plan, clubs, agreement, apply }: FormProps) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form, MAPPING);
-  const apply = useApply(child.school_id);
   // One key per filled-in form: a retry after a lost answer returns the same application.
   const [idempotencyKey] = useState(newRequestId);
   const claim = Form.useWatch('claim_exemption', form);
@@ -246,7 +241,7 @@ function TheForm({ child, plan, clubs, agreement, onApplied }: FormProps) {
           club_choices: (values.club_choices ?? []).filter((id): id is ClubId => id !== undefined),
         },
       },
-      { onSuccess: onApplied, onError: problem.show },
+      { onError: problem.show },
     );
   };
 
@@ -392,7 +387,14 @@ function ApplyForChild({ child }: { child: Child }) {
   const texts = usePublishedTexts(child.school_id, plans.plan?.term_id);
   const apps = useChildApplications(child.school_id, plans.plan?.term_id, child.student_id);
   const clubs = usePortalClubs(child.school_id, plans.plan?.term_id);
+  const apply = useApply(child.school_id);
 
+  // Once applied, on to the receipt — checked before the list, which now shows the application.
+  if (apply.data) {
+    return (
+      <Navigate to={portalLinks.application(child.student_id, apply.data.id)} replace state={{ submitted: true }} />
+    );
+  }
   if (plans.isLoading || texts.isLoading || apps.isLoading || clubs.isLoading) {
     return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   }
@@ -420,12 +422,7 @@ function ApplyForChild({ child }: { child: Child }) {
           plan={plans.plan}
           clubs={eligibleClubs(clubs.data?.items ?? [], child.grade, apps.applications[0]?.homeroom_id)}
           agreement={texts.agreement}
-          onApplied={(application) =>
-            void navigate(portalLinks.application(child.student_id, application.id), {
-              replace: true,
-              state: { submitted: true },
-            })
-          }
+          apply={apply}
         />
       )}
     </>

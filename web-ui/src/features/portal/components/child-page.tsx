@@ -136,6 +136,14 @@ function RequestsCard({ child, termId }: { child: Child; termId: TermId }) {
                   {requestStatusLabel(t, r.status)}
                 </Tag>
               </Flex>
+              <Typography.Paragraph
+                type="secondary"
+                ellipsis={{ rows: 2 }}
+                style={{ fontSize: 12, margin: 0 }}
+                data-testid="portal-request-reason"
+              >
+                {r.reason}
+              </Typography.Paragraph>
               {r.review_comment ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('request.review_comment')}：{r.review_comment}

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Flex, Form, Input, Radio, Result, Select, Spin, TimePicker, Typography } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, Radio, Result, Select, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import type { Child, ServicePlan, StudentId } from '@/api/types';
@@ -9,6 +9,7 @@ import { useT } from '@/lib/i18n';
 import { REQUEST_KINDS, requestKindLabel } from '@/lib/service-labels';
 import { useCreateRequest } from '../api/create-request';
 import { useOpenPlan } from '../api/get-open-plan';
+import { lateUntilOptions } from '../offering-time';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';
 
@@ -17,7 +18,7 @@ type Values = {
   kind: Kind;
   offering_id: number;
   service_date?: Dayjs;
-  until_time?: Dayjs;
+  until_time?: string;
   reason: string;
 };
 
@@ -32,6 +33,8 @@ function TheForm({ child, plan }: { child: Child; plan: ServicePlan }) {
   const kind = Form.useWatch('kind', form) ?? 'day_registration';
   const offerings = plan.offerings.filter((o) => o.grades.includes(child.grade));
   const late = offerings.find((o) => o.kind === 'late_extension') ?? offerings[offerings.length - 1];
+  const offeringId = Form.useWatch('offering_id', form);
+  const chosen = offerings.find((o) => o.id === offeringId);
 
   const submit = (values: Values) => {
     problem.clear();
@@ -42,7 +45,7 @@ function TheForm({ child, plan }: { child: Child; plan: ServicePlan }) {
         kind: values.kind,
         offering_id: values.offering_id,
         service_date: values.service_date?.format('YYYY-MM-DD') ?? null,
-        until_time: values.kind === 'special_late' ? (values.until_time?.format('HH:mm') ?? null) : null,
+        until_time: values.kind === 'special_late' ? (values.until_time ?? null) : null,
         reason: values.reason.trim(),
       },
       {
@@ -62,6 +65,7 @@ function TheForm({ child, plan }: { child: Child; plan: ServicePlan }) {
       initialValues={{ kind: 'day_registration', offering_id: offerings[0]?.id }}
       onValuesChange={(changed: Partial<Values>) => {
         if (changed.kind === 'special_late' && late) form.setFieldValue('offering_id', late.id);
+        if (changed.offering_id !== undefined) form.setFieldValue('until_time', undefined);
       }}
       onFinish={submit}
       disabled={create.isPending}
@@ -117,12 +121,10 @@ function TheForm({ child, plan }: { child: Child; plan: ServicePlan }) {
           label={t('request.until_time')}
           rules={[{ required: true, message: t('form.select', { label: t('request.until_time') }) }]}
         >
-          <TimePicker
-            format="HH:mm"
-            minuteStep={5}
-            needConfirm={false}
-            style={{ width: '100%' }}
+          {/* A list of times after the service ends: easier to tap on a phone than a time wheel. */}
+          <Select
             data-testid="portal-request-until"
+            options={(chosen ? lateUntilOptions(chosen) : []).map((time) => ({ value: time, label: time }))}
           />
         </Form.Item>
       ) : null}
