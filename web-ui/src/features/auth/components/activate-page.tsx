@@ -1,5 +1,5 @@
 import { KeyOutlined, LockOutlined, MobileOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -7,12 +7,14 @@ import { paths } from '@/config/paths';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { useActivate } from '../api/activate';
+import { AuthCard } from './auth-card';
 
 type Values = { phone: string; code: string; password: string; confirm: string };
 
 const MAPPING: ProblemMapping = { fields: ['phone', 'code', 'password'] };
 
 type ActivatePageProps = {
+  /** Rendered in the card's corner, e.g. the language switch. */
   extra?: ReactNode;
   onActivated: () => void;
 };
@@ -36,113 +38,102 @@ export function ActivatePage({ extra, onActivated }: ActivatePageProps) {
   };
 
   return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f4f2' }}>
-      <Card
-        style={{ width: '100%', maxWidth: 400 }}
-        data-testid="activate-page"
-        extra={extra}
-        title={<Typography.Text strong>{t('app.name')}</Typography.Text>}
+    <AuthCard testId="activate-page" extra={extra} title={t('activate.title')} subtitle={t('activate.subtitle')}>
+      <ProblemAlert error={problem.error} testId="activate-error" />
+      <Form<Values>
+        form={form}
+        name="activate"
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        disabled={activate.isPending}
       >
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t('activate.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('activate.subtitle')}</Typography.Paragraph>
-        <ProblemAlert error={problem.error} testId="activate-error" />
-        <Form<Values>
-          form={form}
-          name="activate"
-          layout="vertical"
-          onFinish={submit}
-          requiredMark={false}
-          disabled={activate.isPending}
+        <Form.Item
+          label={t('activate.phone')}
+          name="phone"
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('activate.phone') }) },
+            { pattern: /^\d{5,20}$/, message: t('form.phone_invalid') },
+          ]}
         >
-          <Form.Item
-            label={t('activate.phone')}
-            name="phone"
-            rules={[
-              { required: true, whitespace: true, message: t('form.required', { label: t('activate.phone') }) },
-              { pattern: /^\d{5,20}$/, message: t('form.phone_invalid') },
-            ]}
-          >
-            <Input
-              prefix={<MobileOutlined />}
-              inputMode="tel"
-              autoComplete="tel"
-              size="large"
-              maxLength={20}
-              data-testid="activate-phone"
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('activate.code')}
-            name="code"
-            extra={t('activate.code_hint')}
-            rules={[
-              { required: true, whitespace: true, message: t('form.required', { label: t('activate.code') }) },
-              { pattern: /^\d{8}$/, message: t('activate.code_invalid') },
-            ]}
-          >
-            <Input
-              prefix={<KeyOutlined />}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              size="large"
-              maxLength={8}
-              data-testid="activate-code"
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('activate.password')}
-            name="password"
-            rules={[
-              { required: true, message: t('form.required', { label: t('activate.password') }) },
-              { min: 8, message: t('staff.password_min') },
-              { max: 200, message: t('form.max_length', { label: t('activate.password'), max: 200 }) },
-            ]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="new-password"
-              size="large"
-              data-testid="activate-password"
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('activate.confirm')}
-            name="confirm"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: t('form.required', { label: t('activate.confirm') }) },
-              ({ getFieldValue }) => ({
-                validator: async (_, value: string | undefined) => {
-                  if (value && value !== getFieldValue('password')) throw new Error(t('activate.mismatch'));
-                  return Promise.resolve();
-                },
-              }),
-            ]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="new-password"
-              size="large"
-              data-testid="activate-confirm"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
+          <Input
+            prefix={<MobileOutlined />}
+            inputMode="tel"
+            autoComplete="tel"
             size="large"
-            loading={activate.isPending}
-            data-testid="activate-submit"
-          >
-            {t('activate.submit')}
-          </Button>
-        </Form>
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Link to={paths.login}>{t('activate.back_to_login')}</Link>
-        </Flex>
-      </Card>
-    </Flex>
+            maxLength={20}
+            data-testid="activate-phone"
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('activate.code')}
+          name="code"
+          extra={t('activate.code_hint')}
+          rules={[
+            { required: true, whitespace: true, message: t('form.required', { label: t('activate.code') }) },
+            { pattern: /^\d{8}$/, message: t('activate.code_invalid') },
+          ]}
+        >
+          <Input
+            prefix={<KeyOutlined />}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            size="large"
+            maxLength={8}
+            data-testid="activate-code"
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('activate.password')}
+          name="password"
+          rules={[
+            { required: true, message: t('form.required', { label: t('activate.password') }) },
+            { min: 8, message: t('staff.password_min') },
+            { max: 200, message: t('form.max_length', { label: t('activate.password'), max: 200 }) },
+          ]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="new-password"
+            size="large"
+            data-testid="activate-password"
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('activate.confirm')}
+          name="confirm"
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('form.required', { label: t('activate.confirm') }) },
+            ({ getFieldValue }) => ({
+              validator: async (_, value: string | undefined) => {
+                if (value && value !== getFieldValue('password')) throw new Error(t('activate.mismatch'));
+                return Promise.resolve();
+              },
+            }),
+          ]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="new-password"
+            size="large"
+            data-testid="activate-confirm"
+          />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={activate.isPending}
+          data-testid="activate-submit"
+        >
+          {t('activate.submit')}
+        </Button>
+      </Form>
+      <Flex justify="center" style={{ marginTop: 16 }}>
+        <Link to={paths.login}>{t('activate.back_to_login')}</Link>
+      </Flex>
+    </AuthCard>
   );
 }

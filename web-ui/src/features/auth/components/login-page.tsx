@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/problem';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { paths } from '@/config/paths';
 import { useT } from '@/lib/i18n';
 import { useLogin, type Credentials } from '../api/login';
+import { AuthCard } from './auth-card';
 
 type LoginPageProps = {
   /** Rendered in the card's corner, e.g. the language switch. */
@@ -36,71 +37,60 @@ export function LoginPage({ extra, onSignedIn }: LoginPageProps) {
   };
 
   return (
-    <Flex justify="center" align="center" style={{ minHeight: '100vh', padding: 16, background: '#f0f4f2' }}>
-      <Card
-        style={{ width: '100%', maxWidth: 400 }}
-        data-testid="login-page"
-        extra={extra}
-        title={<Typography.Text strong>{t('app.name')}</Typography.Text>}
+    <AuthCard testId="login-page" extra={extra} title={t('auth.title')} subtitle={t('auth.subtitle')}>
+      <ProblemAlert error={login.error} testId="login-error" />
+      <Form
+        form={form}
+        name="login"
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        disabled={login.isPending}
       >
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t('auth.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-        <ProblemAlert error={login.error} testId="login-error" />
-        <Form
-          form={form}
-          name="login"
-          layout="vertical"
-          onFinish={submit}
-          requiredMark={false}
-          disabled={login.isPending}
+        <Form.Item
+          label={t('auth.username')}
+          name="username"
+          rules={[{ required: true, whitespace: true, message: t('auth.username_required') }]}
         >
-          <Form.Item
-            label={t('auth.username')}
-            name="username"
-            rules={[{ required: true, whitespace: true, message: t('auth.username_required') }]}
-          >
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              size="large"
-              data-testid="login-username"
-            />
-          </Form.Item>
-          <Form.Item
-            label={t('auth.password')}
-            name="password"
-            rules={[{ required: true, message: t('auth.password_required') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              size="large"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
+          <Input
+            prefix={<UserOutlined />}
+            autoComplete="username"
+            autoFocus
             size="large"
-            loading={login.isPending}
-            data-testid="login-submit"
-          >
-            {t('auth.submit')}
-          </Button>
-        </Form>
-        <Flex justify="center" vertical align="center" style={{ marginTop: 16 }}>
-          <Link to={paths.activate} data-testid="login-activate">
-            {t('auth.guardian_activate')}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12, marginTop: 4, textAlign: 'center' }}>
-            {t('auth.guardian_hint')}
-          </Typography.Text>
-        </Flex>
-      </Card>
-    </Flex>
+            data-testid="login-username"
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('auth.password')}
+          name="password"
+          rules={[{ required: true, message: t('auth.password_required') }]}
+        >
+          <Input.Password
+            prefix={<LockOutlined />}
+            autoComplete="current-password"
+            size="large"
+            data-testid="login-password"
+          />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={login.isPending}
+          data-testid="login-submit"
+        >
+          {t('auth.submit')}
+        </Button>
+      </Form>
+      <Flex justify="center" vertical align="center" style={{ marginTop: 16 }}>
+        <Link to={paths.activate} data-testid="login-activate">
+          {t('auth.guardian_activate')}
+        </Link>
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginTop: 4, textAlign: 'center' }}>
+          {t('auth.guardian_hint')}
+        </Typography.Text>
+      </Flex>
+    </AuthCard>
   );
 }
