@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 /// Plan (afternoon_basic for grades 1–6 Mon–Fri; late_extension Mon–Thu capped at `cap`)
 /// submitted and approved, a notice and an agreement published. Returns (term, plan, agreement text).
-async fn open_term(app: &TestApp, cap: i64) -> (i64, Value, Value) {
+pub(crate) async fn open_term(app: &TestApp, cap: i64) -> (i64, Value, Value) {
     let admin = app.token("admin").await;
     let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
     let term = terms["items"][0]["id"].as_i64().unwrap();
@@ -113,7 +113,14 @@ fn civil(z: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-async fn publish(app: &TestApp, t: &str, term: i64, kind: &str, title: &str, body: &str) -> Value {
+pub(crate) async fn publish(
+    app: &TestApp,
+    t: &str,
+    term: i64,
+    kind: &str,
+    title: &str,
+    body: &str,
+) -> Value {
     let (s, text) = app
         .send(
             t,
@@ -135,7 +142,13 @@ async fn publish(app: &TestApp, t: &str, term: i64, kind: &str, title: &str, bod
     text
 }
 
-fn application(term: i64, plan: &Value, agreement: &Value, student: i64, late: bool) -> Value {
+pub(crate) fn application(
+    term: i64,
+    plan: &Value,
+    agreement: &Value,
+    student: i64,
+    late: bool,
+) -> Value {
     let mut offerings =
         vec![json!({"offering_id": plan["offerings"][0]["id"], "weekdays": [1,2,3,4,5]})];
     if late {
@@ -144,7 +157,7 @@ fn application(term: i64, plan: &Value, agreement: &Value, student: i64, late: b
     json!({"term_id": term, "student_id": student, "offerings": offerings, "leave_mode": "pickup", "agreement_text_id": agreement["id"], "accept_agreement": true})
 }
 
-async fn guardian_of(app: &TestApp, student: i64) -> String {
+pub(crate) async fn guardian_of(app: &TestApp, student: i64) -> String {
     let admin = app.token("admin").await;
     let (_, gs) = app
         .get(

@@ -9,13 +9,13 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::model::{weekdays_offered, Reviewer, Status};
-use super::seats::{place, release_one};
-use super::store::{event, Application, OfferingChoice};
+use super::model::{Reviewer, Status};
+use super::seats::replace;
+use super::store::{checked_choices, event, Application, OfferingChoice};
 use super::{plan, read};
 use crate::audit;
 use crate::auth::SchoolScope;
-use crate::db::schema::{application_offerings, applications};
+use crate::db::schema::applications;
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
@@ -63,35 +63,8 @@ pub async fn change_application(
                 }
                 let p = plan::plan(c, school, app.plan_id)?;
                 let student = crate::roster::store::students::get(c, school, app.student_id)?;
-                let mut chosen = Vec::new();
-                for (i, ch) in b.offerings.iter().enumerate() {
-                    let o = p.offerings.iter().find(|o| o.id == ch.offering_id).ok_or_else(|| AppError::field(&format!("offerings[{i}].offering_id"), "not_found", "not an offering of the plan"))?;
-                    let days = if ch.weekdays.is_empty() { o.weekdays.clone() } else { ch.weekdays.clone() };
-                    if !o.grades.contains(&student.grade) || !weekdays_offered(&days, &o.weekdays) {
-                        return Err(AppError::Unprocessable { code: "application.weekday_not_offered", detail: format!("{} is not offered to this student on those days", o.name) });
-                    }
-                    chosen.push((o.clone(), days));
-                }
-                // Kept offerings keep their seat (only the weekdays change); dropped ones give
-                // it up to the queue; new ones take a seat or join the queue.
-                let kept = |oid: i64| chosen.iter().any(|(o, _)| o.id == oid);
-                for old in app.offerings.iter().filter(|o| o.placement != "left") {
-                    if !kept(old.offering_id) {
-                        release_one(c, school, id, old.offering_id)?;
-                        diesel::delete(application_offerings::table.filter(application_offerings::application_id.eq(id)).filter(application_offerings::offering_id.eq(old.offering_id))).execute(c)?;
-                    }
-                }
-                for (o, days) in &chosen {
-                    let held = app.offerings.iter().any(|x| x.offering_id == o.id && x.placement != "left");
-                    if held {
-                        diesel::update(application_offerings::table.filter(application_offerings::application_id.eq(id)).filter(application_offerings::offering_id.eq(o.id)))
-                            .set(application_offerings::weekdays.eq(super::model::weekdays_to_text(days)))
-                            .execute(c)?;
-                    } else {
-                        diesel::delete(application_offerings::table.filter(application_offerings::application_id.eq(id)).filter(application_offerings::offering_id.eq(o.id))).execute(c)?;
-                        place(c, school, id, o, days)?;
-                    }
-                }
+                let chosen = checked_choices(c, school, &p, &student, &b.offerings, None, &[])?;
+                replace(c, school, id, &app.offerings, &chosen)?;
                 let now = Utc::now();
                 diesel::update(applications::table.filter(applications::id.eq(id)))
                     .set((applications::version.eq(applications::version + 1), applications::updated_at.eq(Instant(now))))

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod changes;
 pub mod clubs;
 pub mod district;
+pub mod edit;
 pub mod enrollments;
 pub mod idempotency;
 pub mod informed;
@@ -58,6 +59,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(routes::school_review)
         .service(routes::withdraw_application)
         .service(changes::change_application)
+        .service(edit::edit_application)
         .service(requests::create_request)
         .service(requests::list_requests)
         .service(requests::review_request)

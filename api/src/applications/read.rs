@@ -6,7 +6,7 @@ use super::model::Status;
 use super::store::{Acceptance, Application, ApplicationEvent, AppliedOffering};
 use crate::db::schema::{
     application_events, application_offerings, applications, homerooms, offerings, plan_texts,
-    students,
+    students, users,
 };
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -179,6 +179,30 @@ pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Application, AppEr
         ))
         .order(application_events::id)
         .load(c)?;
+    // Staff and guardians both act as `user`s: tell them apart (and name the staff).
+    let user_ids: Vec<i64> = history
+        .iter()
+        .filter(|h| h.3 == "user")
+        .filter_map(|h| h.4)
+        .collect();
+    let people: Vec<(i64, String, String)> = if user_ids.is_empty() {
+        Vec::new()
+    } else {
+        users::table
+            .filter(users::id.eq_any(user_ids))
+            .select((users::id, users::kind, users::display_name))
+            .load(c)?
+    };
+    let role_of = |kind: &str, id: Option<i64>| -> (String, Option<String>) {
+        if kind != "user" {
+            return (kind.to_owned(), None);
+        }
+        match people.iter().find(|p| Some(p.0) == id) {
+            Some((_, k, name)) if k == "staff" => ("staff".into(), Some(name.clone())),
+            Some((_, k, _)) => (k.clone(), None),
+            None => ("staff".into(), None),
+        }
+    };
     let (
         (id, term_id, plan_id, student_id, status, leave_mode, pickups, ex_cat, ex_note),
         acc,
@@ -214,14 +238,19 @@ pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Application, AppEr
         withdraw_effective_date: withdraw,
         history: history
             .into_iter()
-            .map(|h| ApplicationEvent {
-                action: h.0,
-                from_status: h.1,
-                to_status: h.2,
-                actor_kind: h.3,
-                actor_id: h.4,
-                comment: h.5,
-                at: h.6 .0,
+            .map(|h| {
+                let (actor_role, actor_name) = role_of(&h.3, h.4);
+                ApplicationEvent {
+                    action: h.0,
+                    from_status: h.1,
+                    to_status: h.2,
+                    actor_kind: h.3,
+                    actor_id: h.4,
+                    actor_role,
+                    actor_name,
+                    comment: h.5,
+                    at: h.6 .0,
+                }
             })
             .collect(),
         version,

@@ -50,6 +50,26 @@ pub(crate) fn reviewer_for(
     }
 }
 
+/// Who applies or edits, for the acceptance evidence: the student's guardian (portal), or
+/// their homeroom teacher or a school admin on the family's behalf (SPA).
+pub(crate) fn who_for(scope: &SchoolScope, reviewer: Reviewer) -> Result<Who, AppError> {
+    let (kind, channel) = match reviewer {
+        Reviewer::Guardian => ("guardian", "portal"),
+        Reviewer::SchoolAdmin | Reviewer::HomeroomTeacher => ("staff", "spa"),
+        Reviewer::OtherStaff => {
+            return Err(AppError::forbidden(
+                "guardians, their homeroom teacher or a school admin apply",
+            ))
+        }
+    };
+    Ok(Who {
+        actor: scope.actor(),
+        kind: kind.into(),
+        id: scope.caller.id,
+        channel: channel.into(),
+    })
+}
+
 /// Limits a list to what the caller may see.
 pub(crate) fn visible_for(
     c: &mut DbConn,
@@ -178,25 +198,7 @@ pub async fn create_application(
                         return Ok(stored);
                     }
                 }
-                let who = match reviewer_for(c, &scope, body.student_id)? {
-                    Reviewer::Guardian => Who {
-                        actor: scope.actor(),
-                        kind: "guardian".into(),
-                        id: scope.caller.id,
-                        channel: "portal".into(),
-                    },
-                    Reviewer::SchoolAdmin | Reviewer::HomeroomTeacher => Who {
-                        actor: scope.actor(),
-                        kind: "staff".into(),
-                        id: scope.caller.id,
-                        channel: "spa".into(),
-                    },
-                    Reviewer::OtherStaff => {
-                        return Err(AppError::forbidden(
-                            "guardians, their homeroom teacher or a school admin apply",
-                        ))
-                    }
-                };
+                let who = who_for(&scope, reviewer_for(c, &scope, body.student_id)?)?;
                 let id = store::create(c, school, &body, &who, Utc::now())?;
                 let json = serde_json::to_string(&read::get(c, school, id)?)
                     .map_err(|e| AppError::Internal(e.into()))?;

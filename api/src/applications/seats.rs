@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::model::weekdays_to_text;
 use super::plan::Offering;
+use super::store::AppliedOffering;
 use crate::db::schema::{application_offerings, offerings};
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -109,6 +110,45 @@ pub(crate) fn release_one(
             diesel::update(offerings::table.filter(offerings::id.eq(offering)))
                 .set(offerings::taken.eq(offerings::taken - 1))
                 .execute(c)?;
+        }
+    }
+    Ok(())
+}
+
+/// Replaces an application's offerings: kept offerings keep their seat or queue place (only
+/// the weekdays change); dropped ones give it up to the queue; new ones take a seat or join
+/// the queue.
+pub(crate) fn replace(
+    c: &mut DbConn,
+    school_id: i64,
+    app_id: i64,
+    current: &[AppliedOffering],
+    chosen: &[(Offering, Vec<u8>)],
+) -> Result<(), AppError> {
+    let mine = |offering: i64| {
+        application_offerings::table
+            .filter(application_offerings::application_id.eq(app_id))
+            .filter(application_offerings::offering_id.eq(offering))
+    };
+    let live = |offering: i64| {
+        current
+            .iter()
+            .any(|x| x.offering_id == offering && x.placement != "left")
+    };
+    for old in current.iter().filter(|o| o.placement != "left") {
+        if !chosen.iter().any(|(o, _)| o.id == old.offering_id) {
+            release_one(c, school_id, app_id, old.offering_id)?;
+            diesel::delete(mine(old.offering_id)).execute(c)?;
+        }
+    }
+    for (o, days) in chosen {
+        if live(o.id) {
+            diesel::update(mine(o.id))
+                .set(application_offerings::weekdays.eq(weekdays_to_text(days)))
+                .execute(c)?;
+        } else {
+            diesel::delete(mine(o.id)).execute(c)?;
+            place(c, school_id, app_id, o, days)?;
         }
     }
     Ok(())

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use super::model::{
     transition, weekdays_offered, Action, LeaveMode, Refusal, RejectReason, Reviewer, Status,
 };
-use super::plan::{approved_plan, Offering};
+use super::plan::{approved_plan, Offering, ServicePlan};
 use super::seats::place;
 use super::texts;
 use crate::audit::{self, snapshot, Actor};
@@ -20,7 +20,7 @@ use crate::db::schema::{
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::roster::model::StudentFlag;
+use crate::roster::model::{Student, StudentFlag};
 
 /// One offering of an application and where the child stands in it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -57,8 +57,13 @@ pub struct ApplicationEvent {
     pub action: String,
     pub from_status: Option<String>,
     pub to_status: String,
+    /// `user`, `client` or `system` (as in the audit log).
     pub actor_kind: String,
     pub actor_id: Option<i64>,
+    /// Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`.
+    pub actor_role: String,
+    /// The staff member's name (null for guardians, clients and the system).
+    pub actor_name: Option<String>,
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
 }
@@ -200,13 +205,6 @@ pub fn create(
             "the agreement must be accepted",
         ));
     }
-    if a.offerings.is_empty() {
-        return Err(AppError::field(
-            "offerings",
-            "required",
-            "choose at least one offering",
-        ));
-    }
     let student = crate::roster::store::students::get(c, school_id, a.student_id)
         .map_err(|_| AppError::field("student_id", "not_found", "no such student"))?;
     let plan = approved_plan(c, school_id, a.term_id)?.ok_or_else(|| {
@@ -240,68 +238,15 @@ pub fn create(
             ),
         ));
     }
-    let mut chosen: Vec<(&Offering, Vec<u8>)> = Vec::new();
-    for (i, ch) in a.offerings.iter().enumerate() {
-        let o = plan
-            .offerings
-            .iter()
-            .find(|o| o.id == ch.offering_id)
-            .ok_or_else(|| {
-                AppError::field(
-                    &format!("offerings[{i}].offering_id"),
-                    "not_found",
-                    "not an offering of the approved plan",
-                )
-            })?;
-        if !o.grades.contains(&student.grade) {
-            return Err(refused(
-                "application.grade_not_offered",
-                format!("{} is not offered to grade {}", o.name, student.grade),
-            ));
-        }
-        if o.boarders_excluded && student.flags.contains(&StudentFlag::Boarder) {
-            return Err(refused(
-                "application.boarder_excluded",
-                format!("{} is not offered to boarders", o.name),
-            ));
-        }
-        let days = if ch.weekdays.is_empty() {
-            o.weekdays.clone()
-        } else {
-            ch.weekdays.clone()
-        };
-        if !weekdays_offered(&days, &o.weekdays) {
-            return Err(refused(
-                "application.weekday_not_offered",
-                format!("{} runs on weekdays {:?} only", o.name, o.weekdays),
-            ));
-        }
-        chosen.push((o, days));
-    }
-    if let Some(e) = &a.exemption {
-        if !plan.exemption_categories.contains(&e.category) {
-            return Err(AppError::field(
-                "exemption.category",
-                "unknown",
-                format!("one of {}", plan.exemption_categories.join(", ")),
-            ));
-        }
-    }
-    if !a.pickup_person_ids.is_empty() {
-        let n: i64 = pickup_persons::table
-            .filter(pickup_persons::school_id.eq(school_id))
-            .filter(pickup_persons::student_id.eq(a.student_id))
-            .filter(pickup_persons::id.eq_any(a.pickup_person_ids.clone()))
-            .count()
-            .get_result(c)?;
-        if n != a.pickup_person_ids.len() as i64 {
-            return Err(AppError::field(
-                "pickup_person_ids",
-                "not_found",
-                "every pickup person must be one of the student's",
-            ));
-        }
-    }
+    let chosen = checked_choices(
+        c,
+        school_id,
+        &plan,
+        &student,
+        &a.offerings,
+        a.exemption.as_ref(),
+        &a.pickup_person_ids,
+    )?;
     let status = if a.submit {
         Status::Submitted
     } else {
@@ -368,6 +313,89 @@ pub fn create(
         snapshot(a),
     )?;
     Ok(id)
+}
+
+/// The offerings asked for, checked against the approved plan and the student (grade,
+/// boarders, weekdays), with the exemption category and the pickup persons checked too.
+pub(crate) fn checked_choices(
+    c: &mut DbConn,
+    school_id: i64,
+    plan: &ServicePlan,
+    student: &Student,
+    offerings: &[OfferingChoice],
+    exemption: Option<&ExemptionClaim>,
+    pickup_person_ids: &[i64],
+) -> Result<Vec<(Offering, Vec<u8>)>, AppError> {
+    if offerings.is_empty() {
+        return Err(AppError::field(
+            "offerings",
+            "required",
+            "choose at least one offering",
+        ));
+    }
+    let mut chosen: Vec<(Offering, Vec<u8>)> = Vec::new();
+    for (i, ch) in offerings.iter().enumerate() {
+        let o = plan
+            .offerings
+            .iter()
+            .find(|o| o.id == ch.offering_id)
+            .ok_or_else(|| {
+                AppError::field(
+                    &format!("offerings[{i}].offering_id"),
+                    "not_found",
+                    "not an offering of the approved plan",
+                )
+            })?;
+        if !o.grades.contains(&student.grade) {
+            return Err(refused(
+                "application.grade_not_offered",
+                format!("{} is not offered to grade {}", o.name, student.grade),
+            ));
+        }
+        if o.boarders_excluded && student.flags.contains(&StudentFlag::Boarder) {
+            return Err(refused(
+                "application.boarder_excluded",
+                format!("{} is not offered to boarders", o.name),
+            ));
+        }
+        let days = if ch.weekdays.is_empty() {
+            o.weekdays.clone()
+        } else {
+            ch.weekdays.clone()
+        };
+        if !weekdays_offered(&days, &o.weekdays) {
+            return Err(refused(
+                "application.weekday_not_offered",
+                format!("{} runs on weekdays {:?} only", o.name, o.weekdays),
+            ));
+        }
+        chosen.push((o.clone(), days));
+    }
+    if let Some(e) = exemption {
+        if !plan.exemption_categories.contains(&e.category) {
+            return Err(AppError::field(
+                "exemption.category",
+                "unknown",
+                format!("one of {}", plan.exemption_categories.join(", ")),
+            ));
+        }
+    }
+    if !pickup_person_ids.is_empty() {
+        let n: i64 = pickup_persons::table
+            .filter(pickup_persons::school_id.eq(school_id))
+            .filter(pickup_persons::student_id.eq(student.id))
+            .filter(pickup_persons::id.eq_any(pickup_person_ids.to_vec()))
+            .count()
+            .get_result(c)?;
+        if n != pickup_person_ids.len() as i64 {
+            return Err(AppError::field(
+                "pickup_person_ids",
+                "not_found",
+                "every pickup person must be one of the student's",
+            ));
+        }
+    }
+    Ok(chosen)
 }
 
 #[allow(clippy::too_many_arguments)]

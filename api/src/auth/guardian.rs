@@ -22,6 +22,7 @@ use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, WriteErrors};
 use crate::page::Items;
+use crate::roster::model::{flags_from_text, StudentFlag};
 
 /// An 8-digit activation code.
 pub fn new_code() -> String {
@@ -165,7 +166,11 @@ pub struct Child {
     pub school_name: String,
     pub name: String,
     pub grade: i32,
+    /// The child's homeroom (clubs may be restricted to one).
+    pub homeroom_id: i64,
     pub homeroom_name: String,
+    /// Boards at school (some offerings exclude boarders).
+    pub boarder: bool,
     /// How the caller is related, e.g. 母亲.
     pub relation: String,
 }
@@ -178,7 +183,8 @@ pub async fn my_children(caller: Caller, db: web::Data<Db>) -> AppResult<web::Js
         return Err(AppError::forbidden("only guardians have children here"));
     }
     let user = caller.id;
-    let rows: Vec<(i64, i64, String, String, i32, String, String)> = db
+    type Row = (i64, i64, String, String, i32, i64, String, String, String);
+    let rows: Vec<Row> = db
         .run(move |c| {
             Ok(student_guardians::table
                 .inner_join(guardians::table)
@@ -191,7 +197,9 @@ pub async fn my_children(caller: Caller, db: web::Data<Db>) -> AppResult<web::Js
                     schools::name,
                     students::name,
                     students::grade,
+                    homerooms::id,
                     homerooms::name,
+                    students::flags,
                     student_guardians::relation,
                 ))
                 .order(students::id)
@@ -206,8 +214,10 @@ pub async fn my_children(caller: Caller, db: web::Data<Db>) -> AppResult<web::Js
             school_name: r.2,
             name: r.3,
             grade: r.4,
-            homeroom_name: r.5,
-            relation: r.6,
+            homeroom_id: r.5,
+            homeroom_name: r.6,
+            boarder: flags_from_text(&r.7).contains(&StudentFlag::Boarder),
+            relation: r.8,
         })
         .collect();
     Ok(web::Json(Items { items }))

@@ -307,7 +307,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Edit a draft or an application returned for changes (the student's guardian, their
+         *     homeroom teacher or a school admin). Needs `If-Match` with the application's version.
+         *     A returned application may be edited after the window closes; a draft may not.
+         */
+        patch: operations["edit_application"];
         trace?: never;
     };
     "/api/v1/schools/{school_id}/applications/{id}/changes": {
@@ -905,7 +910,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people authorised to collect a student. */
+        /**
+         * The people authorised to collect a student. Staff with roster access, or one of the
+         *     student's guardians (phones masked).
+         */
         get: operations["list_pickup_persons"];
         put?: never;
         /** Authorise a person to collect a student. */
@@ -1235,12 +1243,36 @@ export interface components {
             /** @description The new set of offerings (replaces the old one). */
             offerings: components["schemas"]["OfferingChoice"][];
         };
+        /** @description The family's choices, replacing the application's. */
+        ApplicationEdit: {
+            accept_agreement?: boolean;
+            /**
+             * Format: int64
+             * @description Needed only when a new agreement version was published since the family accepted:
+             *     the current version's id, with `accept_agreement: true`.
+             */
+            agreement_text_id?: number | null;
+            /**
+             * @description Club ids, first choice first (at most 5). A changed ranking gives up the current
+             *     placement and is placed again; the same ranking keeps it.
+             */
+            club_choices?: number[];
+            exemption?: null | components["schemas"]["ExemptionClaim"];
+            leave_mode: components["schemas"]["LeaveMode"];
+            offerings: components["schemas"]["OfferingChoice"][];
+            pickup_person_ids?: number[];
+        };
         /** @description One step of an application's history. */
         ApplicationEvent: {
             action: string;
             /** Format: int64 */
             actor_id?: number | null;
+            /** @description `user`, `client` or `system` (as in the audit log). */
             actor_kind: string;
+            /** @description The staff member's name (null for guardians, clients and the system). */
+            actor_name?: string | null;
+            /** @description Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`. */
+            actor_role: string;
             /** Format: date-time */
             at: string;
             comment?: string | null;
@@ -1334,8 +1366,15 @@ export interface components {
         CallerKind: "staff" | "guardian" | "client";
         /** @description One of the caller's children. */
         Child: {
+            /** @description Boards at school (some offerings exclude boarders). */
+            boarder: boolean;
             /** Format: int32 */
             grade: number;
+            /**
+             * Format: int64
+             * @description The child's homeroom (clubs may be restricted to one).
+             */
+            homeroom_id: number;
             homeroom_name: string;
             name: string;
             /** @description How the caller is related, e.g. 母亲. */
@@ -1653,8 +1692,15 @@ export interface components {
         Items_Child: {
             /** @description The items. */
             items: {
+                /** @description Boards at school (some offerings exclude boarders). */
+                boarder: boolean;
                 /** Format: int32 */
                 grade: number;
+                /**
+                 * Format: int64
+                 * @description The child's homeroom (clubs may be restricted to one).
+                 */
+                homeroom_id: number;
                 homeroom_name: string;
                 name: string;
                 /** @description How the caller is related, e.g. 母亲. */
@@ -5412,6 +5458,163 @@ export interface operations {
             };
             /** @description Invalid query parameters */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_application: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The application's version, e.g. "3" */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school. */
+                school_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationEdit"];
+            };
+        };
+        responses: {
+            /** @description Edited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
 
-use crate::auth::{Permission, SchoolScope};
+use crate::auth::{CallerKind, Permission, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::AppResult;
 use crate::openapi::{ReadErrors, SchoolItemPath, WriteErrors};
@@ -69,7 +69,8 @@ pub async fn link_guardian(
     Ok(HttpResponse::Created().json(Items { items }))
 }
 
-/// The people authorised to collect a student.
+/// The people authorised to collect a student. Staff with roster access, or one of the
+/// student's guardians (phones masked).
 #[utoipa::path(
     tag = "roster",
     params(SchoolItemPath),
@@ -82,10 +83,17 @@ pub async fn list_pickup_persons(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<PickupPerson>>> {
-    scope.require(Permission::RosterRead)?;
+    // A guardian reads their own child's list (phones masked); staff need roster access.
+    let guardian = (scope.caller.kind == CallerKind::Guardian).then_some(scope.caller.id);
+    if guardian.is_none() {
+        scope.require(Permission::RosterRead)?;
+    }
     let (school, id, full) = (scope.school_id, path.1, scope.can(Permission::ContactsRead));
     let items = db
         .run(move |c| {
+            if let Some(user) = guardian {
+                crate::applications::store::require_guardian_of(c, school, user, id)?;
+            }
             students::get(c, school, id)?;
             store::pickup_persons_of(c, school, id, full)
         })
