@@ -9,5 +9,6 @@ mod imports;
 mod integration;
 mod openapi;
 mod ops;
+mod parent_apps;
 mod roster;
 mod tenancy;

@@ -49,7 +49,7 @@ pub async fn record_receipt(
             let channel = match caller.kind {
                 CallerKind::Guardian => {
                     super::store::require_guardian_of(c, school, caller.id, b.student_id)?;
-                    "portal".to_owned()
+                    super::routes::guardian_channel(&caller)
                 }
                 CallerKind::Client => format!("api_client:{}", caller.id),
                 CallerKind::Staff if staff_ok => "paper".to_owned(),

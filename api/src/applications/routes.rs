@@ -52,10 +52,11 @@ pub(crate) fn reviewer_for(
 
 /// Who applies or edits, for the acceptance evidence: the student's guardian (portal), or
 /// their homeroom teacher or a school admin on the family's behalf (SPA).
+/// A guardian signed in through a parent app acts through `api_client:<id>`.
 pub(crate) fn who_for(scope: &SchoolScope, reviewer: Reviewer) -> Result<Who, AppError> {
     let (kind, channel) = match reviewer {
-        Reviewer::Guardian => ("guardian", "portal"),
-        Reviewer::SchoolAdmin | Reviewer::HomeroomTeacher => ("staff", "spa"),
+        Reviewer::Guardian => ("guardian", guardian_channel(&scope.caller)),
+        Reviewer::SchoolAdmin | Reviewer::HomeroomTeacher => ("staff", "spa".to_owned()),
         Reviewer::OtherStaff => {
             return Err(AppError::forbidden(
                 "guardians, their homeroom teacher or a school admin apply",
@@ -66,8 +67,15 @@ pub(crate) fn who_for(scope: &SchoolScope, reviewer: Reviewer) -> Result<Who, Ap
         actor: scope.actor(),
         kind: kind.into(),
         id: scope.caller.id,
-        channel: channel.into(),
+        channel,
     })
+}
+
+/// Where a guardian acts: the portal, or the parent app they signed in through.
+pub(crate) fn guardian_channel(caller: &crate::auth::Caller) -> String {
+    caller
+        .via_client
+        .map_or_else(|| "portal".to_owned(), |id| format!("api_client:{id}"))
 }
 
 /// Limits a list to what the caller may see.

@@ -151,7 +151,7 @@ pub async fn activate(
                     None,
                 )?;
                 let row = store::user_by_id(c, user)?;
-                issue_pair(c, &keys, &config, &row, None)
+                issue_pair(c, &keys, &config, &row, None, None)
             })
         })
         .await?;

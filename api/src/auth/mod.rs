@@ -1,6 +1,7 @@
 //! Authentication and authorisation: who the caller is ([`Caller`]), which school a
 //! request may touch ([`SchoolScope`]), and what a role may do ([`Permission`]).
 
+pub mod apps;
 pub mod guardian;
 pub mod password;
 pub mod ratelimit;
@@ -146,6 +147,8 @@ pub struct Caller {
     pub grants: Vec<Grant>,
     /// Scopes (machine clients only).
     pub scopes: Vec<String>,
+    /// The parent app (API client) a guardian signed in through, if any.
+    pub via_client: Option<i64>,
     /// The request id, for the audit log.
     pub request_id: String,
 }

@@ -1,4 +1,4 @@
-//! `/auth/*` and `/me`: login, refresh, logout, client credentials, the current caller.
+//! `/auth/*` and `/me`: login, refresh, logout, the current caller.
 
 use std::time::Instant as StdInstant;
 
@@ -23,7 +23,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(login)
         .service(refresh)
         .service(logout)
-        .service(token)
+        .service(super::apps::token)
+        .service(super::apps::app_login)
         .service(me)
         .service(super::guardian::activate)
         .service(super::guardian::my_children);
@@ -64,34 +65,6 @@ pub struct RefreshRequest {
     pub refresh_token: String,
 }
 
-/// Client credentials of a machine client.
-#[derive(Debug, Deserialize, ToSchema, Validate)]
-pub struct ClientTokenRequest {
-    /// Must be `client_credentials`.
-    pub grant_type: String,
-    /// The client's id.
-    #[validate(length(min = 1, max = 100))]
-    #[schema(min_length = 1, max_length = 100)]
-    pub client_id: String,
-    /// The client's secret (shown once when the client was created).
-    #[validate(length(min = 1, max = 200))]
-    #[schema(min_length = 1, max_length = 200)]
-    pub client_secret: String,
-}
-
-/// An access token for a machine client.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct ClientToken {
-    /// A JWT to send as `Authorization: Bearer …`.
-    pub access_token: String,
-    /// Always `Bearer`.
-    pub token_type: String,
-    /// Seconds until it expires.
-    pub expires_in: u64,
-    /// The scopes it carries.
-    pub scopes: Vec<String>,
-}
-
 /// The roles of the caller in one school.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SchoolGrant {
@@ -126,13 +99,18 @@ pub struct Me {
     pub scopes: Vec<String>,
 }
 
-fn client_ip(req: &HttpRequest) -> String {
+pub(crate) fn client_ip(req: &HttpRequest) -> String {
     req.peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 
-fn access_claims(user: &store::UserRow, grants: Vec<Grant>, ttl: u64) -> Claims {
+fn access_claims(
+    user: &store::UserRow,
+    grants: Vec<Grant>,
+    via_client: Option<i64>,
+    ttl: u64,
+) -> Claims {
     let now = Utc::now().timestamp();
     Claims {
         sub: format!("user:{}", user.id),
@@ -145,6 +123,7 @@ fn access_claims(user: &store::UserRow, grants: Vec<Grant>, ttl: u64) -> Claims 
         dad: user.district_role.as_deref() == Some("district_admin"),
         sch: grants,
         scp: vec![],
+        azp: via_client,
         iat: now,
         exp: now + ttl as i64,
     }
@@ -156,9 +135,11 @@ pub(crate) fn issue_pair(
     config: &Config,
     user: &store::UserRow,
     family: Option<String>,
+    via_client: Option<i64>,
 ) -> AppResult<TokenPair> {
     let grants = store::grants_of(c, user)?;
-    let access_token = keys.sign(&access_claims(user, grants, config.access_ttl.as_secs()))?;
+    let claims = access_claims(user, grants, via_client, config.access_ttl.as_secs());
+    let access_token = keys.sign(&claims)?;
     let refresh_token = password::random_secret(32);
     let now = Utc::now();
     let expires = now + chrono::Duration::seconds(config.refresh_ttl.as_secs() as i64);
@@ -168,6 +149,7 @@ pub(crate) fn issue_pair(
         user.id,
         &password::token_hash(&refresh_token),
         &family,
+        via_client,
         now,
         expires,
     )?;
@@ -217,44 +199,7 @@ pub async fn login(
     let config = config.into_inner();
     let request_id = crate::request_id::of(&req);
     db.run(move |c| {
-        let Some(user) = store::user_by_username(c, &body.username)? else {
-            // Spend the same time as a real check so timing does not reveal usernames.
-            password::verify(&body.password, dummy_hash());
-            return Err(invalid_credentials());
-        };
-        let now = Utc::now();
-        if user.disabled {
-            return Err(AppError::Forbidden {
-                code: "auth.disabled",
-                detail: "this account is disabled".into(),
-            });
-        }
-        if let Some(until) = user.locked_until.filter(|u| u.0 > now) {
-            return Err(AppError::Locked {
-                code: "auth.locked",
-                detail: format!(
-                    "too many wrong passwords; the account is locked until {}",
-                    until.0.to_rfc3339()
-                ),
-            });
-        }
-        let ok = user
-            .password_hash
-            .as_deref()
-            .is_some_and(|h| password::verify(&body.password, h));
-        if !ok {
-            let lock = chrono::Duration::seconds(config.login_lock.as_secs() as i64);
-            let locked = tx(c, |c| {
-                store::record_failure(c, user.id, now, config.login_max_failures, lock)
-            })?;
-            if locked {
-                return Err(AppError::Locked {
-                    code: "auth.locked",
-                    detail: "too many wrong passwords; the account is now locked".into(),
-                });
-            }
-            return Err(invalid_credentials());
-        }
+        let user = authenticate(c, &config, &body.username, &body.password)?;
         tx(c, |c| {
             store::record_success(c, user.id)?;
             let actor = Actor {
@@ -272,15 +217,64 @@ pub async fn login(
                 None,
                 None,
             )?;
-            issue_pair(c, &keys, &config, &user, None)
+            issue_pair(c, &keys, &config, &user, None, None)
         })
     })
     .await
     .map(web::Json)
 }
 
+/// Checks a username and password: unknown users cost the same time as known ones, a
+/// disabled account is refused, and wrong passwords count towards the lock-out.
+pub(crate) fn authenticate(
+    c: &mut crate::db::DbConn,
+    config: &Config,
+    username: &str,
+    password_given: &str,
+) -> AppResult<store::UserRow> {
+    let Some(user) = store::user_by_username(c, username)? else {
+        // Spend the same time as a real check so timing does not reveal usernames.
+        password::verify(password_given, dummy_hash());
+        return Err(invalid_credentials());
+    };
+    let now = Utc::now();
+    if user.disabled {
+        return Err(AppError::Forbidden {
+            code: "auth.disabled",
+            detail: "this account is disabled".into(),
+        });
+    }
+    if let Some(until) = user.locked_until.filter(|u| u.0 > now) {
+        return Err(AppError::Locked {
+            code: "auth.locked",
+            detail: format!(
+                "too many wrong passwords; the account is locked until {}",
+                until.0.to_rfc3339()
+            ),
+        });
+    }
+    let ok = user
+        .password_hash
+        .as_deref()
+        .is_some_and(|h| password::verify(password_given, h));
+    if !ok {
+        let lock = chrono::Duration::seconds(config.login_lock.as_secs() as i64);
+        let locked = tx(c, |c| {
+            store::record_failure(c, user.id, now, config.login_max_failures, lock)
+        })?;
+        if locked {
+            return Err(AppError::Locked {
+                code: "auth.locked",
+                detail: "too many wrong passwords; the account is now locked".into(),
+            });
+        }
+        return Err(invalid_credentials());
+    }
+    Ok(user)
+}
+
 /// An argon2id hash of a random password, verified when the username is unknown.
-fn dummy_hash() -> &'static str {
+pub(crate) fn dummy_hash() -> &'static str {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DUMMY.get_or_init(|| password::hash(&password::random_secret(16)).unwrap_or_default())
 }
@@ -326,7 +320,13 @@ pub async fn refresh(
                 if user.disabled {
                     return Ok(Err(false));
                 }
-                issue_pair(c, &keys, &config, &user, Some(row.family)).map(Ok)
+                // A session opened through a parent app ends when the district revokes the app.
+                if let Some(client) = row.client_id {
+                    if store::client_by_id(c, client)?.is_none_or(|r| r.revoked_at.is_some()) {
+                        return Ok(Err(false));
+                    }
+                }
+                issue_pair(c, &keys, &config, &user, Some(row.family), row.client_id).map(Ok)
             })
         })
         .await?;
@@ -362,81 +362,6 @@ pub async fn logout(body: web::Json<RefreshRequest>, db: web::Data<Db>) -> AppRe
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// Client credentials: a machine client (district system, parent app) gets a token
-/// limited to its scopes and schools.
-#[utoipa::path(
-    tag = "auth",
-    request_body = ClientTokenRequest,
-    responses((status = 200, description = "A token", body = ClientToken), WriteErrors),
-    security(())
-)]
-#[post("/auth/token")]
-pub async fn token(
-    body: web::Json<ClientTokenRequest>,
-    db: web::Data<Db>,
-    keys: web::Data<Keys>,
-    config: web::Data<Config>,
-) -> AppResult<web::Json<ClientToken>> {
-    body.validate()?;
-    if body.grant_type != "client_credentials" {
-        return Err(AppError::field(
-            "grant_type",
-            "unsupported",
-            "only client_credentials is supported",
-        ));
-    }
-    let body = body.into_inner();
-    let ttl = config.access_ttl.as_secs();
-    let client = db
-        .run(move |c| store::client_by_client_id(c, &body.client_id).map(|r| (r, body)))
-        .await?;
-    let (row, body) = client;
-    let row = row.filter(|r| r.revoked_at.is_none());
-    let ok = row
-        .as_ref()
-        .is_some_and(|r| password::verify(&body.client_secret, &r.secret_hash));
-    let Some(row) = row.filter(|_| ok) else {
-        return Err(AppError::Unauthenticated {
-            code: "auth.invalid_client",
-            detail: "unknown client or wrong secret".into(),
-        });
-    };
-    let scopes: Vec<String> = row
-        .scopes
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let schools: Vec<i64> = row
-        .school_ids
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
-    let now = Utc::now().timestamp();
-    let claims = Claims {
-        sub: format!("client:{}", row.id),
-        knd: CallerKind::Client,
-        did: Some(row.district_id),
-        dad: false,
-        sch: schools
-            .into_iter()
-            .map(|school_id| Grant {
-                school_id,
-                roles: vec![],
-            })
-            .collect(),
-        scp: scopes.clone(),
-        iat: now,
-        exp: now + ttl as i64,
-    };
-    Ok(web::Json(ClientToken {
-        access_token: keys.sign(&claims)?,
-        token_type: "Bearer".into(),
-        expires_in: ttl,
-        scopes,
-    }))
 }
 
 /// The current caller: identity, district and school grants.

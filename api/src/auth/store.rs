@@ -135,17 +135,20 @@ pub fn school_names(c: &mut DbConn, ids: &[i64]) -> Result<Vec<(i64, String)>, A
 }
 
 /// Stores a new refresh token (hashed).
+#[allow(clippy::too_many_arguments)]
 pub fn insert_refresh(
     c: &mut DbConn,
     user_id: i64,
     hash: &str,
     family: &str,
+    via_client: Option<i64>,
     now: DateTime<Utc>,
     expires: DateTime<Utc>,
 ) -> Result<(), AppError> {
     diesel::insert_into(refresh_tokens::table)
         .values((
             refresh_tokens::user_id.eq(user_id),
+            refresh_tokens::client_id.eq(via_client),
             refresh_tokens::token_hash.eq(hash),
             refresh_tokens::family.eq(family),
             refresh_tokens::expires_at.eq(Instant(expires)),
@@ -165,6 +168,8 @@ pub struct RefreshRow {
     pub expires_at: Instant,
     pub revoked_at: Option<Instant>,
     pub created_at: Instant,
+    /// The parent app the guardian signed in through.
+    pub client_id: Option<i64>,
 }
 
 /// Finds a refresh token by hash.
@@ -217,6 +222,14 @@ pub struct ClientRow {
 pub fn client_by_client_id(c: &mut DbConn, client_id: &str) -> Result<Option<ClientRow>, AppError> {
     Ok(api_clients::table
         .filter(api_clients::client_id.eq(client_id))
+        .first::<ClientRow>(c)
+        .optional()?)
+}
+
+/// A machine client by its numeric id.
+pub fn client_by_id(c: &mut DbConn, id: i64) -> Result<Option<ClientRow>, AppError> {
+    Ok(api_clients::table
+        .find(id)
         .first::<ClientRow>(c)
         .optional()?)
 }

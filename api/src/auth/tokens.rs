@@ -30,6 +30,9 @@ pub struct Claims {
     /// Client scopes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scp: Vec<String>,
+    /// The parent app (API client id) a guardian signed in through.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub azp: Option<i64>,
     /// Issued at (seconds).
     pub iat: i64,
     /// Expires at (seconds).
@@ -51,6 +54,7 @@ impl Claims {
             district_admin: self.dad,
             grants: self.sch,
             scopes: self.scp,
+            via_client: self.azp,
             request_id,
         }
     }
@@ -127,6 +131,7 @@ mod tests {
                 roles: vec![super::super::Role::Gate],
             }],
             scp: vec![],
+            azp: None,
             iat: now,
             exp: now + exp_in,
         }

@@ -190,6 +190,7 @@ diesel::table! {
         expires_at -> UtcInstant,
         revoked_at -> Nullable<UtcInstant>,
         created_at -> UtcInstant,
+        client_id -> Nullable<BigInt>,
     }
 }
 

@@ -10,4 +10,5 @@ pub const SCOPES: &[&str] = &[
     "roster:write",
     "roster:contacts",
     "audit:read",
+    crate::auth::apps::GUARDIAN_SIGN_IN,
 ];

@@ -47,7 +47,8 @@ pub struct NewApiClient {
     #[validate(length(min = 1, max = 100))]
     #[schema(min_length = 1, max_length = 100)]
     pub name: String,
-    /// Some of `roster:read`, `roster:write`, `roster:contacts`, `audit:read`.
+    /// Some of `roster:read`, `roster:write`, `roster:contacts`, `audit:read`,
+    /// `guardians:sign_in` (a parent app signing guardians in).
     #[validate(length(min = 1))]
     #[schema(min_items = 1)]
     pub scopes: Vec<String>,
