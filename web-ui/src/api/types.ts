@@ -80,6 +80,7 @@ export type AppliedOffering = Application['offerings'][number];
 export type ApplicationEvent = Application['history'][number];
 export type Acceptance = Application['acceptance'];
 export type NewApplication = Body<'/api/v1/schools/{school_id}/applications', 'post'>;
+export type ApplicationEdit = Body<'/api/v1/schools/{school_id}/applications/{id}', 'patch'>;
 export type LeaveMode = NewApplication['leave_mode'];
 export type OfferingChoice = NewApplication['offerings'][number];
 export type ExemptionClaim = NonNullable<NewApplication['exemption']>;

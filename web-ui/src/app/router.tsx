@@ -15,6 +15,7 @@ import {
   PortalApplicationRoute,
   PortalApplyRoute,
   PortalChildRoute,
+  PortalEditRoute,
   PortalHomeRoute,
   PortalRequestRoute,
 } from './routes/portal-routes';
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
       { path: paths.portalChild, Component: PortalChildRoute },
       { path: paths.portalApply, Component: PortalApplyRoute },
       { path: paths.portalApplication, Component: PortalApplicationRoute },
+      { path: paths.portalEdit, Component: PortalEditRoute },
       { path: paths.portalRequest, Component: PortalRequestRoute },
       { path: '*', Component: NotFoundRoute },
     ],

@@ -2,14 +2,14 @@ import { Timeline, Typography } from 'antd';
 import type { ApplicationEvent } from '@/api/types';
 import { dateTime } from '@/lib/date-time';
 import { useT } from '@/lib/i18n';
-import { applicationStatusColor, historyActionLabel } from '@/lib/service-labels';
+import { applicationStatusColor, historyActionLabel, historyActorLabel } from '@/lib/service-labels';
 
 const COLORS: Record<string, string> = { green: 'green', red: 'red', orange: 'orange', blue: 'blue', cyan: 'blue' };
 
-/** Who took a step, by the user id the history records (staff pages can name staff). */
+/** Names staff by user id, for a server that sends no `actor_name` (staff pages can list staff). */
 export type ActorName = (userId: number) => string | undefined;
 
-/** 办理记录: each step with its time, who took it (when the page can tell) and the comment, oldest first. */
+/** 办理记录: each step with its time, who took it (王老师, 学校, 家长, 系统…) and the comment, oldest first. */
 export function ApplicationHistory({ history, actorName }: { history: ApplicationEvent[]; actorName?: ActorName }) {
   const t = useT();
   return (
@@ -24,7 +24,8 @@ export function ApplicationHistory({ history, actorName }: { history: Applicatio
             <Typography.Text strong>{historyActionLabel(t, event.action, event.to_status)}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
               {dateTime(event.at)}
-              {event.actor_id != null && actorName?.(event.actor_id) ? ` · ${actorName(event.actor_id)}` : ''}
+              {' · '}
+              <span data-testid="history-actor">{historyActorLabel(t, event, actorName)}</span>
             </Typography.Text>
             {event.comment ? (
               <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="history-comment">

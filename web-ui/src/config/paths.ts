@@ -22,6 +22,7 @@ export const paths = {
   portalChild: '/portal/children/:studentId',
   portalApply: '/portal/children/:studentId/apply',
   portalApplication: '/portal/children/:studentId/applications/:applicationId',
+  portalEdit: '/portal/children/:studentId/applications/:applicationId/edit',
   portalRequest: '/portal/children/:studentId/requests/new',
 } as const;
 
@@ -34,4 +35,6 @@ export const portalLinks = {
   request: (studentId: number) => `/portal/children/${studentId}/requests/new`,
   application: (studentId: number, applicationId: number) =>
     `/portal/children/${studentId}/applications/${applicationId}`,
+  edit: (studentId: number, applicationId: number) =>
+    `/portal/children/${studentId}/applications/${applicationId}/edit`,
 };

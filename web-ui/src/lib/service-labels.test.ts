@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTranslate } from './i18n';
-import { channelLabel, percent, placementLabel, weekdaysText } from './service-labels';
+import { channelLabel, historyActorLabel, percent, placementLabel, weekdaysText } from './service-labels';
 
 const t = makeTranslate('zh-CN');
 
@@ -29,5 +29,28 @@ describe('percent', () => {
   it('keeps one decimal', () => {
     expect(percent(0.8313)).toBe('83.1%');
     expect(percent(1)).toBe('100.0%');
+  });
+});
+
+describe('historyActorLabel', () => {
+  const event = (actor_role: string, actor_name: string | null = null, actor_id: number | null = 7) => ({
+    actor_role,
+    actor_name,
+    actor_id,
+  });
+
+  it('names staff by the name the server sends, else by the page’s lookup, else 学校', () => {
+    expect(historyActorLabel(t, event('staff', '王老师'))).toBe('王老师');
+    expect(historyActorLabel(t, event('staff'), (id) => (id === 7 ? '李老师' : undefined))).toBe('李老师');
+    expect(historyActorLabel(t, event('staff'))).toBe('学校');
+    expect(historyActorLabel(t, event('staff', null, null), () => '李老师')).toBe('学校');
+  });
+
+  it('names the others by role, in either language', () => {
+    expect(historyActorLabel(t, event('guardian'))).toBe('家长');
+    expect(historyActorLabel(t, event('client', null, null))).toBe('第三方应用');
+    expect(historyActorLabel(t, event('system', null, null))).toBe('系统');
+    expect(historyActorLabel(makeTranslate('en-US'), event('guardian'))).toBe('Parent');
+    expect(historyActorLabel(t, event('robot', null, null))).toBe('robot');
   });
 });

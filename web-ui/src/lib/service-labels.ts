@@ -3,7 +3,7 @@
  * leave mode, exemption, …): the locale's text for a known code, else the code itself, so a
  * value the server adds later still shows. Shared by the staff pages and the guardian portal.
  */
-import type { ApplicationStatus, LeaveMode, RejectReason } from '@/api/types';
+import type { ApplicationEvent, ApplicationStatus, LeaveMode, RejectReason } from '@/api/types';
 import { isMessageKey, type Translate } from './i18n';
 
 function lookup(t: Translate, key: string, fallback: string): string {
@@ -157,6 +157,22 @@ export function placementColor(placement: string): string {
 export function historyActionLabel(t: Translate, action: string, toStatus: string): string {
   if (action === 'create' && toStatus === 'draft') return t('history_action.create_draft');
   return lookup(t, `history_action.${action}`, action);
+}
+
+/**
+ * Who took a step of an application: a staff member by name (王老师), else 学校; 家长, 第三方应用
+ * or 系统 by role. `staffName` names staff when the server sends no name (an older server).
+ */
+export function historyActorLabel(
+  t: Translate,
+  event: Pick<ApplicationEvent, 'actor_role' | 'actor_name' | 'actor_id'>,
+  staffName?: (userId: number) => string | undefined,
+): string {
+  if (event.actor_role === 'staff') {
+    const name = event.actor_name ?? (event.actor_id != null ? staffName?.(event.actor_id) : undefined);
+    if (name) return name;
+  }
+  return lookup(t, `history_actor.${event.actor_role}`, event.actor_role);
 }
 
 /** How an acceptance or a receipt reached the school: `portal`, `spa`, `paper` or `api_client:<id>`. */

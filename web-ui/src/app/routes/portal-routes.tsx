@@ -1,4 +1,5 @@
 import { useLocation, useParams } from 'react-router';
+import { ApplicationEdit } from '@/features/portal/components/application-edit';
 import { ApplicationReceipt } from '@/features/portal/components/application-receipt';
 import { ApplyForm } from '@/features/portal/components/apply-form';
 import { ChildPage } from '@/features/portal/components/child-page';
@@ -37,6 +38,12 @@ export function PortalApplicationRoute() {
       justSubmitted={state?.submitted === true}
     />
   );
+}
+
+export function PortalEditRoute() {
+  const studentId = useId('studentId');
+  const applicationId = useId('applicationId');
+  return <ApplicationEdit key={applicationId} studentId={studentId} applicationId={applicationId} />;
 }
 
 export function PortalRequestRoute() {

@@ -5,7 +5,7 @@ export const MAX_CLUB_CHOICES = 5;
 
 /**
  * The clubs a child may choose: its grade within the club's range, and no homeroom restriction
- * unless it is the child's homeroom (known from an earlier application; guardians cannot list homerooms).
+ * unless it is the child's homeroom (`homeroom_id` of /me/children).
  */
 export function eligibleClubs(clubs: readonly Club[], grade: number, homeroomId: HomeroomId | undefined): Club[] {
   return clubs.filter(

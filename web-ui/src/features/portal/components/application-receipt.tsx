@@ -1,6 +1,7 @@
-import { PrinterOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined, RedoOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError } from '@/api/problem';
 import type { Application, ApplicationId, Child, StudentId } from '@/api/types';
 import { AcceptanceDetails } from '@/components/acceptance-details';
@@ -18,6 +19,7 @@ import { useMyApplication } from '../api/get-my-application';
 import { useResubmit } from '../api/resubmit';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
+import { isEditable } from './apply-values';
 import { ChildHeader } from './child-page';
 import { WithdrawModal } from './withdraw-modal';
 
@@ -46,6 +48,7 @@ function Receipt({
 }) {
   const t = useT();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const query = useMyApplication(child.school_id, applicationId);
   const resubmit = useResubmit(child.school_id);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -124,25 +127,39 @@ function Receipt({
           {t('portal.updated_at', { at: dateTime(application.updated_at) })}
         </Typography.Text>
       </Card>
-      {application.status === 'returned_for_changes' ? (
-        <Card size="small">
-          <Typography.Paragraph>{t('portal.returned_hint')}</Typography.Paragraph>
-          <Popconfirm
-            title={t('portal.resubmit_confirm')}
-            onConfirm={() =>
-              void resubmit.mutateAsync(application.id).then(
-                () => void message.success(t('portal.resubmitted')),
-                (error: unknown) =>
-                  void message.error(
-                    error instanceof ApiError ? describeProblem(t, error.problem).message : String(error),
-                  ),
-              )
-            }
-          >
-            <Button block icon={<RedoOutlined />} loading={resubmit.isPending}>
-              {t('portal.resubmit')}
+      {isEditable(application) ? (
+        <Card size="small" data-testid="portal-edit-card">
+          <Typography.Paragraph>
+            {application.status === 'draft' ? t('portal.draft_hint') : t('portal.returned_hint')}
+          </Typography.Paragraph>
+          <Flex vertical gap={8}>
+            <Button
+              type="primary"
+              size="large"
+              block
+              icon={<EditOutlined />}
+              onClick={() => void navigate(portalLinks.edit(child.student_id, application.id))}
+              data-testid="portal-edit"
+            >
+              {t('portal.edit')}
             </Button>
-          </Popconfirm>
+            <Popconfirm
+              title={application.status === 'draft' ? t('portal.submit_confirm') : t('portal.resubmit_confirm')}
+              onConfirm={() =>
+                void resubmit.mutateAsync(application.id).then(
+                  () => void message.success(t('portal.resubmitted')),
+                  (error: unknown) =>
+                    void message.error(
+                      error instanceof ApiError ? describeProblem(t, error.problem).message : String(error),
+                    ),
+                )
+              }
+            >
+              <Button block icon={<RedoOutlined />} loading={resubmit.isPending} data-testid="portal-resubmit">
+                {application.status === 'draft' ? t('portal.submit') : t('portal.resubmit')}
+              </Button>
+            </Popconfirm>
+          </Flex>
         </Card>
       ) : null}
       {OPEN.includes(application.status) ? (

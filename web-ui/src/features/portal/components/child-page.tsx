@@ -2,9 +2,7 @@ import { LeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Application, Child, ServicePlan, StudentId, TermId } from '@/api/types';
-import { ApplicationStatusTag } from '@/components/application-status-tag';
-import { AppliedOfferings } from '@/components/applied-offerings';
+import type { Child, ServicePlan, StudentId, TermId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths, portalLinks } from '@/config/paths';
 import { dateTime } from '@/lib/date-time';
@@ -15,9 +13,9 @@ import { useChildApplications } from '../api/get-child-applications';
 import { useChildRequests } from '../api/get-my-requests';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
-import { latestComment } from '../review-comment';
 import { timeFor } from '../offering-time';
 import { useChild } from '../use-child';
+import { ApplicationCard } from './application-card';
 import { NoticeCard } from './notice-card';
 
 /** Statuses after which a family may apply again for the term. */
@@ -51,46 +49,6 @@ function windowState(plan: ServicePlan, now: number): 'before' | 'open' | 'close
   if (now < Date.parse(plan.window_opens_at)) return 'before';
   if (now > Date.parse(plan.window_closes_at)) return 'closed';
   return 'open';
-}
-
-function ApplicationCard({ child, application }: { child: Child; application: Application }) {
-  const t = useT();
-  const navigate = useNavigate();
-  const comment = latestComment(application);
-  return (
-    <Card
-      size="small"
-      data-testid="portal-application"
-      title={t('portal.my_application')}
-      extra={<ApplicationStatusTag status={application.status} testId="portal-application-status" />}
-    >
-      <AppliedOfferings offerings={application.offerings} />
-      {comment ? (
-        <Alert
-          style={{ marginTop: 12 }}
-          type={
-            application.status === 'approved'
-              ? 'success'
-              : application.status === 'returned_for_changes' || application.status === 'rejected'
-                ? 'warning'
-                : 'info'
-          }
-          showIcon
-          data-testid="portal-review-comment"
-          message={t('portal.reviewer_comment')}
-          description={comment}
-        />
-      ) : null}
-      <Button
-        block
-        style={{ marginTop: 12 }}
-        data-testid="portal-application-open"
-        onClick={() => void navigate(portalLinks.application(child.student_id, application.id))}
-      >
-        {t('portal.view_receipt')}
-      </Button>
-    </Card>
-  );
 }
 
 /** 延时/临时申请: the child's requests of the term and the way to make one. */
