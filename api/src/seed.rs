@@ -124,10 +124,12 @@ fn fill_school(
 ) -> Result<(), AppError> {
     let now = now_literal();
     c.batch_execute(&format!(
-        "INSERT INTO terms (school_id, name, start_date, end_date, holidays, makeup_workdays, version, created_at, updated_at) VALUES \
-         ({school}, '2026 秋季学期', '2026-09-01', '2027-01-22', {}, {}, 1, {now}, {now})",
+        "INSERT INTO terms (school_id, name, start_date, end_date, holidays, makeup_workdays, makeup_timetable, version, created_at, updated_at) VALUES \
+         ({school}, '2026 秋季学期', '2026-09-01', '2027-01-22', {}, {}, {}, 1, {now}, {now})",
         q(r#"["2026-10-01","2026-10-02","2026-10-05","2026-10-06","2026-10-07","2027-01-01"]"#),
-        q(r#"["2026-09-27","2026-10-10"]"#)
+        q(r#"["2026-09-27","2026-10-10"]"#),
+        // Saturday 10 October runs Friday's timetable; Sunday 27 September, Monday's.
+        q(r#"{"2026-10-10":5}"#)
     ))?;
     let mut rooms: Vec<String> = Vec::new();
     let homerooms_per_grade = per_homeroom.len() / 6;

@@ -748,6 +748,11 @@ both!(
             2,
             "a make-up Sunday runs Monday's sessions"
         );
+        assert_eq!(
+            sessions(&app, &admin, pid, "2026-10-10").await,
+            vec!["afternoon_basic"],
+            "make-up Saturday 10 October runs Friday's timetable: no Mon–Thu late extension"
+        );
 
         let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
         let term = terms["items"][0]["id"].as_i64().unwrap();

@@ -6,6 +6,7 @@ mod edits;
 mod errors;
 mod guardians;
 mod imports;
+mod informed;
 mod integration;
 mod openapi;
 mod ops;

@@ -517,3 +517,52 @@ both!(
         assert_eq!(log["items"][0]["before"]["username"], "gate");
     }
 );
+
+both!(
+    a_make_up_day_follows_the_timetable_the_school_names,
+    |app: TestApp| async move {
+        let admin = app.token("admin").await;
+        let base = json!({"name": "2027 春季学期", "start_date": "2027-02-20", "end_date": "2027-07-05",
+            "holidays": [], "makeup_workdays": ["2027-02-28"]});
+        let mut bad = base.clone();
+        bad["makeup_timetable"] = json!({"2027-03-07": 5});
+        let (s, b) = app
+            .send(&admin, Method::POST, &app.school_path("/terms"), &bad)
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["field"].as_str()),
+            (422, Some("makeup_timetable.2027-03-07")),
+            "{b}"
+        );
+        bad["makeup_timetable"] = json!({"2027-02-28": 7});
+        let (s, b) = app
+            .send(&admin, Method::POST, &app.school_path("/terms"), &bad)
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("range")),
+            "{b}"
+        );
+        let mut ok = base.clone();
+        ok["makeup_timetable"] = json!({"2027-02-28": 5});
+        let (s, term) = app
+            .send(&admin, Method::POST, &app.school_path("/terms"), &ok)
+            .await;
+        assert_eq!(s, 201, "{term}");
+        assert_eq!(term["makeup_timetable"], json!({"2027-02-28": 5}));
+        let (_, again) = app
+            .get(&admin, &app.school_path(&format!("/terms/{}", term["id"])))
+            .await;
+        assert_eq!(again["makeup_timetable"], json!({"2027-02-28": 5}));
+        // The demo term: Saturday 10 October runs Friday's timetable.
+        let (_, terms) = app.get(&admin, &app.school_path("/terms")).await;
+        let demo = terms["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == "2026 秋季学期")
+            .unwrap()
+            .clone();
+        assert_eq!(demo["makeup_timetable"]["2026-10-10"], 5);
+    }
+);

@@ -97,13 +97,14 @@ pub fn times_on<'a>(
 }
 
 /// Whether an offering runs on `date`: a school day of the term and one of its weekdays.
-/// A make-up workday (调休) follows Monday's timetable.
+/// A make-up workday (调休) follows the timetable of the weekday the term names for it
+/// (Monday unless set).
 pub fn runs_on(term: &Term, weekdays: &[u8], date: NaiveDate) -> bool {
     if !is_school_day(term, date) {
         return false;
     }
     let weekday = if term.makeup_workdays.contains(&date) {
-        1
+        term.makeup_timetable.get(&date).copied().unwrap_or(1)
     } else {
         date.weekday().number_from_monday() as u8
     };
@@ -198,6 +199,7 @@ mod tests {
             end_date: d("2027-01-20"),
             holidays: vec![d("2026-10-01")],
             makeup_workdays: vec![d("2026-09-27")],
+            makeup_timetable: Default::default(),
             version: 1,
         };
         let mon_thu = [1, 2, 3, 4];
@@ -206,5 +208,25 @@ mod tests {
         assert!(!runs_on(&term, &mon_thu, d("2026-10-01"))); // holiday (Thursday)
         assert!(runs_on(&term, &mon_thu, d("2026-09-27"))); // make-up Sunday follows Monday
         assert!(!runs_on(&term, &mon_thu, d("2026-08-31"))); // before the term
+    }
+
+    #[test]
+    fn a_make_up_day_follows_the_timetable_the_school_names() {
+        let mut term = Term {
+            id: 1,
+            school_id: 1,
+            name: "t".into(),
+            start_date: d("2026-09-01"),
+            end_date: d("2027-01-20"),
+            holidays: vec![],
+            makeup_workdays: vec![d("2026-09-27")],
+            makeup_timetable: [(d("2026-09-27"), 5)].into(),
+            version: 1,
+        };
+        // Sunday the 27th runs Friday's classes: a Mon–Thu offering does not run, a Friday one does.
+        assert!(!runs_on(&term, &[1, 2, 3, 4], d("2026-09-27")));
+        assert!(runs_on(&term, &[5], d("2026-09-27")));
+        term.makeup_timetable.clear();
+        assert!(runs_on(&term, &[1], d("2026-09-27")), "Monday unless named");
     }
 }

@@ -1,6 +1,8 @@
 //! Informed families (知晓率100%，不漏一人): each family's receipt of the notice, and the
 //! report per homeroom of who has not received it yet.
 
+use std::collections::{HashMap, HashSet};
+
 use actix_web::{get, post, web, HttpResponse};
 use chrono::Utc;
 use diesel::prelude::*;
@@ -10,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use super::texts::{current, text};
 use crate::audit;
 use crate::auth::{CallerKind, Permission, Role, SchoolScope};
-use crate::db::schema::{homerooms, notice_receipts, students};
+use crate::db::schema::{homerooms, notice_receipts, student_guardians, students};
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
@@ -87,7 +89,10 @@ pub async fn record_receipt(
 pub struct HomeroomInformed {
     pub homeroom_id: i64,
     pub homeroom_name: String,
+    pub students: i64,
+    /// Families with a child in this homeroom (siblings in one class count once).
     pub families: i64,
+    /// Of those, the families that received the notice (for any of their children).
     pub informed: i64,
     /// The students whose families have not received it yet (不漏一人).
     pub not_informed: Vec<NotInformed>,
@@ -100,10 +105,13 @@ pub struct NotInformed {
     pub name: String,
 }
 
-/// 知晓率: informed ÷ families, per homeroom and for the school. A family is counted per student.
+/// 知晓率: informed ÷ families, per homeroom and for the school. A family is the children
+/// who share a guardian (siblings count once); it is informed when the notice reached it
+/// for any of its children.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct InformedReport {
     pub text_id: Option<i64>,
+    pub students: i64,
     pub families: i64,
     pub informed: i64,
     /// informed ÷ families, 0–1 (1 when there are no families).
@@ -135,7 +143,7 @@ pub async fn informed_report(
         .run(move |c| {
             crate::roster::store::terms::term(c, school, term)?;
             let notice = current(c, school, term, "notice")?;
-            let informed_ids: std::collections::HashSet<i64> = match &notice {
+            let informed_ids: HashSet<i64> = match &notice {
                 Some(t) => notice_receipts::table
                     .filter(notice_receipts::text_id.eq(t.id))
                     .select(notice_receipts::student_id)
@@ -150,30 +158,51 @@ pub async fn informed_report(
                 .select((students::id, students::name, homerooms::id, homerooms::name))
                 .order((homerooms::grade, homerooms::id, students::id))
                 .load(c)?;
+            let links: Vec<(i64, i64)> = student_guardians::table
+                .filter(student_guardians::school_id.eq(school))
+                .select((
+                    student_guardians::student_id,
+                    student_guardians::guardian_id,
+                ))
+                .load(c)?;
+            let family = family_of(rows.iter().map(|r| r.0), &links);
+            let informed_families: HashSet<i64> = informed_ids
+                .iter()
+                .filter_map(|s| family.get(s).copied())
+                .collect();
             let mut out: Vec<HomeroomInformed> = Vec::new();
+            let mut seen: HashSet<i64> = HashSet::new();
             for (sid, name, hid, hname) in rows {
                 if out.last().is_none_or(|h| h.homeroom_id != hid) {
                     out.push(HomeroomInformed {
                         homeroom_id: hid,
                         homeroom_name: hname,
+                        students: 0,
                         families: 0,
                         informed: 0,
                         not_informed: vec![],
                     });
+                    seen.clear();
                 }
                 let h = out.last_mut().expect("pushed above");
-                h.families += 1;
-                if informed_ids.contains(&sid) {
-                    h.informed += 1;
-                } else {
+                let f = family[&sid];
+                h.students += 1;
+                let fresh = seen.insert(f);
+                let knows = informed_families.contains(&f);
+                if fresh {
+                    h.families += 1;
+                    h.informed += i64::from(knows);
+                }
+                if !knows {
                     h.not_informed.push(NotInformed {
                         student_id: sid,
                         name,
                     });
                 }
             }
-            let families: i64 = out.iter().map(|h| h.families).sum();
-            let informed: i64 = out.iter().map(|h| h.informed).sum();
+            let all: HashSet<i64> = family.values().copied().collect();
+            let families = all.len() as i64;
+            let informed = all.intersection(&informed_families).count() as i64;
             let rate = if families == 0 {
                 1.0
             } else {
@@ -181,6 +210,7 @@ pub async fn informed_report(
             };
             Ok(InformedReport {
                 text_id: notice.map(|t| t.id),
+                students: family.len() as i64,
                 families,
                 informed,
                 rate,
@@ -249,4 +279,103 @@ pub async fn list_receipts(
         })
         .await?;
     Ok(web::Json(crate::page::Items { items }))
+}
+
+/// (families, informed families) of the school for a notice (none: nobody is informed).
+pub(crate) fn family_counts(
+    c: &mut crate::db::DbConn,
+    school: i64,
+    notice: Option<i64>,
+) -> Result<(i64, i64), AppError> {
+    let ids: Vec<i64> = students::table
+        .filter(students::school_id.eq(school))
+        .select(students::id)
+        .load(c)?;
+    let links: Vec<(i64, i64)> = student_guardians::table
+        .filter(student_guardians::school_id.eq(school))
+        .select((
+            student_guardians::student_id,
+            student_guardians::guardian_id,
+        ))
+        .load(c)?;
+    let received: Vec<i64> = match notice {
+        Some(t) => notice_receipts::table
+            .filter(notice_receipts::text_id.eq(t))
+            .select(notice_receipts::student_id)
+            .load(c)?,
+        None => Vec::new(),
+    };
+    let family = family_of(ids, &links);
+    let all: HashSet<i64> = family.values().copied().collect();
+    let informed: HashSet<i64> = received
+        .iter()
+        .filter_map(|s| family.get(s).copied())
+        .collect();
+    Ok((all.len() as i64, informed.len() as i64))
+}
+
+/// Groups students into families: children linked through a shared guardian, directly or
+/// through a chain (union–find). Maps each student to its family's smallest student id.
+pub fn family_of(
+    students: impl IntoIterator<Item = i64>,
+    links: &[(i64, i64)],
+) -> HashMap<i64, i64> {
+    fn root(parent: &mut HashMap<i64, i64>, x: i64) -> i64 {
+        let mut r = x;
+        while parent[&r] != r {
+            r = parent[&r];
+        }
+        let mut y = x;
+        while parent[&y] != r {
+            let next = parent[&y];
+            parent.insert(y, r);
+            y = next;
+        }
+        r
+    }
+    let mut parent: HashMap<i64, i64> = students.into_iter().map(|s| (s, s)).collect();
+    let mut first_child: HashMap<i64, i64> = HashMap::new();
+    for &(student, guardian) in links {
+        if !parent.contains_key(&student) {
+            continue;
+        }
+        match first_child.get(&guardian) {
+            None => {
+                first_child.insert(guardian, student);
+            }
+            Some(&other) => {
+                let (a, b) = (root(&mut parent, student), root(&mut parent, other));
+                if a != b {
+                    parent.insert(a.max(b), a.min(b));
+                }
+            }
+        }
+    }
+    let ids: Vec<i64> = parent.keys().copied().collect();
+    ids.into_iter().map(|s| (s, root(&mut parent, s))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::family_of;
+
+    #[test]
+    fn siblings_sharing_a_guardian_are_one_family() {
+        // 1 and 2 share guardian 10; 2 and 3 share guardian 11 (a chain); 4 has none.
+        let f = family_of(
+            [1, 2, 3, 4, 5],
+            &[(1, 10), (2, 10), (2, 11), (3, 11), (5, 12)],
+        );
+        assert_eq!((f[&1], f[&2], f[&3]), (1, 1, 1));
+        assert_eq!(f[&4], 4);
+        assert_eq!(f[&5], 5);
+        let families: std::collections::HashSet<i64> = f.values().copied().collect();
+        assert_eq!(families.len(), 3);
+    }
+
+    #[test]
+    fn links_to_students_outside_the_list_are_ignored() {
+        let f = family_of([1, 2], &[(1, 10), (99, 10), (2, 11)]);
+        assert_eq!((f[&1], f[&2]), (1, 2));
+    }
 }

@@ -45,7 +45,8 @@ pub struct Counts {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ApplicationStats {
     pub school: Counts,
-    /// Families that received the current notice, of all families (a family per student).
+    /// Families that received the current notice, of all families (children sharing a
+    /// guardian are one family).
     pub informed: i64,
     pub families: i64,
     /// Refusals by reason code.
@@ -121,7 +122,6 @@ pub fn school_stats(
         by_homeroom: BTreeMap::new(),
         by_offering_kind: BTreeMap::new(),
     };
-    s.families = roster.len() as i64;
     let mut where_is: BTreeMap<i64, (i32, String)> = BTreeMap::new();
     for (id, grade, homeroom, flags) in roster {
         let boarder = crate::roster::model::flags_from_text(&flags).contains(&StudentFlag::Boarder);
@@ -194,13 +194,8 @@ pub fn school_stats(
         }
     }
     s.by_offering_kind.values_mut().for_each(rate);
-    if let Some(notice) = super::texts::current(c, school, term, "notice")? {
-        use crate::db::schema::notice_receipts;
-        s.informed = notice_receipts::table
-            .filter(notice_receipts::text_id.eq(notice.id))
-            .count()
-            .get_result(c)?;
-    }
+    let notice = super::texts::current(c, school, term, "notice")?;
+    (s.families, s.informed) = super::informed::family_counts(c, school, notice.map(|t| t.id))?;
     rate(&mut s.school);
     s.by_grade.values_mut().for_each(rate);
     s.by_homeroom.values_mut().for_each(rate);

@@ -47,6 +47,7 @@ diesel::table! {
         end_date -> Date,
         holidays -> Text,
         makeup_workdays -> Text,
+        makeup_timetable -> Text,
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,

@@ -1,5 +1,7 @@
 //! Roster types and their pure rules.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -278,6 +280,9 @@ pub struct Term {
     pub holidays: Vec<NaiveDate>,
     /// Weekend days with school (调休).
     pub makeup_workdays: Vec<NaiveDate>,
+    /// The weekday (1 = Monday … 5 = Friday) whose timetable a make-up day follows; a
+    /// make-up day not listed follows Monday.
+    pub makeup_timetable: BTreeMap<NaiveDate, u8>,
     pub version: i64,
 }
 
@@ -293,6 +298,10 @@ pub struct TermInput {
     pub holidays: Vec<NaiveDate>,
     #[serde(default)]
     pub makeup_workdays: Vec<NaiveDate>,
+    /// The weekday (1–5) whose timetable a make-up day follows (default Monday), e.g.
+    /// `{"2026-09-27": 5}` when Sunday the 27th runs Friday's classes.
+    #[serde(default)]
+    pub makeup_timetable: BTreeMap<NaiveDate, u8>,
 }
 
 impl TermInput {
@@ -330,6 +339,23 @@ impl TermInput {
                 "conflict",
                 "a day cannot be a holiday and a make-up day",
             ));
+        }
+        for (day, weekday) in &self.makeup_timetable {
+            let field = format!("makeup_timetable.{day}");
+            if !self.makeup_workdays.contains(day) {
+                return Err(AppError::field(
+                    &field,
+                    "not_a_makeup_day",
+                    "only a make-up workday follows another day's timetable",
+                ));
+            }
+            if !(1..=5).contains(weekday) {
+                return Err(AppError::field(
+                    &field,
+                    "range",
+                    "a weekday from 1 (Monday) to 5 (Friday)",
+                ));
+            }
         }
         Ok(())
     }
@@ -465,6 +491,7 @@ mod tests {
             end_date: d("2027-01-20"),
             holidays: vec![d("2026-10-01"), d("2026-10-02")],
             makeup_workdays: vec![d("2026-09-27")],
+            makeup_timetable: Default::default(),
             version: 1,
         }
     }
@@ -487,6 +514,7 @@ mod tests {
             end_date: d("2027-01-20"),
             holidays: vec![d("2027-02-01")],
             makeup_workdays: vec![],
+            makeup_timetable: Default::default(),
         };
         match t.check().unwrap_err() {
             AppError::Validation(e) => assert_eq!(e[0].field, "holidays[0]"),
@@ -496,8 +524,19 @@ mod tests {
         t.makeup_workdays = vec![d("2026-10-01")];
         assert!(t.check().is_err());
         t.makeup_workdays = vec![];
-        t.end_date = d("2026-08-01");
         t.holidays = vec![];
+        // A timetable only for a make-up day, and only Monday to Friday.
+        t.makeup_timetable = [(d("2026-09-27"), 5)].into();
+        match t.check().unwrap_err() {
+            AppError::Validation(e) => assert_eq!(e[0].field, "makeup_timetable.2026-09-27"),
+            other => panic!("{other:?}"),
+        }
+        t.makeup_workdays = vec![d("2026-09-27")];
+        assert!(t.check().is_ok());
+        t.makeup_timetable = [(d("2026-09-27"), 6)].into();
+        assert!(t.check().is_err());
+        t.makeup_timetable.clear();
+        t.end_date = d("2026-08-01");
         assert!(t.check().is_err());
     }
 

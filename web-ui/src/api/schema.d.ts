@@ -1328,7 +1328,8 @@ export interface components {
             families: number;
             /**
              * Format: int64
-             * @description Families that received the current notice, of all families (a family per student).
+             * @description Families that received the current notice, of all families (children sharing a
+             *     guardian are one family).
              */
             informed: number;
             /** @description Refusals by reason code. */
@@ -1651,15 +1652,23 @@ export interface components {
         };
         /** @description How many families of a homeroom have received the notice. */
         HomeroomInformed: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Families with a child in this homeroom (siblings in one class count once).
+             */
             families: number;
             /** Format: int64 */
             homeroom_id: number;
             homeroom_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Of those, the families that received the notice (for any of their children).
+             */
             informed: number;
             /** @description The students whose families have not received it yet (不漏一人). */
             not_informed: components["schemas"]["NotInformed"][];
+            /** Format: int64 */
+            students: number;
         };
         /** @description Changes to a homeroom. */
         HomeroomPatch: {
@@ -1707,7 +1716,11 @@ export interface components {
              */
             file: string;
         };
-        /** @description 知晓率: informed ÷ families, per homeroom and for the school. A family is counted per student. */
+        /**
+         * @description 知晓率: informed ÷ families, per homeroom and for the school. A family is the children
+         *     who share a guardian (siblings count once); it is informed when the notice reached it
+         *     for any of its children.
+         */
         InformedReport: {
             /** Format: int64 */
             families: number;
@@ -1719,6 +1732,8 @@ export interface components {
              * @description informed ÷ families, 0–1 (1 when there are no families).
              */
             rate: number;
+            /** Format: int64 */
+            students: number;
             /** Format: int64 */
             text_id?: number | null;
         };
@@ -2465,6 +2480,13 @@ export interface components {
                 holidays: string[];
                 /** Format: int64 */
                 id: number;
+                /**
+                 * @description The weekday (1 = Monday … 5 = Friday) whose timetable a make-up day follows; a
+                 *     make-up day not listed follows Monday.
+                 */
+                makeup_timetable: {
+                    [key: string]: number;
+                };
                 /** @description Weekend days with school (调休). */
                 makeup_workdays: string[];
                 /** @description e.g. 2026 秋季学期. */
@@ -2832,6 +2854,13 @@ export interface components {
             holidays: string[];
             /** Format: int64 */
             id: number;
+            /**
+             * @description The weekday (1 = Monday … 5 = Friday) whose timetable a make-up day follows; a
+             *     make-up day not listed follows Monday.
+             */
+            makeup_timetable: {
+                [key: string]: number;
+            };
             /** @description Weekend days with school (调休). */
             makeup_workdays: string[];
             /** @description e.g. 2026 秋季学期. */
@@ -2848,6 +2877,13 @@ export interface components {
             /** Format: date */
             end_date: string;
             holidays?: string[];
+            /**
+             * @description The weekday (1–5) whose timetable a make-up day follows (default Monday), e.g.
+             *     `{"2026-09-27": 5}` when Sunday the 27th runs Friday's classes.
+             */
+            makeup_timetable?: {
+                [key: string]: number;
+            };
             makeup_workdays?: string[];
             name: string;
             /** Format: date */

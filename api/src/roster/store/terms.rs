@@ -11,7 +11,17 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::roster::model::{Term, TermInput};
 
-type TermRow = (i64, i64, String, NaiveDate, NaiveDate, String, String, i64);
+type TermRow = (
+    i64,
+    i64,
+    String,
+    NaiveDate,
+    NaiveDate,
+    String,
+    String,
+    String,
+    i64,
+);
 
 fn to_term(r: TermRow) -> Term {
     Term {
@@ -22,7 +32,8 @@ fn to_term(r: TermRow) -> Term {
         end_date: r.4,
         holidays: serde_json::from_str(&r.5).unwrap_or_default(),
         makeup_workdays: serde_json::from_str(&r.6).unwrap_or_default(),
-        version: r.7,
+        makeup_timetable: serde_json::from_str(&r.7).unwrap_or_default(),
+        version: r.8,
     }
 }
 
@@ -34,6 +45,7 @@ const TERM_COLUMNS: (
     terms::end_date,
     terms::holidays,
     terms::makeup_workdays,
+    terms::makeup_timetable,
     terms::version,
 ) = (
     terms::id,
@@ -43,6 +55,7 @@ const TERM_COLUMNS: (
     terms::end_date,
     terms::holidays,
     terms::makeup_workdays,
+    terms::makeup_timetable,
     terms::version,
 );
 
@@ -88,6 +101,8 @@ pub fn insert_term(
             terms::holidays.eq(serde_json::to_string(&t.holidays).unwrap_or_default()),
             terms::makeup_workdays
                 .eq(serde_json::to_string(&t.makeup_workdays).unwrap_or_default()),
+            terms::makeup_timetable
+                .eq(serde_json::to_string(&t.makeup_timetable).unwrap_or_default()),
             terms::version.eq(1),
             terms::created_at.eq(now),
             terms::updated_at.eq(now),
@@ -132,6 +147,7 @@ pub fn update_term(
         terms::end_date.eq(t.end_date),
         terms::holidays.eq(serde_json::to_string(&t.holidays).unwrap_or_default()),
         terms::makeup_workdays.eq(serde_json::to_string(&t.makeup_workdays).unwrap_or_default()),
+        terms::makeup_timetable.eq(serde_json::to_string(&t.makeup_timetable).unwrap_or_default()),
         terms::version.eq(version + 1),
         terms::updated_at.eq(Instant(Utc::now())),
     ))
