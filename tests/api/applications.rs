@@ -759,6 +759,7 @@ both!(
         let (opens, closes) = chrono_like_now();
         let seasonal = json!({"term_id": term, "window_opens_at": opens, "window_closes_at": closes, "offerings": [
         {"kind": "afternoon_basic", "name": "基础托管", "grades": [1], "weekdays": [1,2,3,4,5], "start_time": "15:50", "end_time": "17:20",
+         "segments": [{"kind": "relax", "start_time": "15:50", "end_time": "16:10"}, {"kind": "homework", "start_time": "16:10", "end_time": "17:20"}],
          "season_times": [{"from": "05-01", "to": "10-31", "start_time": "16:20", "end_time": "17:50"}]}]});
         let (s, p2) = app
             .send(
@@ -794,6 +795,12 @@ both!(
             ),
             (Some("17:50"), Some("17:20"))
         );
+        // The segments move with the season: half an hour later in September.
+        assert_eq!(
+            sep["items"][0]["segments"],
+            json!([{"kind": "relax", "start_time": "16:20", "end_time": "16:40"}, {"kind": "homework", "start_time": "16:40", "end_time": "17:50"}])
+        );
+        assert_eq!(nov["items"][0]["segments"][1]["start_time"], "16:10");
         let mut late = seasonal.clone();
         late["offerings"][0]["end_time"] = json!("20:30");
         let (s, b) = app

@@ -96,6 +96,46 @@ pub fn times_on<'a>(
         .unwrap_or(base)
 }
 
+fn minutes(t: &str) -> Option<i32> {
+    let (h, m) = t.split_once(':')?;
+    Some(h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?)
+}
+
+fn hh_mm(m: i32) -> String {
+    let m = m.clamp(0, 24 * 60 - 1);
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// The segments of a session whose times a season moved: every segment moves by the shift
+/// of the start, and the last one ends with the session (it absorbs a longer or shorter
+/// season). Segments that would start at or after the new end are dropped.
+pub fn segments_on(base: (&str, &str), segments: &[Segment], times: (&str, &str)) -> Vec<Segment> {
+    let (Some(b0), Some(s0), Some(s1)) = (minutes(base.0), minutes(times.0), minutes(times.1))
+    else {
+        return segments.to_vec();
+    };
+    let shift = s0 - b0;
+    let mut out: Vec<Segment> = Vec::new();
+    for seg in segments {
+        let (Some(a), Some(b)) = (minutes(&seg.start_time), minutes(&seg.end_time)) else {
+            continue;
+        };
+        let (a, b) = (a + shift, (b + shift).min(s1));
+        if a >= s1 {
+            break;
+        }
+        out.push(Segment {
+            kind: seg.kind.clone(),
+            start_time: hh_mm(a),
+            end_time: hh_mm(b),
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.end_time = hh_mm(s1);
+    }
+    out
+}
+
 /// Whether an offering runs on `date`: a school day of the term and one of its weekdays.
 /// A make-up workday (调休) follows the timetable of the weekday the term names for it
 /// (Monday unless set).
@@ -114,6 +154,40 @@ pub fn runs_on(term: &Term, weekdays: &[u8], date: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn seg(kind: &str, a: &str, b: &str) -> Segment {
+        Segment {
+            kind: kind.into(),
+            start_time: a.into(),
+            end_time: b.into(),
+        }
+    }
+
+    #[test]
+    fn segments_move_with_the_season_and_the_last_ends_with_the_session() {
+        let base = [
+            seg("relax", "16:00", "16:20"),
+            seg("homework", "16:20", "17:30"),
+        ];
+        // Summer: 16:20–18:00 (a 20-minute later start, 10 minutes longer).
+        assert_eq!(
+            segments_on(("16:00", "17:30"), &base, ("16:20", "18:00")),
+            vec![
+                seg("relax", "16:20", "16:40"),
+                seg("homework", "16:40", "18:00")
+            ]
+        );
+        // Base times: unchanged.
+        assert_eq!(
+            segments_on(("16:00", "17:30"), &base, ("16:00", "17:30")),
+            base.to_vec()
+        );
+        // A much shorter season drops what no longer fits.
+        assert_eq!(
+            segments_on(("16:00", "17:30"), &base, ("16:00", "16:15")),
+            vec![seg("relax", "16:00", "16:15")]
+        );
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

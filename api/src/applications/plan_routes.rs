@@ -213,9 +213,12 @@ pub struct SessionOnDate {
     pub start_time: String,
     pub end_time: String,
     pub early_grades_start_time: Option<String>,
+    /// The session's parts on that date (moved with the season's times).
+    pub segments: Vec<super::calendar::Segment>,
 }
 
-/// The plan's sessions on a date, with the term calendar and season times applied.
+/// The plan's sessions on a date, with the term calendar and season times applied (the
+/// segments move with the season).
 #[utoipa::path(tag = "applications", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-plans/{id}/sessions")]
 pub async fn sessions_on(
@@ -245,6 +248,11 @@ pub async fn sessions_on(
                         start_time: start.to_owned(),
                         end_time: end.to_owned(),
                         early_grades_start_time: o.early_grades_start_time.clone(),
+                        segments: super::calendar::segments_on(
+                            (&o.start_time, &o.end_time),
+                            &o.segments,
+                            (start, end),
+                        ),
                     }
                 })
                 .collect())

@@ -739,7 +739,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The plan's sessions on a date, with the term calendar and season times applied. */
+        /**
+         * The plan's sessions on a date, with the term calendar and season times applied (the
+         *     segments move with the season).
+         */
         get: operations["sessions_on"];
         put?: never;
         post?: never;
@@ -1931,6 +1934,8 @@ export interface components {
                 name: string;
                 /** Format: int64 */
                 offering_id: number;
+                /** @description The session's parts on that date (moved with the season's times). */
+                segments: components["schemas"]["Segment"][];
                 start_time: string;
             }[];
         };
@@ -2759,6 +2764,8 @@ export interface components {
             name: string;
             /** Format: int64 */
             offering_id: number;
+            /** @description The session's parts on that date (moved with the season's times). */
+            segments: components["schemas"]["Segment"][];
             start_time: string;
         };
         /** @description A staff member of a school. */
