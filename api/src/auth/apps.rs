@@ -13,14 +13,13 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
-use super::routes::{authenticate, client_ip, dummy_hash, issue_pair, TokenPair};
+use super::routes::{authenticate, client_ip, dummy_hash, open_session, TokenPair};
 use super::store::{self, ClientRow};
 use super::tokens::Claims;
 use super::{password, CallerKind, Grant, Keys};
-use crate::audit::{self, Actor};
 use crate::config::Config;
 use crate::db::schema::schools;
-use crate::db::{tx, Db, DbConn};
+use crate::db::{Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::openapi::WriteErrors;
 
@@ -222,26 +221,7 @@ pub async fn app_login(
                 });
             }
         }
-        tx(c, |c| {
-            store::record_success(c, user.id)?;
-            let actor = Actor {
-                kind: "user".into(),
-                id: Some(user.id),
-                request_id,
-            };
-            let after = serde_json::json!({ "via_client": app.id }).to_string();
-            audit::record(
-                c,
-                &actor,
-                None,
-                "auth.login",
-                "user",
-                Some(user.id),
-                None,
-                Some(after),
-            )?;
-            issue_pair(c, &keys, &config, &user, None, Some(app.id))
-        })
+        open_session(c, &keys, &config, &user, request_id, Some(app.id))
     })
     .await
     .map(web::Json)

@@ -161,6 +161,38 @@ pub(crate) fn issue_pair(
     })
 }
 
+/// After a successful sign-in: clears the failure count, audits the login (naming the
+/// parent app, if any) and issues the first token pair of a new family.
+pub(crate) fn open_session(
+    c: &mut crate::db::DbConn,
+    keys: &Keys,
+    config: &Config,
+    user: &store::UserRow,
+    request_id: String,
+    via_client: Option<i64>,
+) -> AppResult<TokenPair> {
+    tx(c, |c| {
+        store::record_success(c, user.id)?;
+        let actor = Actor {
+            kind: "user".into(),
+            id: Some(user.id),
+            request_id,
+        };
+        let after = via_client.map(|id| serde_json::json!({ "via_client": id }).to_string());
+        audit::record(
+            c,
+            &actor,
+            None,
+            "auth.login",
+            "user",
+            Some(user.id),
+            None,
+            after,
+        )?;
+        issue_pair(c, keys, config, user, None, via_client)
+    })
+}
+
 fn invalid_credentials() -> AppError {
     AppError::Unauthenticated {
         code: "auth.invalid_credentials",
@@ -200,25 +232,7 @@ pub async fn login(
     let request_id = crate::request_id::of(&req);
     db.run(move |c| {
         let user = authenticate(c, &config, &body.username, &body.password)?;
-        tx(c, |c| {
-            store::record_success(c, user.id)?;
-            let actor = Actor {
-                kind: "user".into(),
-                id: Some(user.id),
-                request_id,
-            };
-            audit::record(
-                c,
-                &actor,
-                None,
-                "auth.login",
-                "user",
-                Some(user.id),
-                None,
-                None,
-            )?;
-            issue_pair(c, &keys, &config, &user, None, None)
-        })
+        open_session(c, &keys, &config, &user, request_id, None)
     })
     .await
     .map(web::Json)

@@ -3,6 +3,7 @@
 mod contacts;
 mod school_data;
 mod students;
+mod write;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 

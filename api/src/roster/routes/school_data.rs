@@ -3,14 +3,14 @@
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
-use validator::Validate;
 
+use super::write;
 use crate::auth::{Caller, Permission, SchoolScope};
-use crate::db::{tx, Db};
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::page::{Page, PageQuery};
-use crate::precondition::{created, if_match, with_etag};
+use crate::precondition::with_etag;
 use crate::roster::model::{
     Homeroom, HomeroomPatch, NewHomeroom, NewStaff, Room, RoomInput, School, Staff, StaffPatch,
     Term, TermInput,
@@ -97,13 +97,14 @@ pub async fn create_homeroom(
     body: web::Json<NewHomeroom>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
-    let h = db
-        .run(move |c| tx(c, |c| homerooms::insert_homeroom(c, school, &body, &actor)))
-        .await?;
-    Ok(created(h.version, &h))
+    write::create(
+        scope,
+        Permission::RosterWrite,
+        body,
+        &db,
+        homerooms::insert_homeroom,
+    )
+    .await
 }
 
 /// One homeroom.
@@ -142,13 +143,14 @@ pub async fn create_room(
     body: web::Json<RoomInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
-    let r = db
-        .run(move |c| tx(c, |c| rooms::insert_room(c, school, &body, &actor)))
-        .await?;
-    Ok(created(r.version, &r))
+    write::create(
+        scope,
+        Permission::RosterWrite,
+        body,
+        &db,
+        rooms::insert_room,
+    )
+    .await
 }
 
 /// Replace a room's name, capacity and kind. Send `If-Match`.
@@ -161,18 +163,16 @@ pub async fn update_room(
     body: web::Json<RoomInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let version = if_match(&req)?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
-    let r = db
-        .run(move |c| {
-            tx(c, |c| {
-                rooms::update_room(c, school, id, version, &body, &actor)
-            })
-        })
-        .await?;
-    Ok(with_etag(r.version, &r))
+    write::update(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        body,
+        &db,
+        rooms::update_room,
+    )
+    .await
 }
 
 /// Terms, newest first.
@@ -199,13 +199,14 @@ pub async fn create_term(
     body: web::Json<TermInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
-    let t = db
-        .run(move |c| tx(c, |c| terms::insert_term(c, school, &body, &actor)))
-        .await?;
-    Ok(created(t.version, &t))
+    write::create(
+        scope,
+        Permission::RosterWrite,
+        body,
+        &db,
+        terms::insert_term,
+    )
+    .await
 }
 
 /// One term.
@@ -232,18 +233,16 @@ pub async fn update_term(
     body: web::Json<TermInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let version = if_match(&req)?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
-    let t = db
-        .run(move |c| {
-            tx(c, |c| {
-                terms::update_term(c, school, id, version, &body, &actor)
-            })
-        })
-        .await?;
-    Ok(with_etag(t.version, &t))
+    write::update(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        body,
+        &db,
+        terms::update_term,
+    )
+    .await
 }
 
 /// Staff of the school with their roles. Phones are masked unless the role needs them.
@@ -268,13 +267,14 @@ pub async fn create_staff(
     body: web::Json<NewStaff>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::StaffManage)?;
-    body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
-    let s = db
-        .run(move |c| tx(c, |c| staff::insert_staff(c, school, &body, &actor)))
-        .await?;
-    Ok(created(s.version, &s))
+    write::create(
+        scope,
+        Permission::StaffManage,
+        body,
+        &db,
+        staff::insert_staff,
+    )
+    .await
 }
 
 /// Rename a homeroom or change its homeroom teacher. Send `If-Match`.
@@ -287,18 +287,16 @@ pub async fn update_homeroom(
     body: web::Json<HomeroomPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let version = if_match(&req)?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
-    let h = db
-        .run(move |c| {
-            tx(c, |c| {
-                homerooms::update_homeroom(c, school, id, version, &body, &actor)
-            })
-        })
-        .await?;
-    Ok(with_etag(h.version, &h))
+    write::update(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        body,
+        &db,
+        homerooms::update_homeroom,
+    )
+    .await
 }
 
 /// Change a staff member's name, phone or roles. Send `If-Match`.
@@ -311,18 +309,16 @@ pub async fn update_staff(
     body: web::Json<StaffPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::StaffManage)?;
-    body.validate()?;
-    let version = if_match(&req)?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
-    let s = db
-        .run(move |c| {
-            tx(c, |c| {
-                staff::update_staff(c, school, id, version, &body, &actor)
-            })
-        })
-        .await?;
-    Ok(with_etag(s.version, &s))
+    write::update(
+        req,
+        scope,
+        Permission::StaffManage,
+        path.1,
+        body,
+        &db,
+        staff::update_staff,
+    )
+    .await
 }
 
 /// Delete a room. Send `If-Match`.
@@ -334,12 +330,15 @@ pub async fn delete_room(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    let version = if_match(&req)?;
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
-    db.run(move |c| tx(c, |c| rooms::delete_room(c, school, id, version, &actor)))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    write::delete(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        &db,
+        rooms::delete_room,
+    )
+    .await
 }
 
 /// Delete an empty homeroom (409 `homeroom.not_empty` while students are in it). Send `If-Match`.
@@ -351,16 +350,15 @@ pub async fn delete_homeroom(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    let version = if_match(&req)?;
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
-    db.run(move |c| {
-        tx(c, |c| {
-            homerooms::delete_homeroom(c, school, id, version, &actor)
-        })
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    write::delete(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        &db,
+        homerooms::delete_homeroom,
+    )
+    .await
 }
 
 /// Remove a staff member from the school; a login left without any school is disabled. Send `If-Match`.
@@ -372,10 +370,13 @@ pub async fn delete_staff(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::StaffManage)?;
-    let version = if_match(&req)?;
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
-    db.run(move |c| tx(c, |c| staff::delete_staff(c, school, id, version, &actor)))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    write::delete(
+        req,
+        scope,
+        Permission::StaffManage,
+        path.1,
+        &db,
+        staff::delete_staff,
+    )
+    .await
 }

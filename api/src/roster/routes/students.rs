@@ -3,14 +3,14 @@
 use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
-use validator::Validate;
 
+use super::write;
 use crate::auth::{Permission, SchoolScope};
-use crate::db::{tx, Db};
+use crate::db::Db;
 use crate::error::AppResult;
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::page::{Page, PageQuery};
-use crate::precondition::{created, if_match, with_etag};
+use crate::precondition::with_etag;
 use crate::roster::model::{NewStudent, Student, StudentPatch};
 use crate::roster::store::students::{self as store, StudentFilter};
 
@@ -76,13 +76,7 @@ pub async fn create_student(
     body: web::Json<NewStudent>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
-    let s = db
-        .run(move |c| tx(c, |c| store::insert(c, school, &body, &actor)))
-        .await?;
-    Ok(created(s.version, &s))
+    write::create(scope, Permission::RosterWrite, body, &db, store::insert).await
 }
 
 /// One student.
@@ -120,14 +114,16 @@ pub async fn update_student(
     body: web::Json<StudentPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    body.validate()?;
-    let version = if_match(&req)?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
-    let s = db
-        .run(move |c| tx(c, |c| store::update(c, school, id, version, &body, &actor)))
-        .await?;
-    Ok(with_etag(s.version, &s))
+    write::update(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        body,
+        &db,
+        store::update,
+    )
+    .await
 }
 
 /// Delete a student with their guardian links and pickup persons.
@@ -144,10 +140,13 @@ pub async fn delete_student(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require(Permission::RosterWrite)?;
-    let version = if_match(&req)?;
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
-    db.run(move |c| tx(c, |c| store::delete(c, school, id, version, &actor)))
-        .await?;
-    Ok(HttpResponse::NoContent().finish())
+    write::delete(
+        req,
+        scope,
+        Permission::RosterWrite,
+        path.1,
+        &db,
+        store::delete,
+    )
+    .await
 }
