@@ -11,5 +11,8 @@ mod integration;
 mod openapi;
 mod ops;
 mod parent_apps;
+mod plans;
+mod reports;
 mod roster;
+mod seats;
 mod tenancy;

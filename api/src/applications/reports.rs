@@ -13,8 +13,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::informed::TermPath;
-use super::model::Action;
-use super::routes::{Decision, Review};
+use super::routes::Review;
 use super::store::{Application, Step};
 use super::texts::PlanText;
 use super::{plan, read, store, texts};
@@ -266,8 +265,7 @@ pub struct BulkReview {
     #[validate(length(min = 1, max = 500))]
     #[schema(min_items = 1, max_items = 500)]
     pub ids: Vec<i64>,
-    /// `class` or `school`.
-    pub step: String,
+    pub step: super::routes::ReviewStep,
     #[validate(nested)]
     pub review: Review,
 }
@@ -292,15 +290,7 @@ pub async fn bulk_review(
 ) -> AppResult<web::Json<Vec<BulkResult>>> {
     body.validate()?;
     let b = body.into_inner();
-    let action = match (b.step.as_str(), b.review.decision) {
-        ("class", Decision::Approve) => Action::ClassApprove,
-        ("class", Decision::Return) => Action::ClassReturn,
-        ("class", Decision::Reject) => Action::ClassReject,
-        ("school", Decision::Approve) => Action::SchoolApprove,
-        ("school", Decision::Return) => Action::SchoolReturn,
-        ("school", Decision::Reject) => Action::SchoolReject,
-        _ => return Err(AppError::field("step", "unknown", "class or school")),
-    };
+    let action = super::routes::review_action(b.step, b.review.decision);
     if !scope.roles.iter().any(|r| {
         matches!(
             r,

@@ -315,6 +315,42 @@ async fn step(
     Ok(web::Json(app))
 }
 
+/// Which review: the class review (班级审核) or the school review (学校复核).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStep {
+    Class,
+    School,
+}
+
+/// The state-machine action of a decision in a review step.
+pub(crate) fn review_action(step: ReviewStep, decision: Decision) -> Action {
+    match (step, decision) {
+        (ReviewStep::Class, Decision::Approve) => Action::ClassApprove,
+        (ReviewStep::Class, Decision::Return) => Action::ClassReturn,
+        (ReviewStep::Class, Decision::Reject) => Action::ClassReject,
+        (ReviewStep::School, Decision::Approve) => Action::SchoolApprove,
+        (ReviewStep::School, Decision::Return) => Action::SchoolReturn,
+        (ReviewStep::School, Decision::Reject) => Action::SchoolReject,
+    }
+}
+
+async fn review(
+    scope: SchoolScope,
+    id: i64,
+    body: Review,
+    review_step: ReviewStep,
+    db: &Db,
+) -> AppResult<web::Json<Application>> {
+    body.validate()?;
+    let s = Step {
+        comment: body.comment,
+        reason: body.reason,
+        effective_date: None,
+    };
+    step(scope, id, review_action(review_step, body.decision), s, db).await
+}
+
 /// Submit a draft or an application returned for changes.
 #[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "Submitted", body = Application), WriteErrors), security(("bearer" = [])))]
 #[post("/applications/{id}/submit")]
@@ -335,18 +371,7 @@ pub async fn class_review(
     body: web::Json<Review>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Application>> {
-    body.validate()?;
-    let action = match body.decision {
-        Decision::Approve => Action::ClassApprove,
-        Decision::Return => Action::ClassReturn,
-        Decision::Reject => Action::ClassReject,
-    };
-    let s = Step {
-        comment: body.comment.clone(),
-        reason: body.reason,
-        effective_date: None,
-    };
-    step(scope, path.1, action, s, &db).await
+    review(scope, path.1, body.into_inner(), ReviewStep::Class, &db).await
 }
 
 /// The school review (学校复核): school admins.
@@ -358,18 +383,7 @@ pub async fn school_review(
     body: web::Json<Review>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Application>> {
-    body.validate()?;
-    let action = match body.decision {
-        Decision::Approve => Action::SchoolApprove,
-        Decision::Return => Action::SchoolReturn,
-        Decision::Reject => Action::SchoolReject,
-    };
-    let s = Step {
-        comment: body.comment.clone(),
-        reason: body.reason,
-        effective_date: None,
-    };
-    step(scope, path.1, action, s, &db).await
+    review(scope, path.1, body.into_inner(), ReviewStep::School, &db).await
 }
 
 /// Withdraw (guardian or school admin): the enrollment ends on the effective date and

@@ -1394,8 +1394,7 @@ export interface components {
         BulkReview: {
             ids: number[];
             review: components["schemas"]["Review"];
-            /** @description `class` or `school`. */
-            step: string;
+            step: components["schemas"]["ReviewStep"];
         };
         /**
          * @description What kind of principal a token belongs to.
@@ -2590,6 +2589,11 @@ export interface components {
             decision: components["schemas"]["Decision"];
             reason?: null | components["schemas"]["RejectReason"];
         };
+        /**
+         * @description Which review: the class review (班级审核) or the school review (学校复核).
+         * @enum {string}
+         */
+        ReviewStep: "class" | "school";
         /**
          * @description A staff role within one school (or, for `district_admin`, a district).
          * @enum {string}

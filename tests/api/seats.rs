@@ -1,0 +1,342 @@
+//! Seats: capped offerings that queue under concurrency, idempotent applying, clubs by
+//! rank with waitlists, mid-term changes that pass seats on.
+
+use kehou_tests::{both, json_of, TestApp};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use super::applications::{application, open_term};
+
+both!(
+    applications_racing_for_a_capped_offering_queue_in_order,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let tasks: Vec<_> = (100..300)
+            .map(|student| {
+                let req = app
+                    .req(Method::POST, &app.school_path("/applications"))
+                    .bearer_auth(&admin)
+                    .json(&application(term, &plan, &agreement, student, true));
+                tokio::spawn(async move { req.send().await.unwrap().status().as_u16() })
+            })
+            .collect();
+        let mut statuses = Vec::new();
+        for t in tasks {
+            statuses.push(t.await.unwrap());
+        }
+        assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+        let late = plan["offerings"][1]["id"].as_i64().unwrap();
+        assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM application_offerings WHERE offering_id = {late} AND placement = 'enrolled'")), 30);
+        assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM application_offerings WHERE offering_id = {late} AND placement = 'waiting'")), 170);
+        assert_eq!(app.count(&format!("SELECT COUNT(DISTINCT queue_position) AS n FROM application_offerings WHERE offering_id = {late} AND placement = 'waiting'")), 170);
+        assert_eq!(app.count(&format!("SELECT CAST(MAX(queue_position) AS BIGINT) AS n FROM application_offerings WHERE offering_id = {late}")), 170);
+        // The uncapped base service took everyone.
+        let base = plan["offerings"][0]["id"].as_i64().unwrap();
+        assert_eq!(app.count(&format!("SELECT COUNT(*) AS n FROM application_offerings WHERE offering_id = {base} AND placement = 'enrolled'")), 200);
+
+        // A withdrawal frees a seat for the first in the queue.
+        let first_waiting = app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND queue_position = 1"));
+        let enrolled = app.count(&format!("SELECT MIN(application_id) AS n FROM application_offerings WHERE offering_id = {late} AND placement = 'enrolled'"));
+        let (s, w) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{enrolled}/withdraw")),
+                &json!({"effective_date": "2026-10-15"}),
+            )
+            .await;
+        assert_eq!(
+            (s, w["withdraw_effective_date"].as_str()),
+            (200, Some("2026-10-15"))
+        );
+        let (_, promoted) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{first_waiting}")),
+            )
+            .await;
+        assert_eq!(promoted["offerings"][1]["placement"], "enrolled");
+        let (_, second) = app.get(&admin, &app.school_path(&format!("/applications/{}", app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND queue_position = 2"))))).await;
+        assert_eq!(
+            second["offerings"][1]["queue_position"], 1,
+            "everyone moves up"
+        );
+        assert_eq!(
+            app.count(&format!(
+                "SELECT CAST(taken AS BIGINT) AS n FROM offerings WHERE id = {late}"
+            )),
+            30
+        );
+    }
+);
+
+both!(
+    idempotency_keys_make_retries_safe,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let body = application(term, &plan, &agreement, 20, false);
+        let send = |b: Value| {
+            app.req(Method::POST, &app.school_path("/applications"))
+                .bearer_auth(&admin)
+                .header("idempotency-key", "k-20")
+                .json(&b)
+                .send()
+        };
+        let (s1, a1) = json_of(send(body.clone()).await.unwrap()).await;
+        let (s2, a2) = json_of(send(body.clone()).await.unwrap()).await;
+        assert_eq!((s1, s2), (201, 201));
+        assert_eq!(a1["id"], a2["id"]);
+        assert_eq!(
+            app.count("SELECT COUNT(*) AS n FROM applications WHERE student_id = 20"),
+            1
+        );
+        let mut other = body.clone();
+        other["leave_mode"] = json!("alone");
+        let (s, b) = json_of(send(other).await.unwrap()).await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (422, Some("idempotency.key_reused"))
+        );
+    }
+);
+
+both!(
+    clubs_are_chosen_by_rank_within_their_limits,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let (_, staff) = app.get(&admin, &app.school_path("/staff?limit=1")).await;
+        let teacher = staff["items"][0]["id"].as_i64().unwrap();
+        let club = |name: &str, min: i64, max: i64| json!({"term_id": term, "name": name, "category": "美", "capacity": 30, "grade_min": min, "grade_max": max, "weekdays": [2, 4], "teacher_staff_id": teacher});
+        let (s, art) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/clubs"),
+                &club("美术社", 1, 3),
+            )
+            .await;
+        assert_eq!(s, 201, "{art}");
+        let (_, chess) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/clubs"),
+                &club("围棋社", 1, 6),
+            )
+            .await;
+        let (_, senior) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/clubs"),
+                &club("机器人社", 5, 6),
+            )
+            .await;
+        let external = json!({"term_id": term, "name": "葫芦丝", "category": "美", "capacity": 20, "grade_min": 1, "grade_max": 6, "weekdays": [3], "external_teacher": "李老师"});
+        let (s, ext) = app
+            .send(&admin, Method::POST, &app.school_path("/clubs"), &external)
+            .await;
+        assert_eq!(
+            (s, ext["vetting_status"].as_str()),
+            (201, Some("pending")),
+            "an external teacher starts pending vetting"
+        );
+
+        let mut a = application(term, &plan, &agreement, 3, false);
+        a["club_choices"] = json!([chess["id"], art["id"]]);
+        let (s, created) = app
+            .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+            .await;
+        assert_eq!(s, 201, "{created}");
+        let ranked: Vec<(Value, Value)> = created["club_choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["club_id"].clone(), c["placement"].clone()))
+            .collect();
+        assert_eq!(
+            ranked,
+            vec![
+                (chess["id"].clone(), json!("enrolled")),
+                (art["id"].clone(), json!("not_placed"))
+            ]
+        );
+        let (_, clubs) = app
+            .get(&admin, &app.school_path(&format!("/clubs?term_id={term}")))
+            .await;
+        let chess_row = clubs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == chess["id"])
+            .unwrap()
+            .clone();
+        assert_eq!(chess_row["first_choices"], 1);
+        let mut too_young = application(term, &plan, &agreement, 4, false);
+        too_young["club_choices"] = json!([senior["id"]]);
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &too_young,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (422, Some("application.club_not_offered"))
+        );
+        assert_eq!(
+            app.count("SELECT COUNT(*) AS n FROM applications WHERE student_id = 4"),
+            0,
+            "nothing half-written"
+        );
+    }
+);
+
+both!(
+    a_full_club_keeps_a_waitlist_that_moves_up,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let (_, staff) = app.get(&admin, &app.school_path("/staff?limit=1")).await;
+        let small = json!({"term_id": term, "name": "书法社", "category": "美", "capacity": 1, "grade_min": 1, "grade_max": 6, "weekdays": [2], "teacher_staff_id": staff["items"][0]["id"]});
+        let (_, club) = app
+            .send(&admin, Method::POST, &app.school_path("/clubs"), &small)
+            .await;
+        let mut ids = Vec::new();
+        for student in [60, 61, 62] {
+            let mut a = application(term, &plan, &agreement, student, false);
+            a["club_choices"] = json!([club["id"]]);
+            let (s, created) = app
+                .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+                .await;
+            assert_eq!(s, 201);
+            ids.push((
+                created["id"].as_i64().unwrap(),
+                created["club_choices"][0].clone(),
+            ));
+        }
+        assert_eq!(ids[0].1["placement"], "enrolled");
+        assert_eq!(
+            (
+                ids[1].1["placement"].as_str(),
+                ids[1].1["queue_position"].as_i64()
+            ),
+            (Some("waiting"), Some(1))
+        );
+        assert_eq!(ids[2].1["queue_position"], 2);
+        let (s, _) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{}/withdraw", ids[0].0)),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, 200);
+        let (_, second) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{}", ids[1].0)),
+            )
+            .await;
+        let (_, third) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{}", ids[2].0)),
+            )
+            .await;
+        assert_eq!(second["club_choices"][0]["placement"], "enrolled");
+        assert_eq!(third["club_choices"][0]["queue_position"], 1);
+        let (_, clubs) = app
+            .get(&admin, &app.school_path(&format!("/clubs?term_id={term}")))
+            .await;
+        let row = clubs["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == club["id"])
+            .unwrap()
+            .clone();
+        assert_eq!(row["taken"], 1);
+    }
+);
+
+both!(
+    an_approved_application_changes_mid_term,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 1).await;
+        let admin = app.token("admin").await;
+        let (_, first) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &application(term, &plan, &agreement, 30, true),
+            )
+            .await;
+        let (_, second) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &application(term, &plan, &agreement, 31, true),
+            )
+            .await;
+        assert_eq!(second["offerings"][1]["placement"], "waiting");
+        let id = first["id"].as_i64().unwrap();
+        let change = json!({"offerings": [{"offering_id": plan["offerings"][0]["id"], "weekdays": [1, 3]}], "effective_date": "2026-11-01"});
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{id}/changes")),
+                &change,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (409, Some("application.wrong_status")),
+            "only approved applications change mid-term"
+        );
+        for step in ["class-review", "school-review"] {
+            app.send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{id}/{step}")),
+                &json!({"decision": "approve"}),
+            )
+            .await;
+        }
+        let (s, changed) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{id}/changes")),
+                &change,
+            )
+            .await;
+        assert_eq!(s, 200, "{changed}");
+        assert_eq!(changed["offerings"].as_array().unwrap().len(), 1);
+        assert_eq!(changed["offerings"][0]["weekdays"], json!([1, 3]));
+        assert_eq!(changed["offerings"][0]["placement"], "enrolled");
+        assert_eq!(
+            changed["history"].as_array().unwrap().last().unwrap()["action"],
+            "change"
+        );
+        let (_, promoted) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/applications/{}", second["id"])),
+            )
+            .await;
+        assert_eq!(
+            promoted["offerings"][1]["placement"], "enrolled",
+            "the dropped seat went to the queue"
+        );
+    }
+);
