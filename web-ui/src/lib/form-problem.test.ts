@@ -54,6 +54,25 @@ describe('mapProblem', () => {
     ]);
   });
 
+  it('lands an error of an object entry on the field of its key', () => {
+    const problem = invalid([
+      { field: 'makeup_timetable.2026-10-10', code: 'range', message: 'x' },
+      { field: 'makeup_timetable', code: 'weird', message: 'y' },
+    ]);
+    const shown = mapProblem(t, problem, {
+      fields: ['makeup_workdays'],
+      records: ['makeup_timetable'],
+      aliases: { makeup_timetable: 'makeup_workdays' },
+    });
+    expect(shown).toEqual({
+      fields: [
+        { name: ['makeup_timetable', '2026-10-10'], errors: ['超出允许的范围'] },
+        { name: 'makeup_workdays', errors: ['y'] },
+      ],
+      alert: false,
+    });
+  });
+
   it('follows aliases and still alerts for fields the form does not have', () => {
     const problem = invalid([
       { field: 'end_date', code: 'range', message: 'x' },

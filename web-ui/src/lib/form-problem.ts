@@ -20,6 +20,11 @@ export type ProblemMapping = {
    * `['offerings', 1, 'end_time']` (any other error of the list on the list itself).
    */
   lists?: readonly string[];
+  /**
+   * Object fields keyed by a value the form shows one field per key of:
+   * `makeup_timetable.2026-10-10` lands on `['makeup_timetable', '2026-10-10']`.
+   */
+  records?: readonly string[];
 };
 
 export type FieldName = string | (string | number)[];
@@ -38,6 +43,8 @@ function formField(field: string, mapping: ProblemMapping): FieldName | undefine
     const name = path.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     if (typeof name[0] === 'string' && mapping.lists?.includes(name[0])) return name;
   }
+  const entry = /^(\w+)\.([^.[\]]+)$/.exec(field);
+  if (entry?.[1] && entry[2] && mapping.records?.includes(entry[1])) return [entry[1], entry[2]];
   const base = field.replace(/[[.].*$/, '');
   for (const name of [field, base]) {
     const aliased = mapping.aliases?.[name] ?? name;

@@ -10,6 +10,7 @@ const term = (id: number, start_date: string, end_date: string): Term => ({
   end_date,
   holidays: [],
   makeup_workdays: [],
+  makeup_timetable: {},
   version: 1,
 });
 

@@ -49,6 +49,7 @@ const problem: Record<keyof typeof zh, string> = {
   'field_error.not_found': 'The selected item does not exist',
   'field_error.grade_mismatch': 'The homeroom is not in this grade',
   'field_error.conflict': 'A day cannot be both a holiday and a make-up workday',
+  'field_error.not_a_makeup_day': 'Only a make-up workday follows another day’s timetable',
   'field_error.not_allowed': 'Not allowed',
   'field_error.empty': 'Must not be empty',
   'problem.auth.invalid_activation': 'Wrong phone number or activation code, or the code has expired',

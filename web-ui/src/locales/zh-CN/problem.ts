@@ -52,6 +52,7 @@ export default {
   'field_error.not_found': '所选项不存在',
   'field_error.grade_mismatch': '所选行政班不属于该年级',
   'field_error.conflict': '同一天不能既是节假日又是调休上班日',
+  'field_error.not_a_makeup_day': '只有调休上班日才能按其他日的课表上课',
   'field_error.not_allowed': '不允许的取值',
   'field_error.empty': '不能为空',
   'problem.auth.invalid_activation': '手机号或激活码不正确，或激活码已过期',

@@ -42,6 +42,8 @@ const rateOf = (h: HomeroomInformed) => (h.families === 0 ? 1 : h.informed / h.f
 /**
  * 知晓情况 (知晓率100%，不漏一人): how many families received the term's current notice, per
  * homeroom, and who has not yet — each of whom a homeroom teacher can mark as informed on paper.
+ * A family is the children sharing a guardian (siblings count once), so students ≥ families and
+ * 知晓率 = informed families ÷ families.
  */
 export function InformedReport({ schoolId, termId, canRecordPaper, ownHomeroomIds }: InformedReportProps) {
   const t = useT();
@@ -73,6 +75,7 @@ export function InformedReport({ schoolId, termId, canRecordPaper, ownHomeroomId
 
   const columns: TableProps<HomeroomInformed>['columns'] = [
     { title: t('student.homeroom'), dataIndex: 'homeroom_name' },
+    { title: t('informed.students'), dataIndex: 'students', align: 'right' },
     { title: t('informed.families'), dataIndex: 'families', align: 'right' },
     { title: t('informed.informed'), dataIndex: 'informed', align: 'right' },
     {
@@ -126,7 +129,14 @@ export function InformedReport({ schoolId, termId, canRecordPaper, ownHomeroomId
               suffix={`/ ${report.families}`}
               data-testid="informed-count"
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text style={{ display: 'block' }} data-testid="informed-summary">
+              {t('informed.summary', {
+                students: report.students,
+                families: report.families,
+                informed: report.informed,
+              })}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="informed-hint">
               {t('informed.hint')}
             </Typography.Text>
           </Card>

@@ -1,50 +1,35 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, DatePicker, Form, Input, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { ApiError } from '@/api/problem';
-import type { SchoolId, Term, TermInput } from '@/api/types';
+import type { SchoolId, Term } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { flattenPages } from '@/lib/cursor';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
+import { weekdayLabel } from '@/lib/service-labels';
 import { useCreateTerm } from '../api/create-term';
 import { termsQueryOptions } from '../api/get-terms';
 import { useUpdateTerm } from '../api/update-term';
+import {
+  dayStrings,
+  makeupDayLabel,
+  termBody,
+  termValues,
+  timetableFor,
+  TIMETABLE_WEEKDAYS,
+  type TermValues,
+  type Timetable,
+} from '../term-values';
 
-type Values = {
-  name: string;
-  dates: [Dayjs, Dayjs];
-  holidays: Dayjs[];
-  makeup_workdays: Dayjs[];
-};
+type Values = TermValues;
 
 const MAPPING: ProblemMapping = {
   fields: ['name', 'dates', 'holidays', 'makeup_workdays'],
-  aliases: { start_date: 'dates', end_date: 'dates' },
+  aliases: { start_date: 'dates', end_date: 'dates', makeup_timetable: 'makeup_workdays' },
+  // `makeup_timetable.2026-10-10` lands on that day's 按周几课表 select.
+  records: ['makeup_timetable'],
 };
-
-/** Dates travel as school-local `YYYY-MM-DD`. */
-const DAY = 'YYYY-MM-DD';
-
-function valuesOf(term: Term): Values {
-  return {
-    name: term.name,
-    dates: [dayjs(term.start_date), dayjs(term.end_date)],
-    holidays: term.holidays.map((d) => dayjs(d)),
-    makeup_workdays: term.makeup_workdays.map((d) => dayjs(d)),
-  };
-}
-
-function bodyOf(values: Values): TermInput {
-  const days = (list: Dayjs[] | undefined) => [...new Set((list ?? []).map((d) => d.format(DAY)))].sort();
-  return {
-    name: values.name,
-    start_date: values.dates[0].format(DAY),
-    end_date: values.dates[1].format(DAY),
-    holidays: days(values.holidays),
-    makeup_workdays: days(values.makeup_workdays),
-  };
-}
 
 const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
 
@@ -58,7 +43,8 @@ type TermFormModalProps = {
 
 /**
  * 新增学期 / 编辑学期: name, first and last day, holidays (weekdays without school) and make-up
- * workdays (weekend days with school, 调休), each picked inside the term.
+ * workdays (weekend days with school, 调休), each picked inside the term; for each make-up day,
+ * the weekday whose timetable it follows (按周几课表, Monday unless chosen).
  */
 export function TermFormModal({ schoolId, open, term, onClose }: TermFormModalProps) {
   const t = useT();
@@ -81,7 +67,7 @@ export function TermFormModal({ schoolId, open, term, onClose }: TermFormModalPr
     const { queryKey } = termsQueryOptions(schoolId);
     await queryClient.refetchQueries({ queryKey });
     const fresh = flattenPages<Term>(queryClient.getQueryData(queryKey)).find((x) => x.id === stale.id);
-    if (fresh) form.setFieldsValue(valuesOf(fresh));
+    if (fresh) form.setFieldsValue(termValues(fresh));
   };
   const submit = (values: Values) => {
     problem.clear();
@@ -93,8 +79,8 @@ export function TermFormModal({ schoolId, open, term, onClose }: TermFormModalPr
       problem.show(error);
       if (term && error instanceof ApiError && error.status === 412) void reload(term);
     };
-    if (term) update.mutate({ term, body: bodyOf(values) }, { onSuccess, onError });
-    else create.mutate(bodyOf(values), { onSuccess, onError });
+    if (term) update.mutate({ term, body: termBody(values) }, { onSuccess, onError });
+    else create.mutate(termBody(values), { onSuccess, onError });
   };
 
   return (
@@ -102,15 +88,22 @@ export function TermFormModal({ schoolId, open, term, onClose }: TermFormModalPr
       open={open}
       title={term ? t('term.edit') : t('term.create')}
       form={form}
-      initialValues={term ? valuesOf(term) : { holidays: [], makeup_workdays: [] }}
+      initialValues={term ? termValues(term) : { holidays: [], makeup_workdays: [], makeup_timetable: {} }}
       onValuesChange={(changed: Partial<Values>) => {
         // Days outside new term dates no longer belong to it.
         const [start, end] = changed.dates ?? [];
-        if (!start || !end) return;
-        const inside = (d: Dayjs) => !d.isBefore(start, 'day') && !d.isAfter(end, 'day');
-        for (const field of ['holidays', 'makeup_workdays'] as const) {
-          const days = form.getFieldValue(field) as Dayjs[] | undefined;
-          form.setFieldValue(field, (days ?? []).filter(inside));
+        if (start && end) {
+          const inside = (d: Dayjs) => !d.isBefore(start, 'day') && !d.isAfter(end, 'day');
+          for (const field of ['holidays', 'makeup_workdays'] as const) {
+            const days = form.getFieldValue(field) as Dayjs[] | undefined;
+            form.setFieldValue(field, (days ?? []).filter(inside));
+          }
+        }
+        if (changed.dates || changed.makeup_workdays) {
+          // A day no longer a make-up day follows no timetable.
+          const days = dayStrings(form.getFieldValue('makeup_workdays') as Dayjs[] | undefined);
+          const timetable = form.getFieldValue('makeup_timetable') as Timetable | undefined;
+          form.setFieldValue('makeup_timetable', timetableFor(days, timetable));
         }
       }}
       onFinish={submit}
@@ -155,6 +148,37 @@ export function TermFormModal({ schoolId, open, term, onClose }: TermFormModalPr
           disabledDate={(d) => outside(d) || !isWeekend(d)}
           defaultPickerValue={range?.[0]}
         />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['makeup_workdays']}>
+        {() => {
+          const days = dayStrings(form.getFieldValue('makeup_workdays') as Dayjs[] | undefined);
+          if (days.length === 0) return null;
+          // Not nested in a Form.Item: a vertical item would stack its inner items' labels too.
+          return (
+            <div data-testid="term-makeup-timetable" style={{ marginBottom: 24 }}>
+              <div style={{ paddingBottom: 8 }}>{t('term.makeup_timetable')}</div>
+              {days.map((day) => (
+                <Form.Item
+                  key={day}
+                  name={['makeup_timetable', day]}
+                  label={makeupDayLabel(t, day)}
+                  layout="horizontal"
+                  colon={false}
+                  labelCol={{ flex: '140px' }}
+                  labelAlign="left"
+                  style={{ marginBottom: 8 }}
+                >
+                  <Select
+                    style={{ width: 120 }}
+                    data-testid={`term-makeup-timetable-${day}`}
+                    options={TIMETABLE_WEEKDAYS.map((n) => ({ value: n, label: weekdayLabel(t, n) }))}
+                  />
+                </Form.Item>
+              ))}
+              <Typography.Text type="secondary">{t('term.makeup_timetable_hint')}</Typography.Text>
+            </div>
+          );
+        }}
       </Form.Item>
     </FormModal>
   );

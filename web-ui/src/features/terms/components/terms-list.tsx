@@ -1,4 +1,4 @@
-import { Button, Popover, Tag, type TableProps } from 'antd';
+import { Button, Flex, Popover, Tag, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { SchoolId, Term, TermId } from '@/api/types';
@@ -6,6 +6,7 @@ import { CursorTable } from '@/components/cursor-table';
 import { flattenPages } from '@/lib/cursor';
 import { useT } from '@/lib/i18n';
 import { useTerms } from '../api/get-terms';
+import { makeupDaysText } from '../term-values';
 import { TermFormModal } from './term-form-modal';
 
 /** Dates are school-local `YYYY-MM-DD`; show them as such, with the weekday. */
@@ -30,7 +31,10 @@ function DayList({ dates, label }: { dates: string[]; label: string }) {
   );
 }
 
-/** 学期: terms with their dates, holidays and make-up workdays (调休); editable by roster editors. */
+/**
+ * 学期: terms with their dates, holidays and make-up workdays (调休, each with the weekday whose
+ * timetable it follows); editable by roster editors.
+ */
 export function TermsList({ schoolId, canEdit = false }: { schoolId: SchoolId; canEdit?: boolean }) {
   const t = useT();
   const query = useTerms(schoolId);
@@ -46,9 +50,21 @@ export function TermsList({ schoolId, canEdit = false }: { schoolId: SchoolId; c
       render: (dates: string[]) => <DayList dates={dates} label={t('term.days', { count: dates.length })} />,
     },
     {
+      // A term has a few make-up days: each is shown with the weekday whose timetable it follows.
       title: t('term.makeup_workdays'),
       dataIndex: 'makeup_workdays',
-      render: (dates: string[]) => <DayList dates={dates} label={t('term.days', { count: dates.length })} />,
+      render: (dates: string[], term) =>
+        dates.length === 0 ? (
+          t('term.days', { count: 0 })
+        ) : (
+          <Flex vertical gap={2} data-testid="term-makeup-days">
+            {makeupDaysText(t, term).map((text) => (
+              <span key={text} style={{ whiteSpace: 'nowrap' }} data-testid="term-makeup-day">
+                {text}
+              </span>
+            ))}
+          </Flex>
+        ),
     },
   ];
   if (canEdit) {
