@@ -7,7 +7,7 @@ import { GRADES, gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
 import { WEEKDAYS, weekdayLabel } from '@/lib/service-labels';
 import { useCreateClub } from '../api/create-club';
-import { CLUB_CATEGORIES, VETTING_STATUSES, vettingLabel } from '../labels';
+import { categorySuggestions, VETTING_STATUSES, vettingLabel } from '../labels';
 
 type Values = {
   name: string;
@@ -56,6 +56,8 @@ type ClubFormModalProps = {
   term: Term;
   open: boolean;
   pickers: ClubPickers;
+  /** Categories the school's clubs already use (suggested after 德智体美劳). */
+  usedCategories?: readonly string[];
   onClose: () => void;
 };
 
@@ -79,7 +81,7 @@ function bodyOf(termId: number, v: Values): NewClub {
 }
 
 /** 新增社团: a club of the term, for a grade range on some weekdays, with a teacher and a room. */
-export function ClubFormModal({ schoolId, term, open, pickers, onClose }: ClubFormModalProps) {
+export function ClubFormModal({ schoolId, term, open, pickers, usedCategories = [], onClose }: ClubFormModalProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -142,7 +144,7 @@ export function ClubFormModal({ schoolId, term, open, pickers, onClose }: ClubFo
           >
             <AutoComplete
               data-testid="club-form-category"
-              options={CLUB_CATEGORIES.map((c) => ({ value: c }))}
+              options={categorySuggestions(usedCategories).map((c) => ({ value: c }))}
               filterOption={false}
             />
           </Form.Item>

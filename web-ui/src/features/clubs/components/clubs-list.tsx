@@ -147,6 +147,7 @@ export function ClubsList({ schoolId, term, names, canEdit, pickers }: ClubsList
           term={term}
           open={creating}
           pickers={pickers}
+          usedCategories={clubs.map((c) => c.category)}
           onClose={() => setCreating(false)}
         />
       ) : null}
