@@ -2,12 +2,14 @@
 //! and the applications with their two-step review.
 
 pub mod bounds;
+pub mod bulk;
 pub mod calendar;
 pub mod changes;
 pub mod clubs;
 pub mod district;
 pub mod edit;
 pub mod enrollments;
+pub mod evidence;
 pub mod idempotency;
 pub mod informed;
 pub mod model;
@@ -21,6 +23,7 @@ pub mod seats;
 pub mod store;
 pub mod templates;
 pub mod texts;
+pub mod types;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -64,8 +67,8 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(requests::list_requests)
         .service(requests::review_request)
         .service(enrollments::list_enrollments)
-        .service(reports::bulk_review)
+        .service(bulk::bulk_review)
         .service(reports::application_stats)
-        .service(reports::acceptance_evidence)
+        .service(evidence::acceptance_evidence)
         .service(reports::export_approved);
 }

@@ -1,27 +1,21 @@
-//! Application statistics, the acceptance evidence of one student, bulk review and the
-//! approved list (报名汇总表) as `.xlsx`.
+//! Application statistics for the school and the approved list (报名汇总表) as `.xlsx`.
 
 use std::collections::BTreeMap;
 
 use actix_web::http::header;
-use actix_web::{get, post, web, HttpResponse};
-use chrono::Utc;
+use actix_web::{get, web, HttpResponse};
 use diesel::prelude::*;
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use validator::Validate;
 
 use super::informed::TermPath;
-use super::routes::Review;
-use super::store::{Application, Step};
-use super::texts::PlanText;
-use super::{plan, read, store, texts};
-use crate::auth::{Permission, Role, SchoolScope};
+use super::plan;
+use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
-use crate::db::{tx, Db};
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::openapi::ReadErrors;
 use crate::roster::model::StudentFlag;
 
 /// Counts for one group (a grade, a homeroom, an offering kind, or the school).
@@ -199,148 +193,6 @@ pub fn school_stats(
     s.by_grade.values_mut().for_each(rate);
     s.by_homeroom.values_mut().for_each(rate);
     Ok(s)
-}
-
-/// Everything that proves what a family agreed to, for one student.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct AcceptanceEvidence {
-    pub student_id: i64,
-    pub applications: Vec<Application>,
-    /// The exact texts accepted, with their hashes.
-    pub texts: Vec<PlanText>,
-    /// Whether each stored hash still matches its text (tamper check).
-    pub hashes_match: bool,
-}
-
-/// The acceptance evidence of one student: applications, the exact agreement texts and their hashes.
-#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "The evidence", body = AcceptanceEvidence), ReadErrors), security(("bearer" = [])))]
-#[get("/students/{id}/acceptance-evidence")]
-pub async fn acceptance_evidence(
-    scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
-    db: web::Data<Db>,
-) -> AppResult<web::Json<AcceptanceEvidence>> {
-    scope.require(Permission::RosterWrite)?;
-    let (school, student) = (scope.school_id, path.1);
-    let ev = db
-        .run(move |c| {
-            crate::roster::store::students::get(c, school, student)?;
-            let f = read::Filter {
-                student_ids: Some(vec![student]),
-                ..Default::default()
-            };
-            let ids = read::ids(c, school, &f, None, 1000)?;
-            let apps = ids
-                .into_iter()
-                .map(|id| read::get(c, school, id))
-                .collect::<Result<Vec<_>, _>>()?;
-            let mut text_ids: Vec<i64> = apps.iter().map(|a| a.acceptance.text_id).collect();
-            text_ids.sort_unstable();
-            text_ids.dedup();
-            let texts = text_ids
-                .into_iter()
-                .map(|id| texts::text(c, school, id))
-                .collect::<Result<Vec<_>, _>>()?;
-            let hashes_match = apps.iter().all(|a| {
-                texts.iter().any(|t| {
-                    t.id == a.acceptance.text_id
-                        && t.sha256 == a.acceptance.sha256
-                        && texts::text_hash(&t.body) == t.sha256
-                })
-            });
-            Ok(AcceptanceEvidence {
-                student_id: student,
-                applications: apps,
-                texts,
-                hashes_match,
-            })
-        })
-        .await?;
-    Ok(web::Json(ev))
-}
-
-/// A review of many applications at once (one step, one decision).
-#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
-pub struct BulkReview {
-    #[validate(length(min = 1, max = 500))]
-    #[schema(min_items = 1, max_items = 500)]
-    pub ids: Vec<i64>,
-    pub step: super::routes::ReviewStep,
-    #[validate(nested)]
-    pub review: Review,
-}
-
-/// The outcome for one application of a bulk review.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct BulkResult {
-    pub id: i64,
-    /// The new status, or null when refused.
-    pub status: Option<String>,
-    /// The problem code when refused.
-    pub error: Option<String>,
-}
-
-/// Review many applications: each one is its own transaction, so one refusal does not block the rest.
-#[utoipa::path(tag = "applications", params(SchoolPath), request_body = BulkReview, responses((status = 200, description = "Per-application outcome", body = Vec<BulkResult>), WriteErrors), security(("bearer" = [])))]
-#[post("/applications/bulk-review")]
-pub async fn bulk_review(
-    scope: SchoolScope,
-    body: web::Json<BulkReview>,
-    db: web::Data<Db>,
-) -> AppResult<web::Json<Vec<BulkResult>>> {
-    body.validate()?;
-    let b = body.into_inner();
-    let action = super::routes::review_action(b.step, b.review.decision);
-    if !scope.roles.iter().any(|r| {
-        matches!(
-            r,
-            Role::SchoolAdmin | Role::DistrictAdmin | Role::HomeroomTeacher
-        )
-    }) {
-        return Err(AppError::forbidden("only reviewers review"));
-    }
-    let school = scope.school_id;
-    let step = Step {
-        comment: b.review.comment.clone(),
-        reason: b.review.reason,
-        effective_date: None,
-    };
-    let results = db
-        .run(move |c| {
-            let mut out = Vec::new();
-            for id in b.ids {
-                let r = tx(c, |c| {
-                    let app = read::get(c, school, id)?;
-                    let who = super::routes::reviewer_for(c, &scope, app.student_id)?;
-                    store::act(
-                        c,
-                        school,
-                        id,
-                        action,
-                        who,
-                        &step,
-                        &scope.actor(),
-                        Utc::now(),
-                    )?;
-                    read::get(c, school, id)
-                });
-                out.push(match r {
-                    Ok(a) => BulkResult {
-                        id,
-                        status: Some(a.status.as_str().to_owned()),
-                        error: None,
-                    },
-                    Err(e) => BulkResult {
-                        id,
-                        status: None,
-                        error: Some(e.code()),
-                    },
-                });
-            }
-            Ok(out)
-        })
-        .await?;
-    Ok(web::Json(results))
 }
 
 /// The approved list of the term, one sheet per homeroom (报名汇总表).

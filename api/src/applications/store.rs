@@ -3,12 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
-use super::model::{
-    transition, weekdays_offered, Action, LeaveMode, Refusal, RejectReason, Reviewer, Status,
-};
+use super::model::{transition, weekdays_offered, Action, Refusal, RejectReason, Reviewer, Status};
 use super::plan::{approved_plan, Offering, ServicePlan};
 use super::seats::place;
 use super::texts;
@@ -22,122 +18,10 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::roster::model::{Student, StudentFlag};
 
-/// One offering of an application and where the child stands in it.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct AppliedOffering {
-    pub offering_id: i64,
-    pub kind: String,
-    pub name: String,
-    pub weekdays: Vec<u8>,
-    /// `enrolled`, or `waiting` behind a school-set cap, or `left` after a withdrawal.
-    pub placement: String,
-    /// 1-based position among those still waiting (null unless waiting).
-    pub queue_position: Option<i64>,
-}
-
-/// The provable acceptance of the agreement.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Acceptance {
-    pub text_id: i64,
-    pub version_no: i32,
-    pub title: String,
-    /// SHA-256 of the exact text accepted.
-    pub sha256: String,
-    /// `guardian`, `staff` or `client`.
-    pub accepted_by_kind: String,
-    pub accepted_by_id: i64,
-    /// `portal`, `spa` or `api_client:<id>`.
-    pub channel: String,
-    pub accepted_at: DateTime<Utc>,
-}
-
-/// One step of an application's history.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ApplicationEvent {
-    pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: String,
-    /// `user`, `client` or `system` (as in the audit log).
-    pub actor_kind: String,
-    pub actor_id: Option<i64>,
-    /// Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`.
-    pub actor_role: String,
-    /// The staff member's name (null for guardians, clients and the system).
-    pub actor_name: Option<String>,
-    pub comment: Option<String>,
-    pub at: DateTime<Utc>,
-}
-
-/// An application (报名申请).
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Application {
-    pub id: i64,
-    pub term_id: i64,
-    pub plan_id: i64,
-    pub student_id: i64,
-    pub student_name: String,
-    pub homeroom_id: i64,
-    pub homeroom_name: String,
-    pub status: Status,
-    pub leave_mode: String,
-    pub pickup_person_ids: Vec<i64>,
-    pub exemption_category: Option<String>,
-    pub exemption_note: Option<String>,
-    pub offerings: Vec<AppliedOffering>,
-    /// Ranked club choices and where the child stands in each.
-    pub club_choices: Vec<super::clubs::ClubChoice>,
-    pub acceptance: Acceptance,
-    pub reject_reason: Option<String>,
-    pub withdraw_effective_date: Option<NaiveDate>,
-    pub history: Vec<ApplicationEvent>,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-/// An offering asked for, on some weekdays.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-pub struct OfferingChoice {
-    pub offering_id: i64,
-    /// ISO weekdays (1 = Monday); all the offering's days when empty.
-    #[serde(default)]
-    pub weekdays: Vec<u8>,
-}
-
-/// A fee-exemption claim.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-pub struct ExemptionClaim {
-    /// teacher_child, poverty_household or hardship.
-    pub category: String,
-    /// The evidence (certificate number, explanation).
-    pub note: String,
-}
-
-/// A new application.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
-pub struct NewApplication {
-    pub term_id: i64,
-    pub student_id: i64,
-    pub offerings: Vec<OfferingChoice>,
-    #[serde(default)]
-    pub pickup_person_ids: Vec<i64>,
-    pub leave_mode: LeaveMode,
-    pub exemption: Option<ExemptionClaim>,
-    /// The agreement version shown to the family; must be the current one.
-    pub agreement_text_id: i64,
-    /// Must be true: the family accepts the agreement's duties.
-    pub accept_agreement: bool,
-    /// Club ids, first choice first (at most 5).
-    #[serde(default)]
-    pub club_choices: Vec<i64>,
-    /// Submit at once (default) or keep as a draft.
-    #[serde(default = "yes")]
-    pub submit: bool,
-}
-
-fn yes() -> bool {
-    true
-}
+pub use super::types::{
+    Acceptance, Application, ApplicationEvent, AppliedOffering, ExemptionClaim, NewApplication,
+    OfferingChoice,
+};
 
 /// Who creates or moves an application.
 #[derive(Debug, Clone)]
