@@ -9,7 +9,7 @@
  * other pages; the district sees the plan; the guardian signs in again and sees 已批准 and the
  * receipt. Screenshots: e2e/screenshots/apps-*.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
@@ -342,6 +342,17 @@ test.describe.serial('applications', () => {
     await expect(drawer.getByTestId('history-comment')).toContainText('家长信息齐全，同意参加');
     await drawer.getByTestId('evidence-check').click();
     await expect(drawer.getByTestId('evidence-ok')).toBeVisible();
+    // The evidence can be kept as a file: the exact texts, their hashes, who accepted and how.
+    const [file] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('evidence-download').click()]);
+    expect(file.suggestedFilename()).toBe(`acceptance-evidence-${flow.studentId}.json`);
+    const saved = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+      student_id: number;
+      hashes_match: boolean;
+      applications: { acceptance: { sha256: string; channel: string } }[];
+    };
+    expect(saved.student_id).toBe(flow.studentId);
+    expect(saved.hashes_match).toBe(true);
+    expect(saved.applications[0]?.acceptance).toMatchObject({ sha256: flow.agreementSha, channel: 'portal' });
     await shot(page, 'apps-11-admin-detail');
     await page.getByTestId('application-approve').click();
     await page.getByTestId('review-comment').fill('学校复核通过');

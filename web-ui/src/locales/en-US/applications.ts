@@ -152,6 +152,7 @@ const applications: Record<keyof typeof zh, string> = {
   'acceptance.channel': 'Channel',
   'acceptance.accepted_at': 'Accepted at',
   'evidence.check': 'Verify evidence',
+  'evidence.download': 'Download evidence (JSON)',
   'evidence.match': 'Hashes match: the agreement text is unchanged',
   'evidence.mismatch': 'Hash mismatch: contact an administrator',
   'evidence.accepted_text': 'Agreement accepted: {title} (version {no})',

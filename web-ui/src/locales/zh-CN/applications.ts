@@ -151,6 +151,7 @@ export default {
   'acceptance.channel': '渠道',
   'acceptance.accepted_at': '确认时间',
   'evidence.check': '核验存证',
+  'evidence.download': '导出存证（JSON）',
   'evidence.match': '哈希一致，协议文本未被改动',
   'evidence.mismatch': '哈希不一致，请联系管理员',
   'evidence.accepted_text': '所确认的协议全文：{title}（第 {no} 版）',

@@ -1,4 +1,9 @@
-import { CheckCircleOutlined, CloseCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  CloseCircleOutlined,
+  DownloadOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { Button, Collapse, Flex, Tag } from 'antd';
 import { useState } from 'react';
 import type { Acceptance, SchoolId, StudentId } from '@/api/types';
@@ -6,6 +11,17 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { TextBody } from '@/components/text-body';
 import { useT } from '@/lib/i18n';
 import { useAcceptanceEvidence } from '../api/get-acceptance-evidence';
+
+/** Saves the evidence as it came from the server (JSON), for a dispute or an inspection. */
+function download(studentId: StudentId, evidence: unknown): void {
+  const blob = new Blob([JSON.stringify(evidence, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `acceptance-evidence-${studentId}.json`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
 
 type AcceptanceEvidenceProps = {
   schoolId: SchoolId;
@@ -41,7 +57,7 @@ export function AcceptanceEvidenceCheck({ schoolId, studentId, acceptance }: Acc
       <ProblemAlert error={evidence.error} onRetry={() => evidence.refetch()} testId="evidence-error" />
       {evidence.data ? (
         <Flex vertical gap={8}>
-          <div>
+          <Flex justify="space-between" align="center" gap={8} wrap>
             {evidence.data.hashes_match && text?.sha256 === acceptance.sha256 ? (
               <Tag icon={<CheckCircleOutlined />} color="success" data-testid="evidence-ok">
                 {t('evidence.match')}
@@ -51,7 +67,15 @@ export function AcceptanceEvidenceCheck({ schoolId, studentId, acceptance }: Acc
                 {t('evidence.mismatch')}
               </Tag>
             )}
-          </div>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => download(studentId, evidence.data)}
+              data-testid="evidence-download"
+            >
+              {t('evidence.download')}
+            </Button>
+          </Flex>
           {text ? (
             <Collapse
               size="small"
