@@ -11,7 +11,7 @@ use validator::Validate;
 
 use super::model::{LeaveMode, Status};
 use super::store::{checked_choices, event, Application, ExemptionClaim, OfferingChoice};
-use super::{clubs, plan, read, seats, texts};
+use super::{plan, read, seats, texts};
 use crate::audit;
 use crate::auth::SchoolScope;
 use crate::db::schema::{applications, club_choices};
@@ -126,10 +126,10 @@ pub async fn edit_application(
                     r.into_iter().map(|x| x.club_id).collect()
                 };
                 if ranked != b.club_choices {
-                    clubs::release_clubs(c, school, id)?;
+                    super::club_choices::release_clubs(c, school, id)?;
                     diesel::delete(club_choices::table.filter(club_choices::application_id.eq(id)))
                         .execute(c)?;
-                    clubs::choose(
+                    super::club_choices::choose(
                         c,
                         school,
                         app.term_id,

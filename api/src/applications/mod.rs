@@ -5,6 +5,7 @@ pub mod bounds;
 pub mod bulk;
 pub mod calendar;
 pub mod changes;
+pub mod club_choices;
 pub mod clubs;
 pub mod district;
 pub mod edit;

@@ -223,7 +223,7 @@ pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Application, AppEr
         exemption_category: ex_cat,
         exemption_note: ex_note,
         offerings: applied,
-        club_choices: super::clubs::choices_of(c, id)?,
+        club_choices: super::club_choices::choices_of(c, id)?,
         acceptance: Acceptance {
             text_id: acc.0,
             version_no: text_version,

@@ -57,7 +57,7 @@ pub(crate) fn place(
 
 /// Gives up the application's seats; the first in each queue moves up into a freed seat.
 pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
-    super::clubs::release_clubs(c, school_id, app_id)?;
+    super::club_choices::release_clubs(c, school_id, app_id)?;
     let held: Vec<i64> = application_offerings::table
         .filter(application_offerings::application_id.eq(app_id))
         .select(application_offerings::offering_id)

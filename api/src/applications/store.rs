@@ -174,7 +174,7 @@ pub fn create(
     for (o, days) in &chosen {
         place(c, school_id, id, o, days)?;
     }
-    super::clubs::choose(
+    super::club_choices::choose(
         c,
         school_id,
         a.term_id,

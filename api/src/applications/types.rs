@@ -70,7 +70,7 @@ pub struct Application {
     pub exemption_note: Option<String>,
     pub offerings: Vec<AppliedOffering>,
     /// Ranked club choices and where the child stands in each.
-    pub club_choices: Vec<super::clubs::ClubChoice>,
+    pub club_choices: Vec<super::club_choices::ClubChoice>,
     pub acceptance: Acceptance,
     pub reject_reason: Option<String>,
     pub withdraw_effective_date: Option<NaiveDate>,

@@ -1,0 +1,183 @@
+//! Ranked club choices (社团志愿): each club checked against the student, the first choice
+//! with a free seat takes the child by a guarded counter, a child waits only when every
+//! choice is full, and a seat given up goes to the first on that club's waitlist.
+
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::clubs::list;
+use crate::db::schema::{club_choices, clubs};
+use crate::db::DbConn;
+use crate::error::AppError;
+
+/// Stores ranked club choices after checking each club fits the student.
+pub fn choose(
+    c: &mut DbConn,
+    school_id: i64,
+    term_id: i64,
+    app_id: i64,
+    grade: i32,
+    homeroom_id: i64,
+    ranked: &[i64],
+) -> Result<(), AppError> {
+    if ranked.len() > 5 {
+        return Err(AppError::field(
+            "club_choices",
+            "too_many",
+            "at most 5 ranked choices",
+        ));
+    }
+    let catalogue = list(c, school_id, Some(term_id))?;
+    for (i, id) in ranked.iter().enumerate() {
+        let field = format!("club_choices[{i}]");
+        if ranked[..i].contains(id) {
+            return Err(AppError::field(&field, "duplicate", "each club once"));
+        }
+        let club = catalogue
+            .iter()
+            .find(|x| x.id == *id)
+            .ok_or_else(|| AppError::field(&field, "not_found", "not a club of this term"))?;
+        if grade < club.grade_min
+            || grade > club.grade_max
+            || club.homeroom_id.is_some_and(|h| h != homeroom_id)
+        {
+            return Err(AppError::Unprocessable {
+                code: "application.club_not_offered",
+                detail: format!("{} is not open to this student", club.name),
+            });
+        }
+        diesel::insert_into(club_choices::table)
+            .values((
+                club_choices::application_id.eq(app_id),
+                club_choices::school_id.eq(school_id),
+                club_choices::club_id.eq(id),
+                club_choices::rank.eq(i as i32 + 1),
+            ))
+            .execute(c)?;
+    }
+    // The first choice with a free seat takes it (a guarded counter, never "count, then
+    // insert"); when every choice is full the child waits for the first one.
+    for id in ranked {
+        let took = diesel::update(
+            clubs::table
+                .filter(clubs::id.eq(id))
+                .filter(clubs::taken.lt(clubs::capacity)),
+        )
+        .set(clubs::taken.eq(clubs::taken + 1))
+        .execute(c)?;
+        if took == 1 {
+            return set_placement(c, app_id, *id, "enrolled", None);
+        }
+    }
+    if let Some(first) = ranked.first() {
+        let pos: i32 = diesel::update(clubs::table.filter(clubs::id.eq(first)))
+            .set(clubs::waiting.eq(clubs::waiting + 1))
+            .returning(clubs::waiting)
+            .get_result(c)?;
+        return set_placement(c, app_id, *first, "waiting", Some(pos));
+    }
+    Ok(())
+}
+
+fn set_placement(
+    c: &mut DbConn,
+    app_id: i64,
+    club: i64,
+    placement: &str,
+    pos: Option<i32>,
+) -> Result<(), AppError> {
+    diesel::update(
+        club_choices::table
+            .filter(club_choices::application_id.eq(app_id))
+            .filter(club_choices::club_id.eq(club)),
+    )
+    .set((
+        club_choices::placement.eq(placement),
+        club_choices::queue_position.eq(pos),
+    ))
+    .execute(c)?;
+    Ok(())
+}
+
+/// Gives up an application's club seat; the first on that club's waitlist moves up.
+pub fn release_clubs(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+    let enrolled: Option<i64> = club_choices::table
+        .filter(club_choices::application_id.eq(app_id))
+        .filter(club_choices::placement.eq("enrolled"))
+        .select(club_choices::club_id)
+        .first(c)
+        .optional()?;
+    diesel::update(
+        club_choices::table
+            .filter(club_choices::application_id.eq(app_id))
+            .filter(club_choices::placement.ne("not_placed")),
+    )
+    .set(club_choices::placement.eq("left"))
+    .execute(c)?;
+    let Some(club) = enrolled else { return Ok(()) };
+    let next: Option<i64> = club_choices::table
+        .filter(club_choices::school_id.eq(school_id))
+        .filter(club_choices::club_id.eq(club))
+        .filter(club_choices::placement.eq("waiting"))
+        .order(club_choices::queue_position)
+        .select(club_choices::application_id)
+        .first(c)
+        .optional()?;
+    match next {
+        Some(app) => set_placement(c, app, club, "enrolled", None),
+        None => {
+            diesel::update(clubs::table.filter(clubs::id.eq(club)))
+                .set(clubs::taken.eq(clubs::taken - 1))
+                .execute(c)?;
+            Ok(())
+        }
+    }
+}
+
+/// A ranked club choice and where the child stands.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ClubChoice {
+    pub club_id: i64,
+    /// 1 = first choice.
+    pub rank: i32,
+    /// `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`.
+    pub placement: String,
+    /// 1-based position on the club's waitlist (waiting only).
+    pub queue_position: Option<i64>,
+}
+
+/// The ranked choices of an application.
+pub fn choices_of(c: &mut DbConn, app_id: i64) -> Result<Vec<ClubChoice>, AppError> {
+    let rows: Vec<(i64, i32, String, Option<i32>)> = club_choices::table
+        .filter(club_choices::application_id.eq(app_id))
+        .order(club_choices::rank)
+        .select((
+            club_choices::club_id,
+            club_choices::rank,
+            club_choices::placement,
+            club_choices::queue_position,
+        ))
+        .load(c)?;
+    let mut out = Vec::new();
+    for (club_id, rank, placement, pos) in rows {
+        let queue_position = match (placement.as_str(), pos) {
+            ("waiting", Some(p)) => Some(
+                1 + club_choices::table
+                    .filter(club_choices::club_id.eq(club_id))
+                    .filter(club_choices::placement.eq("waiting"))
+                    .filter(club_choices::queue_position.lt(p))
+                    .count()
+                    .get_result::<i64>(c)?,
+            ),
+            _ => None,
+        };
+        out.push(ClubChoice {
+            club_id,
+            rank,
+            placement,
+            queue_position,
+        });
+    }
+    Ok(out)
+}
