@@ -16,6 +16,7 @@ pub mod informed;
 pub mod model;
 pub mod plan;
 pub mod plan_routes;
+pub mod plan_rules;
 pub mod read;
 pub mod reports;
 pub mod requests;
