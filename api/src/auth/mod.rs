@@ -3,6 +3,7 @@
 
 pub mod apps;
 pub mod guardian;
+pub mod me;
 pub mod password;
 pub mod ratelimit;
 pub mod routes;

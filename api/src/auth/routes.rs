@@ -2,7 +2,7 @@
 
 use std::time::Instant as StdInstant;
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -11,12 +11,12 @@ use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
 use super::tokens::Claims;
-use super::{password, store, Caller, CallerKind, Grant, Keys, Role};
+use super::{password, store, CallerKind, Grant, Keys};
 use crate::audit::{self, Actor};
 use crate::config::Config;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, WriteErrors};
+use crate::openapi::WriteErrors;
 
 /// Registers the routes of this module.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -25,7 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(logout)
         .service(super::apps::token)
         .service(super::apps::app_login)
-        .service(me)
+        .service(super::me::me)
         .service(super::guardian::activate)
         .service(super::guardian::my_children);
 }
@@ -63,40 +63,6 @@ pub struct RefreshRequest {
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: String,
-}
-
-/// The roles of the caller in one school.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct SchoolGrant {
-    /// The school.
-    pub school_id: i64,
-    /// Its name.
-    pub school_name: String,
-    /// Roles there (empty for guardians).
-    pub roles: Vec<Role>,
-    /// The homerooms the caller leads there as homeroom teacher.
-    pub homeroom_ids: Vec<i64>,
-}
-
-/// Who the caller is.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct Me {
-    /// The user id (or the api client id).
-    pub user_id: i64,
-    /// staff, guardian or client.
-    pub kind: CallerKind,
-    /// Login name.
-    pub username: String,
-    /// Name to show.
-    pub display_name: String,
-    /// District of a district admin or client.
-    pub district_id: Option<i64>,
-    /// Whether the caller administers the district.
-    pub district_admin: bool,
-    /// School grants.
-    pub grants: Vec<SchoolGrant>,
-    /// Scopes of a machine client.
-    pub scopes: Vec<String>,
 }
 
 pub(crate) fn client_ip(req: &HttpRequest) -> String {
@@ -376,81 +342,4 @@ pub async fn logout(body: web::Json<RefreshRequest>, db: web::Data<Db>) -> AppRe
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// The current caller: identity, district and school grants.
-#[utoipa::path(
-    tag = "auth",
-    responses((status = 200, description = "The caller", body = Me), ReadErrors),
-    security(("bearer" = []))
-)]
-#[get("/me")]
-pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
-    let me = db
-        .run(move |c| {
-            let ids: Vec<i64> = caller.grants.iter().map(|g| g.school_id).collect();
-            let names = store::school_names(c, &ids)?;
-            let grants = caller
-                .grants
-                .iter()
-                .map(|g| SchoolGrant {
-                    school_id: g.school_id,
-                    school_name: names
-                        .iter()
-                        .find(|(id, _)| *id == g.school_id)
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or_default(),
-                    roles: g.roles.clone(),
-                    homeroom_ids: Vec::new(),
-                })
-                .collect::<Vec<_>>();
-            let mut grants = grants;
-            if caller.kind == CallerKind::Staff {
-                for g in grants
-                    .iter_mut()
-                    .filter(|g| g.roles.contains(&Role::HomeroomTeacher))
-                {
-                    g.homeroom_ids =
-                        crate::applications::store::homerooms_led_by(c, g.school_id, caller.id)?;
-                }
-            }
-            // A district admin's grant covers every school of the district.
-            if let (true, Some(district)) = (caller.district_admin, caller.district_id) {
-                for s in crate::roster::store::school_data::schools_of_district(
-                    c, district, None, 10_000,
-                )? {
-                    match grants.iter_mut().find(|g| g.school_id == s.id) {
-                        Some(g) => g.roles.push(Role::DistrictAdmin),
-                        None => grants.push(SchoolGrant {
-                            school_id: s.id,
-                            school_name: s.name,
-                            roles: vec![Role::DistrictAdmin],
-                            homeroom_ids: Vec::new(),
-                        }),
-                    }
-                }
-            }
-            let (username, display_name) = match caller.kind {
-                CallerKind::Client => (
-                    format!("client:{}", caller.id),
-                    format!("API client {}", caller.id),
-                ),
-                _ => {
-                    let u = store::user_by_id(c, caller.id)?;
-                    (u.username, u.display_name)
-                }
-            };
-            Ok(Me {
-                user_id: caller.id,
-                kind: caller.kind,
-                username,
-                display_name,
-                district_id: caller.district_id,
-                district_admin: caller.district_admin,
-                grants,
-                scopes: caller.scopes.clone(),
-            })
-        })
-        .await?;
-    Ok(web::Json(me))
 }
