@@ -208,7 +208,7 @@ const applications: Record<keyof typeof zh, string> = {
   'informed.families': 'Families',
   'informed.informed': 'Informed',
   'informed.rate': 'Rate',
-  'informed.not_informed': 'Not informed',
+  'informed.not_informed': 'Students not informed',
   'informed.show_own': 'My homeroom',
   'informed.show_missing': 'Homerooms with gaps',
   'informed.show_all': 'All homerooms',

@@ -207,7 +207,7 @@ export default {
   'informed.families': '家庭数',
   'informed.informed': '已知晓',
   'informed.rate': '知晓率',
-  'informed.not_informed': '未知晓',
+  'informed.not_informed': '未知晓学生',
   'informed.show_own': '我的班级',
   'informed.show_missing': '有未知晓的班级',
   'informed.show_all': '全部班级',
