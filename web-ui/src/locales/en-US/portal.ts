@@ -59,6 +59,8 @@ const portal: Record<keyof typeof zh, string> = {
   'portal.step_agreement': '4. Read and accept the agreement',
   'portal.accept': 'I have read and agree',
   'portal.accept_required': 'Please read the agreement and tick “I have read and agree”',
+  'portal.staff_accept': 'The parent has read and signed the paper agreement',
+  'portal.staff_accept_required': 'Please confirm the parent has read and signed the paper agreement',
   'portal.submit': 'Submit application',
   'portal.submitted': 'Application submitted',
   'portal.submitted_hint': 'Keep the receipt below; the review result will show here',

@@ -57,6 +57,8 @@ export default {
   'portal.step_agreement': '4. 阅读并确认委托协议书',
   'portal.accept': '我已阅读并同意',
   'portal.accept_required': '请阅读委托协议书并勾选“我已阅读并同意”',
+  'portal.staff_accept': '家长已阅读并签署纸质协议书',
+  'portal.staff_accept_required': '请确认家长已阅读并签署纸质协议书后勾选',
   'portal.submit': '提交报名',
   'portal.submitted': '报名已提交',
   'portal.submitted_hint': '请保存下方回执，审核结果会显示在这里',

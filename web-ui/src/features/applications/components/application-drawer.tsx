@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Flex, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { Application, Decision, SchoolId, StudentId } from '@/api/types';
@@ -9,6 +9,7 @@ import { AppliedOfferings } from '@/components/applied-offerings';
 import { ClubChoices } from '@/components/club-choices';
 import { ProblemAlert } from '@/components/problem-alert';
 import { dateTime } from '@/lib/date-time';
+import { isEditable } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
 import { exemptionLabel, leaveModeLabel, rejectReasonLabel } from '@/lib/service-labels';
 import { useApplication } from '../api/get-application';
@@ -17,6 +18,7 @@ import { useReviewApplication } from '../api/review-application';
 import { OPEN_STATUSES, stepFor } from '../review-step';
 import { AcceptanceEvidenceCheck } from './acceptance-evidence';
 import { ReviewModal } from './review-modal';
+import { StaffApplyDrawer } from './staff-apply-drawer';
 import { WithdrawModal } from './withdraw-modal';
 
 /** Names of a student's pickup persons (the students feature knows them; the route passes it in). */
@@ -70,13 +72,22 @@ export function ApplicationDrawer({
   const review = useReviewApplication(schoolId);
   const [deciding, setDeciding] = useState<Decision>();
   const [withdrawing, setWithdrawing] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   const step = application ? stepFor(application.status, canClassReview, canSchoolReview) : undefined;
   const canWithdraw = canSchoolReview && application !== undefined && OPEN_STATUSES.includes(application.status);
 
+  // 代为修改: staff who review the application may change a draft or returned one for the family.
+  const canEdit = (canClassReview || canSchoolReview) && application !== undefined && isEditable(application);
+
   const footer =
-    application && (step || canWithdraw) ? (
+    application && (step || canWithdraw || canEdit) ? (
       <Flex gap="small" wrap justify="flex-end">
+        {canEdit ? (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="application-edit">
+            {t('staff_apply.edit_action')}
+          </Button>
+        ) : null}
         {canWithdraw ? (
           <Button icon={<StopOutlined />} onClick={() => setWithdrawing(true)} data-testid="application-withdraw">
             {t('withdraw.action')}
@@ -217,6 +228,15 @@ export function ApplicationDrawer({
             application={withdrawing ? application : undefined}
             onClose={() => setWithdrawing(false)}
           />
+          {canEdit ? (
+            <StaffApplyDrawer
+              schoolId={schoolId}
+              termId={application.term_id}
+              open={editing}
+              application={application}
+              onClose={() => setEditing(false)}
+            />
+          ) : null}
         </div>
       ) : null}
     </Drawer>

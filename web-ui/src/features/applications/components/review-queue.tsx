@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, FormOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Select, Typography, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type {
@@ -25,6 +25,7 @@ import { useApplications, type ApplicationSearch } from '../api/get-applications
 import { bulkStep, stepFor } from '../review-step';
 import { ApplicationDrawer, type PickupPersonsRenderer } from './application-drawer';
 import { ReviewModal } from './review-modal';
+import { StaffApplyDrawer } from './staff-apply-drawer';
 
 export type HomeroomFilterProps = {
   value: HomeroomId | undefined;
@@ -74,6 +75,8 @@ export function ReviewQueue({
   const [selected, setSelected] = useState<Application[]>([]);
   const [opened, setOpened] = useState<Application>();
   const [deciding, setDeciding] = useState<Decision>();
+  const [applying, setApplying] = useState(false);
+  const canApply = canClassReview || canSchoolReview;
 
   const step = bulkStep(
     selected.map((a) => a.status),
@@ -170,6 +173,16 @@ export function ReviewQueue({
             setFilters((f) => ({ ...f, homeroom_id }));
           },
         })}
+        {canApply ? (
+          <Button
+            icon={<FormOutlined />}
+            style={{ marginInlineStart: 'auto' }}
+            onClick={() => setApplying(true)}
+            data-testid="application-create"
+          >
+            {t('staff_apply.action')}
+          </Button>
+        ) : null}
       </Flex>
       {selected.length > 0 ? (
         <Alert
@@ -253,6 +266,7 @@ export function ReviewQueue({
         actorName={actorName}
         onClose={() => setOpened(undefined)}
       />
+      <StaffApplyDrawer schoolId={schoolId} termId={termId} open={applying} onClose={() => setApplying(false)} />
       <ReviewModal
         decision={step ? deciding : undefined}
         step={step ?? 'class'}

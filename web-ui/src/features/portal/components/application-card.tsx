@@ -5,9 +5,9 @@ import type { Application, Child } from '@/api/types';
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { AppliedOfferings } from '@/components/applied-offerings';
 import { portalLinks } from '@/config/paths';
+import { isEditable } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
 import { latestComment } from '../review-comment';
-import { isEditable } from './apply-values';
 
 /** 报名情况 on the child's page: status, offerings, the reviewer's comment, and the way to the receipt (or to change it). */
 export function ApplicationCard({ child, application }: { child: Child; application: Application }) {

@@ -4,6 +4,8 @@ import type { Application, ApplicationId, Child, Club, StudentId } from '@/api/t
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { ProblemAlert } from '@/components/problem-alert';
 import { portalLinks } from '@/config/paths';
+import { isEditable } from '@/lib/apply-values';
+import { eligibleClubs } from '@/lib/club-choice';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
 import { useEditAndResubmit } from '../api/edit-application';
@@ -11,10 +13,8 @@ import { usePortalClubs } from '../api/get-clubs';
 import { useMyApplication } from '../api/get-my-application';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
-import { eligibleClubs } from '../club-choice';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
-import { isEditable } from './apply-values';
 import { ChildHeader } from './child-page';
 import { EditForm } from './edit-form';
 

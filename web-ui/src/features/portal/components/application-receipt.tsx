@@ -11,6 +11,7 @@ import { AppliedOfferings } from '@/components/applied-offerings';
 import { ClubChoices } from '@/components/club-choices';
 import { ProblemAlert } from '@/components/problem-alert';
 import { portalLinks } from '@/config/paths';
+import { isEditable } from '@/lib/apply-values';
 import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT } from '@/lib/i18n';
 import { leaveModeLabel } from '@/lib/service-labels';
@@ -19,7 +20,6 @@ import { useMyApplication } from '../api/get-my-application';
 import { useResubmit } from '../api/resubmit';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
-import { isEditable } from './apply-values';
 import { ChildHeader } from './child-page';
 import { WithdrawModal } from './withdraw-modal';
 

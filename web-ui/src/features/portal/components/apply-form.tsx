@@ -3,8 +3,11 @@ import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { newRequestId } from '@/api/request-id';
 import type { Child, Club, PlanText, ServicePlan, StudentId } from '@/api/types';
+import { ApplyFields } from '@/components/apply-form/apply-fields';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths, portalLinks } from '@/config/paths';
+import { APPLY_PROBLEMS, choicesBody, chosenOfferings, emptyValues, type ApplyValues } from '@/lib/apply-values';
+import { eligibleClubs } from '@/lib/club-choice';
 import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
@@ -13,10 +16,7 @@ import { usePortalClubs } from '../api/get-clubs';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
 import { useApply } from '../api/apply';
-import { eligibleClubs } from '../club-choice';
 import { useChild } from '../use-child';
-import { ApplyFields } from './apply-fields';
-import { APPLY_PROBLEMS, choicesBody, chosenOfferings, emptyValues, type ApplyValues } from './apply-values';
 import { ChildHeader } from './child-page';
 
 type FormProps = {

@@ -2,11 +2,8 @@ import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '@/api/problem';
 import type { Application, Child, Club, Offering, PlanText } from '@/api/types';
+import { ApplyFields } from '@/components/apply-form/apply-fields';
 import { ProblemAlert } from '@/components/problem-alert';
-import { useFormProblem } from '@/lib/form-problem';
-import { useT } from '@/lib/i18n';
-import type { useEditAndResubmit } from '../api/edit-application';
-import { ApplyFields } from './apply-fields';
 import {
   agreementChanged,
   APPLY_PROBLEMS,
@@ -14,7 +11,10 @@ import {
   editBody,
   valuesFromApplication,
   type ApplyValues,
-} from './apply-values';
+} from '@/lib/apply-values';
+import { useFormProblem } from '@/lib/form-problem';
+import { useT } from '@/lib/i18n';
+import type { useEditAndResubmit } from '../api/edit-application';
 
 type EditFormProps = {
   child: Child;

@@ -6,10 +6,10 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { portalLinks } from '@/config/paths';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
+import { lateUntilOptions } from '@/lib/offering-time';
 import { REQUEST_KINDS, requestKindLabel } from '@/lib/service-labels';
 import { useCreateRequest } from '../api/create-request';
 import { useOpenPlan } from '../api/get-open-plan';
-import { lateUntilOptions } from '../offering-time';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';
 

@@ -1,10 +1,10 @@
 import { ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Select, Typography } from 'antd';
 import type { Club, ClubId } from '@/api/types';
+import type { ApplyValues } from '@/lib/apply-values';
+import { MAX_CLUB_CHOICES } from '@/lib/club-choice';
 import { useT } from '@/lib/i18n';
 import { weekdaysText } from '@/lib/service-labels';
-import { MAX_CLUB_CHOICES } from '../club-choice';
-import type { ApplyValues } from './apply-values';
 
 /** The whole line a family picks from: name, category, days and seats left (or the queue). */
 function clubLabel(t: ReturnType<typeof useT>, club: Club): string {

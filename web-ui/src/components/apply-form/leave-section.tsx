@@ -1,10 +1,10 @@
 import { Checkbox, Flex, Form, Radio, Typography } from 'antd';
+import { useChildPickupPersons } from '@/api/pickup-persons';
 import type { PickupPerson, SchoolId, StudentId } from '@/api/types';
+import type { ApplyValues } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
 import { LEAVE_MODES, leaveModeLabel } from '@/lib/service-labels';
-import { useChildPickupPersons } from '../api/get-pickup-persons';
 import { ApplySection } from './apply-section';
-import type { ApplyValues } from './apply-values';
 
 function PersonLine({ person }: { person: PickupPerson }) {
   return (

@@ -7,9 +7,10 @@ import { ApplySection } from './apply-section';
 
 /**
  * 协议: the full agreement with its version and SHA-256, and the box the family must tick
- * (我已阅读并同意) — the server records exactly this version.
+ * (我已阅读并同意; for staff applying on a family's behalf: 家长已阅读并签署纸质协议书) — the server
+ * records exactly this version.
  */
-export function AgreementAcceptance({ agreement }: { agreement: PlanText }) {
+export function AgreementAcceptance({ agreement, staff = false }: { agreement: PlanText; staff?: boolean }) {
   const t = useT();
   return (
     <ApplySection title={t('portal.step_agreement')} testId="portal-agreement">
@@ -29,13 +30,13 @@ export function AgreementAcceptance({ agreement }: { agreement: PlanText }) {
         rules={[
           {
             validator: async (_, checked: boolean) => {
-              if (!checked) throw new Error(t('portal.accept_required'));
+              if (!checked) throw new Error(t(staff ? 'portal.staff_accept_required' : 'portal.accept_required'));
               return Promise.resolve();
             },
           },
         ]}
       >
-        <Checkbox data-testid="portal-accept">{t('portal.accept')}</Checkbox>
+        <Checkbox data-testid="portal-accept">{t(staff ? 'portal.staff_accept' : 'portal.accept')}</Checkbox>
       </Form.Item>
     </ApplySection>
   );

@@ -1,9 +1,9 @@
 import { Card, Checkbox, Form, Tag, Typography } from 'antd';
 import type { Offering } from '@/api/types';
+import type { ApplyValues } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
+import { timeFor } from '@/lib/offering-time';
 import { offeringKindLabel, weekdayLabel, weekdaysText } from '@/lib/service-labels';
-import { timeFor } from '../offering-time';
-import type { ApplyValues } from './apply-values';
 
 /**
  * One offering on the apply form: a checkbox with its kind, days, time for the grade and seats

@@ -9,7 +9,7 @@ import { LeaveSection } from './leave-section';
 import { OfferingChoice } from './offering-choice';
 
 type ApplyFieldsProps = {
-  child: Child;
+  child: Pick<Child, 'grade' | 'school_id' | 'student_id'>;
   /** The plan's offerings for the child's grade. */
   offerings: readonly Offering[];
   /** The clubs the child may rank (empty: the step is not shown). */
@@ -20,10 +20,12 @@ type ApplyFieldsProps = {
   agreement?: PlanText;
   /** Submitted with no offering ticked. */
   noOffering: boolean;
+  /** Staff fill the form in on the family's behalf (the agreement was signed on paper). */
+  staff?: boolean;
 };
 
 /** The steps of the apply form, shared by the new application and its edit (within a Form of ApplyValues). */
-export function ApplyFields({ child, offerings, clubs, categories, agreement, noOffering }: ApplyFieldsProps) {
+export function ApplyFields({ child, offerings, clubs, categories, agreement, noOffering, staff }: ApplyFieldsProps) {
   const t = useT();
   return (
     <>
@@ -53,7 +55,7 @@ export function ApplyFields({ child, offerings, clubs, categories, agreement, no
 
       {categories.length > 0 ? <ExemptionClaim categories={categories} /> : null}
 
-      {agreement ? <AgreementAcceptance agreement={agreement} /> : null}
+      {agreement ? <AgreementAcceptance agreement={agreement} staff={staff} /> : null}
     </>
   );
 }

@@ -1,0 +1,117 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client } from '@/api/client';
+import { ifMatch } from '@/api/if-match';
+import { unwrap } from '@/api/problem';
+import type { Application, ApplicationEdit, NewApplication, SchoolId, StudentId, TermId } from '@/api/types';
+import { invalidateAfterWrite, schoolKey } from '@/lib/query-keys';
+import { currentAgreement, termPlan } from '../staff-apply';
+
+/** The term's approved plan (its offerings, exemption categories), which staff apply under. */
+export function termPlansQueryOptions(schoolId: SchoolId) {
+  return queryOptions({
+    queryKey: schoolKey(schoolId, 'service-plans', 'list', 'all'),
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/schools/{school_id}/service-plans', {
+          params: { path: { school_id: schoolId }, query: { limit: 200 } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function useTermPlan(schoolId: SchoolId, termId: TermId) {
+  const query = useQuery(termPlansQueryOptions(schoolId));
+  return { ...query, plan: query.data ? termPlan(query.data.items, termId) : undefined };
+}
+
+/** The term's published agreement, which the family signed on paper. */
+export function useTermAgreement(schoolId: SchoolId, termId: TermId) {
+  const query = useQuery({
+    queryKey: schoolKey(schoolId, 'texts', 'published', termId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/schools/{school_id}/texts', {
+          params: { path: { school_id: schoolId }, query: { term_id: termId, published: true } },
+          signal,
+        }),
+      ),
+  });
+  return { ...query, agreement: query.data ? currentAgreement(query.data.items) : undefined };
+}
+
+/** Students of the school by name (or student number), for picking whom to apply for. */
+export function useStudentSearch(schoolId: SchoolId, q: string) {
+  return useQuery({
+    queryKey: schoolKey(schoolId, 'students', 'list', { q, limit: 20 }),
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/schools/{school_id}/students', {
+          params: { path: { school_id: schoolId }, query: { q, limit: 20 } },
+          signal,
+        }),
+      ),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** 代家长报名: applies and submits for the family (the server records the acceptance as staff's). */
+export function useStaffApply(schoolId: SchoolId) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: NewApplication; idempotencyKey: string }) =>
+      unwrap(
+        client.POST('/api/v1/schools/{school_id}/applications', {
+          params: { path: { school_id: schoolId }, header: { 'Idempotency-Key': idempotencyKey } },
+          body,
+        }),
+      ),
+    onSuccess: () => invalidateAfterWrite(queryClient, schoolId, ['applications', 'service-plans']),
+  });
+}
+
+/**
+ * 代为修改: saves the edit (If-Match: the version read) and submits it again. Should the submission
+ * fail after the edit was saved, the refetched application carries the new version.
+ */
+export function useStaffEdit(schoolId: SchoolId) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      application,
+      body,
+    }: {
+      application: Pick<Application, 'id' | 'version'>;
+      body: ApplicationEdit;
+    }) => {
+      const edited = await unwrap(
+        client.PATCH('/api/v1/schools/{school_id}/applications/{id}', {
+          params: { path: { school_id: schoolId, id: application.id }, header: ifMatch(application.version) },
+          body,
+        }),
+      );
+      return unwrap(
+        client.POST('/api/v1/schools/{school_id}/applications/{id}/submit', {
+          params: { path: { school_id: schoolId, id: edited.id } },
+        }),
+      );
+    },
+    onSettled: () => invalidateAfterWrite(queryClient, schoolId, ['applications', 'service-plans', 'clubs']),
+  });
+}
+
+/** One student (its grade and homeroom decide which offerings and clubs apply). */
+export function useStudentForApply(schoolId: SchoolId, studentId: StudentId | undefined) {
+  return useQuery({
+    queryKey: schoolKey(schoolId, 'students', studentId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        client.GET('/api/v1/schools/{school_id}/students/{id}', {
+          params: { path: { school_id: schoolId, id: studentId as StudentId } },
+          signal,
+        }),
+      ),
+    enabled: studentId !== undefined,
+  });
+}
