@@ -3,8 +3,6 @@
 //! `guardians:sign_in` scope signs a guardian in, and everything that guardian then does
 //! (notice receipts, agreement acceptance) is recorded as done through that app.
 
-use std::time::Instant as StdInstant;
-
 use actix_web::{post, web, HttpRequest};
 use chrono::Utc;
 use diesel::prelude::*;
@@ -178,12 +176,7 @@ pub async fn app_login(
     limiter: web::Data<LoginLimiter>,
 ) -> AppResult<web::Json<TokenPair>> {
     body.validate()?;
-    if let Err(retry_after) = limiter.check(&client_ip(&req), StdInstant::now()) {
-        return Err(AppError::RateLimited {
-            code: "auth.rate_limited",
-            retry_after,
-        });
-    }
+    limiter.admit(&client_ip(&req))?;
     let (body, keys, config) = (body.into_inner(), keys.into_inner(), config.into_inner());
     let request_id = crate::request_id::of(&req);
     db.run(move |c| {

@@ -1,8 +1,6 @@
 //! Guardians: activation of a portal login with a school-issued code, and the
 //! guardian's own children (`/me/children`). A guardian sees only their children.
 
-use std::time::Instant as StdInstant;
-
 use actix_web::{get, post, web, HttpRequest};
 use chrono::Utc;
 use diesel::prelude::*;
@@ -62,12 +60,7 @@ pub async fn activate(
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
-    if let Err(retry_after) = limiter.check(&format!("activate:{ip}"), StdInstant::now()) {
-        return Err(AppError::RateLimited {
-            code: "auth.rate_limited",
-            retry_after,
-        });
-    }
+    limiter.admit(&format!("activate:{ip}"))?;
     let (body, keys, config) = (body.into_inner(), keys.into_inner(), config.into_inner());
     let request_id = crate::request_id::of(&req);
     let pair = db

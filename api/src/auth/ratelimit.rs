@@ -23,6 +23,15 @@ impl LoginLimiter {
         }
     }
 
+    /// Counts an attempt now; over the limit, a 429 `auth.rate_limited` with `Retry-After`.
+    pub fn admit(&self, key: &str) -> Result<(), crate::error::AppError> {
+        self.check(key, Instant::now())
+            .map_err(|retry_after| crate::error::AppError::RateLimited {
+                code: "auth.rate_limited",
+                retry_after,
+            })
+    }
+
     /// Counts an attempt; `Err(seconds)` to wait when over the limit.
     pub fn check(&self, key: &str, now: Instant) -> Result<(), u64> {
         let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());

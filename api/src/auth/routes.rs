@@ -1,7 +1,5 @@
 //! `/auth/*` and `/me`: login, refresh, logout, the current caller.
 
-use std::time::Instant as StdInstant;
-
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -186,12 +184,7 @@ pub async fn login(
     limiter: web::Data<LoginLimiter>,
 ) -> AppResult<web::Json<TokenPair>> {
     body.validate()?;
-    if let Err(retry_after) = limiter.check(&client_ip(&req), StdInstant::now()) {
-        return Err(AppError::RateLimited {
-            code: "auth.rate_limited",
-            retry_after,
-        });
-    }
+    limiter.admit(&client_ip(&req))?;
     let body = body.into_inner();
     let keys = keys.into_inner();
     let config = config.into_inner();
