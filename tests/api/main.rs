@@ -14,5 +14,6 @@ mod parent_apps;
 mod plans;
 mod reports;
 mod roster;
+mod school_data;
 mod seats;
 mod tenancy;
