@@ -1,5 +1,6 @@
 //! Service plans: sessions on a date (calendar, seasons, segments), district templates and
-//! exemption categories, enrollments, district bounds on end times.
+//! exemption categories, enrollments, district bounds on end times, and why an approved plan
+//! or a published text never changes.
 
 use kehou_tests::{both, TestApp};
 use reqwest::Method;
@@ -390,5 +391,109 @@ both!(
             )
             .await;
         assert_eq!(s, 201);
+    }
+);
+
+both!(
+    approved_plans_and_published_texts_never_change,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let (admin, district) = (app.token("admin").await, app.token("district").await);
+        let pid = plan["id"].as_i64().unwrap();
+        // No step moves an approved plan, and there is no route that edits one.
+        for (t, step) in [
+            (&district, "approve"),
+            (&district, "reject"),
+            (&admin, "submit"),
+        ] {
+            let (s, b) = app
+                .send(
+                    t,
+                    Method::POST,
+                    &app.school_path(&format!("/service-plans/{pid}/{step}")),
+                    &json!({"comment": "再改"}),
+                )
+                .await;
+            assert_eq!(
+                (s, b["code"].as_str()),
+                (409, Some("service_plan.wrong_status")),
+                "{step}: {b}"
+            );
+        }
+        let (s, _) = app
+            .send(
+                &admin,
+                Method::PATCH,
+                &app.school_path(&format!("/service-plans/{pid}")),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, 405);
+        // A change is a new version; the approved one stays as it was.
+        let mut next = json!({"term_id": term, "window_opens_at": plan["window_opens_at"], "window_closes_at": plan["window_closes_at"],
+            "offerings": [{"kind": "afternoon_basic", "name": "课后基础托管", "grades": [1,2,3], "weekdays": [1,2,3,4,5], "start_time": "16:00", "end_time": "17:00"}]});
+        next["offerings"][0]["name"] = json!("改过的托管");
+        let (s, v2) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/service-plans"),
+                &next,
+            )
+            .await;
+        assert_eq!(
+            (s, v2["version_no"].as_i64(), v2["status"].as_str()),
+            (
+                201,
+                Some(plan["version_no"].as_i64().unwrap() + 1),
+                Some("draft")
+            ),
+            "{v2}"
+        );
+        let (_, still) = app
+            .get(&admin, &app.school_path(&format!("/service-plans/{pid}")))
+            .await;
+        assert_eq!(
+            (still["status"].clone(), still["offerings"].clone()),
+            (json!("approved"), plan["offerings"].clone())
+        );
+
+        // A published text is published once; its body and hash do not change.
+        let aid = agreement["id"].as_i64().unwrap();
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/texts/{aid}/publish")),
+                &Value::Null,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (409, Some("text.already_published"))
+        );
+        let (s, _) = app
+            .send(
+                &admin,
+                Method::PATCH,
+                &app.school_path(&format!("/texts/{aid}")),
+                &json!({"body": "改"}),
+            )
+            .await;
+        assert!(s == 404 || s == 405, "no route edits a text: {s}");
+        let (_, texts) = app
+            .get(&admin, &app.school_path(&format!("/texts?term_id={term}")))
+            .await;
+        let same = texts["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == aid)
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (same["body"].clone(), same["sha256"].clone()),
+            (agreement["body"].clone(), agreement["sha256"].clone())
+        );
     }
 );
