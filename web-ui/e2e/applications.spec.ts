@@ -10,20 +10,26 @@
  * receipt. Screenshots: e2e/screenshots/apps-*.png.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  ADMIN,
+  DISTRICT,
+  GUARDIAN_PASSWORD,
+  SHOTS,
+  TEACHER,
+  caller,
+  defaultTerm,
+  shot,
+  signIn,
+  type Item,
+  type Term,
+} from './support';
 
-const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const TEACHER = process.env.KEHOU_E2E_TEACHER_USERNAME ?? 'teacher';
-const DISTRICT = process.env.KEHOU_E2E_DISTRICT_USERNAME ?? 'district';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
 /** The homeroom the demo `teacher` leads. */
 const HOMEROOM = '一年级1班';
 
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const PHONE_VIEWPORT = { width: 375, height: 812 };
 const stamp = String(Date.now()).slice(-6);
-const GUARDIAN_PASSWORD = `Parent@${stamp}`;
 
 /** What the API setup made, for the browser steps. */
 const flow = {
@@ -40,56 +46,8 @@ const flow = {
   applicationId: 0,
 };
 
-async function shot(page: Page, name: string): Promise<void> {
-  // A full-page shot draws a sticky header where the page is scrolled to.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-}
-
-type Json = Record<string, unknown>;
-
-/** A signed-in API caller: the request fixture with a Bearer token. */
-async function caller(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-  expect(login.ok(), `login ${username}`).toBeTruthy();
-  const { access_token } = (await login.json()) as { access_token: string };
-  const headers = { Authorization: `Bearer ${access_token}` };
-  const call = async <T = Json>(method: 'GET' | 'POST', url: string, data?: unknown, ok = true): Promise<T> => {
-    const response = await request.fetch(url, { method, headers, data });
-    if (ok) expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBeTruthy();
-    return (response.status() === 204 ? {} : await response.json()) as T;
-  };
-  return {
-    get: <T = Json>(url: string) => call<T>('GET', url),
-    post: <T = Json>(url: string, data?: unknown) => call<T>('POST', url, data ?? {}),
-    /** A POST that may be refused (the answer is returned either way). */
-    attempt: async (url: string, data: unknown) => request.fetch(url, { method: 'POST', headers, data }),
-  };
-}
-
-type Term = { id: number; start_date: string; end_date: string };
 type Plan = { id: number; offerings: { id: number; kind: string; name: string }[] };
 type Text = { id: number; version_no: number; sha256: string };
-type Item = { id: number; name: string };
-
-/** The term the staff pages open with: running today, else the next, else the last. */
-function defaultTerm(terms: Term[]): Term {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const running = terms.find((t) => t.start_date <= today && today <= t.end_date);
-  const upcoming = terms.filter((t) => t.start_date > today).sort((a, b) => a.start_date.localeCompare(b.start_date));
-  const last = [...terms].sort((a, b) => b.end_date.localeCompare(a.end_date));
-  const term = running ?? upcoming[0] ?? last[0];
-  if (!term) throw new Error('the demo school has no term');
-  return term;
-}
 
 test.describe.serial('applications', () => {
   test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));

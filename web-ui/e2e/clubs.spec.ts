@@ -7,16 +7,22 @@
  * where the child stands in each. Runs again on the same database. Screenshots: e2e/screenshots/clubs-*.png.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import {
+  ADMIN,
+  DISTRICT,
+  GUARDIAN_PASSWORD,
+  SHOTS,
+  caller,
+  defaultTerm,
+  shot,
+  signIn,
+  type Item,
+  type Term,
+} from './support';
 
-const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const DISTRICT = process.env.KEHOU_E2E_DISTRICT_USERNAME ?? 'district';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
 const GRADE = 2;
-const GUARDIAN_PASSWORD = 'Jiazhang@2026';
 
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const stamp = String(Date.now()).slice(-6);
 
 const flow = {
@@ -29,32 +35,6 @@ const flow = {
   newClub: `围棋社（${stamp}）`,
   reason: `家长当天加班（${stamp}）`,
 };
-
-type Json = Record<string, unknown>;
-type Term = { id: number; start_date: string; end_date: string };
-type Item = { id: number; name: string };
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-async function caller(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-  expect(login.ok(), `login ${username}`).toBeTruthy();
-  const { access_token } = (await login.json()) as { access_token: string };
-  const headers = { Authorization: `Bearer ${access_token}` };
-  const call = async <T = Json>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
-    const response = await request.fetch(url, { method, headers, data });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBeTruthy();
-    return (await response.json()) as T;
-  };
-  return {
-    get: <T = Json>(url: string) => call<T>('GET', url),
-    post: <T = Json>(url: string, data?: unknown) => call<T>('POST', url, data ?? {}),
-    attempt: (url: string, data: unknown) => request.fetch(url, { method: 'POST', headers, data }),
-  };
-}
 
 /**
  * Picks a club in one of the ranked-choice selects: types part of its name (the catalogue can be
@@ -70,17 +50,6 @@ async function chooseClub(page: Page, choice: Locator, name: string): Promise<vo
   const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listbox}"]`) });
   await dropdown.locator('.ant-select-item-option').filter({ hasText: name }).click();
   await expect(select).toContainText(name);
-}
-
-/** The term the staff pages open with: running today, else the next, else the last. */
-function defaultTerm(terms: Term[]): Term {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const running = terms.find((t) => t.start_date <= today && today <= t.end_date);
-  const upcoming = terms.filter((t) => t.start_date > today).sort((a, b) => a.start_date.localeCompare(b.start_date));
-  const last = [...terms].sort((a, b) => b.end_date.localeCompare(a.end_date));
-  const term = running ?? upcoming[0] ?? last[0];
-  if (!term) throw new Error('the demo school has no term');
-  return term;
 }
 
 test.describe.serial('clubs', () => {
@@ -174,10 +143,7 @@ test.describe.serial('clubs', () => {
   });
 
   test('the admin adds a club and sees the catalogue', async ({ page }) => {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(ADMIN);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
+    await signIn(page, ADMIN);
     await page.getByTestId('menu-clubs').click();
     await expect(page.getByTestId('clubs-page')).toBeVisible();
     const full = page.getByTestId('clubs-row').filter({ hasText: flow.fullClub });
@@ -261,10 +227,7 @@ test.describe.serial('clubs', () => {
 
       // The school office approves it on its tablet.
       const office = await browser.newPage({ viewport: { width: 1024, height: 768 } });
-      await office.goto('/login');
-      await office.getByLabel('用户名').fill(ADMIN);
-      await office.getByLabel('密码').fill(PASSWORD);
-      await office.getByTestId('login-submit').click();
+      await signIn(office, ADMIN);
       await office.getByTestId('menu-service-requests').click();
       const row = office.getByTestId('service-requests-row').filter({ hasText: flow.studentName });
       await expect(row.getByTestId('request-status')).toHaveText('待审批');

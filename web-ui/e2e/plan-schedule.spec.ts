@@ -4,17 +4,8 @@
  * Needs a plan to copy (applications.spec.ts or clubs.spec.ts make one). Screenshots: e2e/screenshots/plan-*.png.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
+import { expect, test, type Locator } from '@playwright/test';
+import { ADMIN, SHOTS, shot, signIn } from './support';
 
 /** Types a time into an AntD TimePicker and commits it. */
 async function setTime(picker: Locator, value: string): Promise<void> {
@@ -31,10 +22,7 @@ async function fillRow(row: Locator, start: string, end: string): Promise<void> 
 
 test('the admin gives an offering segments and seasonal times and sees them in the plan', async ({ page }) => {
   mkdirSync(SHOTS, { recursive: true });
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(ADMIN);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
+  await signIn(page, ADMIN);
   await page.getByTestId('menu-plans').click();
   await expect(page.getByTestId('plans-page')).toBeVisible();
   await page.getByTestId('plan-create').click();

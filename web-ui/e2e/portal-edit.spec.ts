@@ -9,15 +9,20 @@
  * Runs again on the same database. Screenshots: e2e/screenshots/portal-edit-*.png.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  ADMIN,
+  DISTRICT,
+  GUARDIAN_PASSWORD,
+  SHOTS,
+  caller,
+  defaultTerm,
+  shot,
+  withToken,
+  type Item,
+  type Term,
+} from './support';
 
-const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const DISTRICT = process.env.KEHOU_E2E_DISTRICT_USERNAME ?? 'district';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
-const GUARDIAN_PASSWORD = 'Jiazhang@2026';
-
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const stamp = String(Date.now()).slice(-6);
 
 const flow = {
@@ -32,9 +37,6 @@ const flow = {
   newAgreementTitle: `课后服务委托协议书（修订 ${stamp}）`,
 };
 
-type Json = Record<string, unknown>;
-type Term = { id: number; start_date: string; end_date: string };
-type Item = { id: number; name: string };
 type Application = {
   id: number;
   status: string;
@@ -42,43 +44,6 @@ type Application = {
   pickup_person_ids: number[];
   history: { action: string; actor_role: string; actor_name?: string | null }[];
 };
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-/** API calls with a bearer token (a staff login, or the guardian's token from activation). */
-function withToken(request: APIRequestContext, token: string) {
-  const headers = { Authorization: `Bearer ${token}` };
-  const call = async <T = Json>(method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> => {
-    const response = await request.fetch(url, { method, headers, data });
-    expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBeTruthy();
-    return (await response.json()) as T;
-  };
-  return {
-    get: <T = Json>(url: string) => call<T>('GET', url),
-    post: <T = Json>(url: string, data?: unknown) => call<T>('POST', url, data ?? {}),
-  };
-}
-
-async function caller(request: APIRequestContext, username: string) {
-  const login = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
-  expect(login.ok(), `login ${username}`).toBeTruthy();
-  const { access_token } = (await login.json()) as { access_token: string };
-  return withToken(request, access_token);
-}
-
-/** The term the staff pages open with: running today, else the next, else the last. */
-function defaultTerm(terms: Term[]): Term {
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-  const running = terms.find((t) => t.start_date <= today && today <= t.end_date);
-  const upcoming = terms.filter((t) => t.start_date > today).sort((a, b) => a.start_date.localeCompare(b.start_date));
-  const last = [...terms].sort((a, b) => b.end_date.localeCompare(a.end_date));
-  const term = running ?? upcoming[0] ?? last[0];
-  if (!term) throw new Error('the demo school has no term');
-  return term;
-}
 
 test.describe.serial('portal edit', () => {
   test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));

@@ -5,14 +5,8 @@
  * phone masked and no way to change anything. Screenshots go to e2e/screenshots/ (1024×768).
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const GATE = process.env.KEHOU_E2E_GATE_USERNAME ?? 'gate';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
-
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
+import { ADMIN, GATE, SHOTS, shot, signIn } from './support';
 
 /** Unique per run, so the spec can run again against the same database. */
 const stamp = String(Date.now()).slice(-6);
@@ -23,18 +17,6 @@ const student = {
   guardian: `家长${stamp}`,
   phone: `138${stamp}77`,
 };
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-}
 
 /** Picks an option of an AntD Select: open it, then click the option in the dropdown now shown. */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {

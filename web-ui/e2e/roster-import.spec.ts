@@ -7,11 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, PASSWORD, SHOTS, shot } from './support';
 
-const USERNAME = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
-
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
 const COLUMNS = ['学号', '姓名', '性别', '年级', '班级', '监护人姓名', '监护人电话', '关系', '标记'];
 
 /** Unique per run, so the test can run again against the same database. */
@@ -30,10 +27,6 @@ function csv(grades: [string, string, string]): string {
   );
   // A BOM, as Excel writes UTF-8 CSV.
   return `\uFEFF${[COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 async function upload(page: Page, file: string): Promise<void> {
@@ -55,7 +48,7 @@ test('import a roster file: dry run finds the bad row, the fixed file commits, t
   await test.step('sign in', async () => {
     await page.goto('/login');
     await expect(page.getByTestId('login-page')).toBeVisible();
-    await page.getByLabel('用户名').fill(USERNAME);
+    await page.getByLabel('用户名').fill(ADMIN);
     await page.getByLabel('密码').fill(PASSWORD);
     await shot(page, '01-login');
     await page.getByTestId('login-submit').click();

@@ -5,15 +5,11 @@
  * afterwards, so the spec can run again. Screenshots go to e2e/screenshots/ (1024×768).
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { ADMIN, SHOTS, caller, shot, signIn } from './support';
 
-const ADMIN = process.env.KEHOU_E2E_USERNAME ?? 'admin';
-const PASSWORD = process.env.KEHOU_E2E_PASSWORD ?? 'Kehou@2026';
 const TERM = '2026 秋季学期';
 const DAY = '2026-09-27';
-
-const SHOTS = path.join(import.meta.dirname, 'screenshots');
 
 type Term = {
   id: number;
@@ -26,41 +22,24 @@ type Term = {
   version: number;
 };
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('side-menu')).toBeVisible();
-}
-
 /** The demo term through the API, and a way to write it back. */
 async function demoTerm(request: APIRequestContext) {
-  const login = await request.post('/api/v1/auth/login', { data: { username: ADMIN, password: PASSWORD } });
-  expect(login.ok(), `login ${ADMIN}`).toBeTruthy();
-  const { access_token } = (await login.json()) as { access_token: string };
-  const headers = { Authorization: `Bearer ${access_token}` };
-  const me = (await (await request.get('/api/v1/me', { headers })).json()) as { grants: { school_id: number }[] };
+  const admin = await caller(request, ADMIN);
+  const me = await admin.get<{ grants: { school_id: number }[] }>('/api/v1/me');
   const base = `/api/v1/schools/${me.grants[0]?.school_id ?? 1}/terms`;
   const get = async (): Promise<Term> => {
-    const response = await request.get(`${base}?limit=100`, { headers });
-    expect(response.ok(), `GET ${base}`).toBeTruthy();
-    const { items } = (await response.json()) as { items: Term[] };
+    const { items } = await admin.get<{ items: Term[] }>(`${base}?limit=100`);
     const term = items.find((x) => x.name === TERM && x.makeup_workdays.includes(DAY));
     if (!term) throw new Error(`the demo school has no term ${TERM} with the make-up day ${DAY}`);
     return term;
   };
   const put = async (term: Term, makeup_timetable: Record<string, number>) => {
     const { name, start_date, end_date, holidays, makeup_workdays } = term;
-    const response = await request.patch(`${base}/${term.id}`, {
-      headers: { ...headers, 'If-Match': `"${term.version}"` },
-      data: { name, start_date, end_date, holidays, makeup_workdays, makeup_timetable },
-    });
-    expect(response.ok(), `PATCH term: ${await response.text()}`).toBeTruthy();
+    await admin.patch(
+      `${base}/${term.id}`,
+      { name, start_date, end_date, holidays, makeup_workdays, makeup_timetable },
+      { headers: { 'If-Match': `"${term.version}"` } },
+    );
   };
   return { get, put };
 }
