@@ -7,11 +7,14 @@ export type FieldError = NonNullable<Problem['errors']>[number];
 /** Thrown by `unwrap` for every non-2xx answer (and for network failures, status 0). */
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** Seconds to wait before asking again, from `Retry-After` (e.g. 429 `auth.rate_limited`). */
+  readonly retryAfter: number | null;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter: number | null = null) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   get status(): number {
@@ -47,6 +50,15 @@ export function toProblem(body: unknown, response: Response | undefined): Proble
   };
 }
 
+/** `Retry-After` in seconds: a delay (what the API sends) or an HTTP date; null if absent or bad. */
+export function retryAfterSeconds(response: Response | undefined, now: number = Date.now()): number | null {
+  const value = response?.headers.get('Retry-After')?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 type FetchResult<T> = { data?: T; error?: unknown; response: Response };
 
 /** Returns the data of an openapi-fetch answer or throws an ApiError carrying its Problem. */
@@ -59,7 +71,7 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
     throw new ApiError(toProblem(undefined, undefined));
   }
   if (!result.response.ok) {
-    throw new ApiError(toProblem(result.error, result.response));
+    throw new ApiError(toProblem(result.error, result.response), retryAfterSeconds(result.response));
   }
   return result.data as T;
 }

@@ -13,7 +13,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Activate a guardian's portal login. The username is the phone number. */
+        /**
+         * Activate a guardian's portal login. The username is the phone number.
+         * @description A code is single use (two racing requests: one wins), expires, and is void after
+         *     five wrong codes for its phone number. If the phone number already has an account, the
+         *     code links this school's guardian record to it only when `password` is that account's
+         *     own password (`auth.confirm_existing_account` otherwise): activation never changes an
+         *     existing password, so a code issued by another school cannot take an account over.
+         */
         post: operations["activate"];
         delete?: never;
         options?: never;
@@ -55,8 +62,12 @@ export interface paths {
         put?: never;
         /**
          * Log in with a username and password.
-         * @description Five wrong passwords in a row lock the account for 15 minutes (423 `auth.locked`);
-         *     too many attempts from one address answer 429 `auth.rate_limited`.
+         * @description Every failure answers 401 `auth.invalid_credentials`, whether or not the username
+         *     exists; a disabled account is told (403 `auth.disabled`) only after the right password.
+         *     Wrong passwords for one account from one address are throttled (429
+         *     `auth.rate_limited` with `Retry-After`) without locking the account for its owner, and
+         *     so are too many attempts from one address. With `session: cookie` the refresh token is
+         *     set as an `HttpOnly` cookie instead of returned.
          */
         post: operations["login"];
         delete?: never;
@@ -74,7 +85,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out: revokes the refresh token and every token rotated from it. */
+        /**
+         * Log out: revokes the refresh token (the body's or the cookie's) and every token rotated
+         *     from it, and clears the cookie.
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -93,7 +107,8 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for a new pair. Each refresh token works once; presenting a
-         *     used one revokes its whole family (a stolen token is then useless).
+         *     used one revokes its whole family (a stolen token is then useless). Without
+         *     `refresh_token` in the body, the `kehou_refresh` cookie is used and renewed.
          */
         post: operations["refresh"];
         delete?: never;
@@ -221,6 +236,23 @@ export interface paths {
         put?: never;
         /** Publish a template for the district's schools (district admins). */
         post: operations["create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** About this server: whether it holds demo data (public, no sign-in). */
+        get: operations["instance"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1203,10 +1235,16 @@ export interface components {
         ActivationRequest: {
             /** @description The 8-digit code. */
             code: string;
-            /** @description The new password (at least 8 characters). */
+            /**
+             * @description The new password (at least 8 characters). When the phone number already has a
+             *     Kehou account (a child at another school), this must be that account's current
+             *     password: activation links the new school to it and never changes it.
+             */
             password: string;
             /** @description The phone number the school has on file. */
             phone: string;
+            /** @description Where the refresh token goes (default `body`). */
+            session?: components["schemas"]["SessionMode"];
         };
         /** @description A machine client (its secret is never shown again after creation). */
         ApiClient: {
@@ -1739,6 +1777,16 @@ export interface components {
             /** Format: int64 */
             text_id?: number | null;
         };
+        /** @description What a client may show about this server before anyone signs in. */
+        InstanceInfo: {
+            /**
+             * @description The server holds the demo school, whose accounts' password is public (演示数据):
+             *     the login page must say so, and nobody should enter real pupils' data.
+             */
+            demo_data: boolean;
+            /** @description The server's version. */
+            version: string;
+        };
         /** @description A short list that is never paged (the guardians of one student). */
         Items_Child: {
             /** @description The items. */
@@ -1985,6 +2033,8 @@ export interface components {
         LoginRequest: {
             /** @description The password. */
             password: string;
+            /** @description Where the refresh token goes (default `body`). */
+            session?: components["schemas"]["SessionMode"];
             /** @description Staff username, or a guardian's phone number. */
             username: string;
         };
@@ -2568,8 +2618,11 @@ export interface components {
         };
         /** @description A refresh token. */
         RefreshRequest: {
-            /** @description The refresh token from the last login or refresh. */
-            refresh_token: string;
+            /**
+             * @description The refresh token from the last login or refresh; leave it out to use the
+             *     `kehou_refresh` cookie of a cookie session.
+             */
+            refresh_token?: string | null;
         };
         /**
          * @description Why an application is refused. There is deliberately no "full": the base service
@@ -2760,6 +2813,13 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /**
+         * @description How the SPA keeps its session: `cookie` puts the refresh token in an `HttpOnly`,
+         *     `SameSite=Strict` cookie scoped to `/api/v1/auth` (and leaves it out of the answer's
+         *     body), so no script can read it; `body` (the default, for API clients) returns it.
+         * @enum {string}
+         */
+        SessionMode: "body" | "cookie";
         /** @description A session that runs on a date. */
         SessionOnDate: {
             early_grades_start_time?: string | null;
@@ -2922,8 +2982,11 @@ export interface components {
              * @description Seconds until the access token expires.
              */
             expires_in: number;
-            /** @description Exchange at `/auth/refresh` for a new pair; single use. */
-            refresh_token: string;
+            /**
+             * @description Exchange at `/auth/refresh` for a new pair; single use. Absent in cookie sessions
+             *     (the `kehou_refresh` cookie carries it).
+             */
+            refresh_token?: string | null;
             /** @description Always `Bearer`. */
             token_type: string;
         };
@@ -4937,6 +5000,26 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    instance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description About this server */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstanceInfo"];
                 };
             };
         };

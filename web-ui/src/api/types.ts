@@ -19,6 +19,7 @@ type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P] extends 
   : never;
 
 export type TokenPair = Ok<'/api/v1/auth/login', 'post'>;
+export type Instance = Ok<'/api/v1/instance', 'get'>;
 export type Me = Ok<'/api/v1/me', 'get'>;
 export type Grant = Me['grants'][number];
 export type Role = Grant['roles'][number];

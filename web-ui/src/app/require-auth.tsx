@@ -5,7 +5,7 @@ import { FullPageSpin } from '@/components/full-page-spin';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
-import { useMe, useSignedIn } from '@/lib/auth';
+import { useMe, useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { SchoolProvider } from '@/lib/school-provider';
 
@@ -19,14 +19,19 @@ function LogoutButton() {
   );
 }
 
-/** Staff pages behind sign-in: redirects to /login (keeping where the user was going), loads /me. */
+/**
+ * Staff pages behind sign-in: a spinner while the session is unknown, else redirects to /login
+ * (keeping where the user was going) when signed out; loads /me.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const t = useT();
-  const signedIn = useSignedIn();
+  const session = useSession();
   const location = useLocation();
   const me = useMe();
 
-  if (!signedIn) {
+  // Until the refresh cookie has been asked (a reload), nobody is sent to the login page.
+  if (session.status === 'unknown') return <FullPageSpin />;
+  if (session.status === 'signed_out') {
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`${paths.login}?next=${next}`} replace />;
   }

@@ -5,18 +5,20 @@ import { FullPageSpin } from '@/components/full-page-spin';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths } from '@/config/paths';
 import { useLogout } from '@/features/auth/api/logout';
-import { useMe, useSignedIn } from '@/lib/auth';
+import { useMe, useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 
 /** The guardian portal: signed in as a guardian (staff go to their own pages). */
 export function RequireGuardian({ children }: { children: ReactNode }) {
   const t = useT();
-  const signedIn = useSignedIn();
+  const session = useSession();
   const location = useLocation();
   const me = useMe();
   const logout = useLogout();
 
-  if (!signedIn) {
+  // Until the refresh cookie has been asked (a reload), nobody is sent to the login page.
+  if (session.status === 'unknown') return <FullPageSpin />;
+  if (session.status === 'signed_out') {
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`${paths.login}?next=${next}`} replace />;
   }

@@ -16,7 +16,7 @@ export function ProblemAlert({ error, onRetry, testId = 'problem-alert' }: Probl
   const t = useT();
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : toProblem(undefined, undefined);
-  const { message } = describeProblem(t, problem);
+  const { message } = describeProblem(t, problem, error instanceof ApiError ? error.retryAfter : null);
   return (
     <Alert
       type="error"

@@ -1,9 +1,10 @@
-/** The session: whether tokens are present, and who the user is (GET /me). */
+/** The session: whether this tab is signed in (see api/token-store), and who the user is (GET /me). */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useSyncExternalStore } from 'react';
-import { client } from '@/api/client';
+import { useEffect, useSyncExternalStore } from 'react';
+import { bootstrapSession, client } from '@/api/client';
 import { unwrap } from '@/api/problem';
-import { tokenStore } from '@/api/token-store';
+import { tokenStore, type Session } from '@/api/token-store';
+import { queryClient } from './react-query';
 
 export const meQueryKey = ['me'] as const;
 
@@ -15,17 +16,41 @@ export function meQueryOptions() {
   });
 }
 
-function subscribeToTokens(onChange: () => void): () => void {
+/**
+ * Whatever ends the session (a logout here or in another tab, the client when the refresh
+ * cookie is no longer good, a sign-in in another tab), nothing fetched for that user stays in
+ * the cache.
+ */
+let lastStatus = tokenStore.session().status;
+tokenStore.subscribe(() => {
+  const { status } = tokenStore.session();
+  if (lastStatus === 'signed_in' && status !== 'signed_in') queryClient.clear();
+  lastStatus = status;
+});
+
+function subscribe(onChange: () => void): () => void {
   return tokenStore.subscribe(onChange);
 }
 
-function hasToken(): boolean {
-  return tokenStore.accessToken() !== null;
+function currentSession(): Session {
+  return tokenStore.session();
 }
 
-/** True while an access token is stored; flips to false when the client ends the session. */
+/**
+ * The session, asking the server (the refresh cookie) while it is `unknown`: at start-up, and
+ * again when another tab signed in or the user retries after the server was unreachable.
+ */
+export function useSession(): Session {
+  const session = useSyncExternalStore(subscribe, currentSession);
+  useEffect(() => {
+    if (session.status === 'unknown') void bootstrapSession();
+  }, [session.status]);
+  return session;
+}
+
+/** True while this tab holds an access token; flips to false when the session ends. */
 export function useSignedIn(): boolean {
-  return useSyncExternalStore(subscribeToTokens, hasToken);
+  return useSession().status === 'signed_in';
 }
 
 export function useMe() {

@@ -23,12 +23,23 @@ export function makeTranslate(locale: Locale): Translate {
   return (key, vars) => format(table[key], vars);
 }
 
+/** A wait of `seconds`, rounded up to whole minutes from a minute on: "30 秒", "2 分钟". */
+export function formatWait(t: Translate, seconds: number): string {
+  if (seconds < 60) return t('problem.wait_seconds', { n: Math.max(1, Math.ceil(seconds)) });
+  return t('problem.wait_minutes', { n: Math.ceil(seconds / 60) });
+}
+
 /**
  * What to show for a Problem: the locale's text for its code, else the server's detail (or
  * title). The server writes English, so its detail is not repeated under a translated message.
+ * With the answer's `Retry-After` (seconds), a code with a `…_wait` message says how long to wait.
  */
-export function describeProblem(t: Translate, problem: Problem): { message: string } {
+export function describeProblem(t: Translate, problem: Problem, retryAfter?: number | null): { message: string } {
   const key = `problem.${problem.code}`;
+  const waitKey = `${key}_wait`;
+  if (retryAfter != null && retryAfter > 0 && isMessageKey(waitKey)) {
+    return { message: t(waitKey, { wait: formatWait(t, retryAfter) }) };
+  }
   return { message: isMessageKey(key) ? t(key) : problem.detail || problem.title };
 }
 

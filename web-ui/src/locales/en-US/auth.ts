@@ -11,5 +11,9 @@ const auth: Record<keyof typeof zh, string> = {
   'auth.failed': 'Sign-in failed',
   'auth.guardian_activate': 'Parents: first sign-in / activate',
   'auth.guardian_hint': 'After activating, parents sign in with their phone number',
+  'auth.demo_title': 'Demo data',
+  'auth.demo_text':
+    "This server holds a demo school whose account passwords are public; do not enter real pupils' data.",
+  'auth.session_unreachable': 'Cannot reach the server to resume your last session',
 };
 export default auth;

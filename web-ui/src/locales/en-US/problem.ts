@@ -2,14 +2,19 @@ import type zh from '../zh-CN/problem';
 
 const problem: Record<keyof typeof zh, string> = {
   'problem.auth.invalid_credentials': 'Wrong username or password',
-  'problem.auth.locked': 'This account is locked; try later or ask an administrator',
-  'problem.auth.rate_limited': 'Too many attempts; please wait and try again',
-  'problem.auth.disabled': 'This account is disabled; ask an administrator',
+  'problem.auth.locked':
+    'This account is locked after too many wrong passwords; try again later or ask an administrator',
+  'problem.auth.locked_wait':
+    'This account is locked after too many wrong passwords; try again in {wait} or ask an administrator',
+  'problem.auth.rate_limited': 'Too many sign-in attempts; please wait and try again',
+  'problem.auth.rate_limited_wait': 'Too many sign-in attempts; please try again in {wait}',
+  'problem.auth.disabled': "This account is disabled; ask your school's administrator",
   'problem.auth.missing_token': 'Please sign in',
   'problem.auth.invalid_token': 'Your session is no longer valid; please sign in again',
   'problem.auth.token_expired': 'Your session has expired; please sign in again',
   'problem.auth.invalid_refresh_token': 'Your session has expired; please sign in again',
   'problem.auth.forbidden': 'You may not do this',
+  'problem.auth.revoked': 'Your session has ended (signed out, disabled or changed); please sign in again',
   'problem.network.unreachable': 'Cannot reach the server; check the network',
   'problem.http.401': 'Your session has expired; please sign in again',
   'problem.http.403': 'You may not do this',
@@ -17,6 +22,9 @@ const problem: Record<keyof typeof zh, string> = {
   'problem.http.413': 'The file is too large',
   'problem.http.415': 'Unsupported file type',
   'problem.http.429': 'Too many requests; please wait',
+  'problem.http.429_wait': 'Too many requests; please try again in {wait}',
+  'problem.wait_seconds': '{n} s',
+  'problem.wait_minutes': '{n} min',
   'problem.http.500': 'Internal server error',
   'problem.http.502': 'The server is unavailable',
   'problem.http.503': 'The server is unavailable',
@@ -54,6 +62,9 @@ const problem: Record<keyof typeof zh, string> = {
   'field_error.empty': 'Must not be empty',
   'problem.auth.invalid_activation': 'Wrong phone number or activation code, or the code has expired',
   'problem.auth.username_taken': 'This phone number already has a login: sign in instead',
+  'problem.auth.confirm_existing_account':
+    'This phone number already has an account (e.g. a child at another school): enter its current password to add this school',
+  'problem.auth.activation_race': 'This phone number was activated just now: sign in instead',
   'problem.application.duplicate': 'This student already has an application for the term',
   'problem.application.wrong_status': 'Not possible in the current status: reload and try again',
   'problem.application.plan_not_approved': 'The plan for this term is not approved yet',

@@ -9,4 +9,7 @@ export default {
   'auth.failed': '登录失败',
   'auth.guardian_activate': '家长首次登录/激活',
   'auth.guardian_hint': '家长激活后用手机号和密码登录',
+  'auth.demo_title': '演示数据',
+  'auth.demo_text': '本服务器含演示学校与公开密码的演示账号，请勿录入真实学生信息。',
+  'auth.session_unreachable': '无法连接服务器，未能恢复上次的登录',
 } as const;

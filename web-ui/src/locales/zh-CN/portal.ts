@@ -7,6 +7,7 @@ export default {
   'activate.code_hint': '激活码由学校发放，14 天内有效',
   'activate.code_invalid': '激活码为 8 位数字',
   'activate.password': '设置密码',
+  'activate.password_hint': '如该手机号已在其他学校开通，请输入原密码',
   'activate.confirm': '确认密码',
   'activate.mismatch': '两次输入的密码不一致',
   'activate.submit': '激活并登录',

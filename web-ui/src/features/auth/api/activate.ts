@@ -4,9 +4,14 @@ import { unwrap } from '@/api/problem';
 import { tokenStore } from '@/api/token-store';
 import type { ActivationRequest } from '@/api/types';
 
-/** A guardian's first sign-in: phone + the school's 8-digit code + a new password (then signed in). */
-export function activate(body: ActivationRequest) {
-  return unwrap(client.POST('/api/v1/auth/activate', { body }));
+export type Activation = Omit<ActivationRequest, 'session'>;
+
+/**
+ * A guardian's first sign-in: phone + the school's 8-digit code + a new password (then signed
+ * in, with a cookie session as at login).
+ */
+export function activate(body: Activation) {
+  return unwrap(client.POST('/api/v1/auth/activate', { body: { ...body, session: 'cookie' } }));
 }
 
 export function useActivate() {
@@ -15,7 +20,7 @@ export function useActivate() {
     mutationFn: activate,
     onSuccess: (pair) => {
       queryClient.clear();
-      tokenStore.save(pair);
+      tokenStore.save(pair, { announce: true });
     },
   });
 }

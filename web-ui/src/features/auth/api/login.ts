@@ -5,18 +5,19 @@ import { tokenStore } from '@/api/token-store';
 
 export type Credentials = { username: string; password: string };
 
+/** A cookie session: the server sets the HttpOnly refresh cookie and answers only the access token. */
 export function login(credentials: Credentials) {
-  return unwrap(client.POST('/api/v1/auth/login', { body: credentials }));
+  return unwrap(client.POST('/api/v1/auth/login', { body: { ...credentials, session: 'cookie' } }));
 }
 
-/** Signs in and stores the token pair; GET /me then runs for the new session. */
+/** Signs in and keeps the access token in memory; GET /me then runs for the new session. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
     onSuccess: (pair) => {
       queryClient.clear();
-      tokenStore.save(pair);
+      tokenStore.save(pair, { announce: true });
     },
   });
 }

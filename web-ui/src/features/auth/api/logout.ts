@@ -2,14 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
 import { tokenStore } from '@/api/token-store';
 
-/** Revokes the refresh token (best effort: an unreachable server must not keep anyone signed in). */
+/**
+ * Revokes the session of the refresh cookie, which the server also clears (best effort: an
+ * unreachable server must not keep anyone signed in here).
+ */
 export async function logout(): Promise<void> {
-  const refreshToken = tokenStore.refreshToken();
-  if (!refreshToken) return;
   try {
-    await client.POST('/api/v1/auth/logout', { body: { refresh_token: refreshToken } });
+    await client.POST('/api/v1/auth/logout', { body: {} });
   } catch {
-    // Offline: the local tokens are dropped anyway.
+    // Offline: the access token is dropped anyway.
   }
 }
 
@@ -18,7 +19,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
-      tokenStore.clear();
+      // The other tabs share the (now revoked) cookie: they drop their tokens too.
+      tokenStore.clear({ announce: true });
       queryClient.clear();
     },
   });

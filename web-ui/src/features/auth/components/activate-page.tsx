@@ -11,7 +11,11 @@ import { AuthCard } from './auth-card';
 
 type Values = { phone: string; code: string; password: string; confirm: string };
 
-const MAPPING: ProblemMapping = { fields: ['phone', 'code', 'password'] };
+const MAPPING: ProblemMapping = {
+  fields: ['phone', 'code', 'password'],
+  // The phone number has an account already (a child at another school): its password, not a new one.
+  codeFields: { 'auth.confirm_existing_account': 'password' },
+};
 
 type ActivatePageProps = {
   /** Rendered in the card's corner, e.g. the language switch. */
@@ -86,6 +90,7 @@ export function ActivatePage({ extra, onActivated }: ActivatePageProps) {
         <Form.Item
           label={t('activate.password')}
           name="password"
+          extra={t('activate.password_hint')}
           rules={[
             { required: true, message: t('form.required', { label: t('activate.password') }) },
             { min: 8, message: t('staff.password_min') },

@@ -1,6 +1,7 @@
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '@/lib/i18n';
+import { DemoNotice } from './demo-notice';
 
 type AuthCardProps = {
   /** The card's data-testid, e.g. `login-page`. */
@@ -14,7 +15,8 @@ type AuthCardProps = {
 
 /**
  * The signed-out shell shared by 登录 and 家长激活: one centred card with the app's name in its
- * header, a page title and subtitle; the page's alert, form and links go below.
+ * header, the demo-data notice when the server holds the demo school, a page title and
+ * subtitle; the page's alert, form and links go below.
  */
 export function AuthCard({ testId, extra, title, subtitle, children }: AuthCardProps) {
   const t = useT();
@@ -26,6 +28,7 @@ export function AuthCard({ testId, extra, title, subtitle, children }: AuthCardP
         extra={extra}
         title={<Typography.Text strong>{t('app.name')}</Typography.Text>}
       >
+        <DemoNotice />
         <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
           {title}
         </Typography.Title>

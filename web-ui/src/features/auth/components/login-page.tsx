@@ -1,10 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '@/api/problem';
+import { tokenStore } from '@/api/token-store';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths } from '@/config/paths';
+import { useSession } from '@/lib/auth';
 import { useT } from '@/lib/i18n';
 import { useLogin, type Credentials } from '../api/login';
 import { AuthCard } from './auth-card';
@@ -19,6 +21,7 @@ export function LoginPage({ extra, onSignedIn }: LoginPageProps) {
   const t = useT();
   const [form] = Form.useForm<Credentials>();
   const login = useLogin();
+  const session = useSession();
 
   const submit = (values: Credentials) => {
     login.mutate(values, {
@@ -38,6 +41,20 @@ export function LoginPage({ extra, onSignedIn }: LoginPageProps) {
 
   return (
     <AuthCard testId="login-page" extra={extra} title={t('auth.title')} subtitle={t('auth.subtitle')}>
+      {session.unreachable && !login.error && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="session-unreachable"
+          message={t('auth.session_unreachable')}
+          action={
+            <Button size="small" onClick={() => tokenStore.retry()}>
+              {t('common.retry')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <ProblemAlert error={login.error} testId="login-error" />
       <Form
         form={form}
