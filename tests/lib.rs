@@ -82,6 +82,15 @@ pub fn test_config(url: &str) -> Config {
     c.pool_size = 8;
     c.web_dir = "/nonexistent".into();
     c.seed_demo = false;
+    // PostgreSQL refuses to start without configured keys; SQLite keeps its own.
+    if kehou_api::db::Backend::of(url) == kehou_api::db::Backend::Postgres {
+        c.jwt_keys = vec![(
+            "test".into(),
+            b"kehou-test-signing-key-0123456789abcdef".to_vec(),
+        )];
+    }
+    // Revocation is checked against the database at most once a second per principal.
+    c.revocation_check = Duration::from_secs(1);
     c
 }
 
@@ -202,6 +211,13 @@ impl TestApp {
     /// A path under this app's demo school.
     pub fn school_path(&self, rest: &str) -> String {
         format!("/api/v1/schools/{}{}", self.school, rest)
+    }
+
+    /// Runs a statement against the app's database (to set up a state no endpoint makes).
+    pub fn exec(&self, sql: &str) {
+        let pool = kehou_api::db::pool(&self.database_url, 1).unwrap();
+        let mut c = pool.get().unwrap();
+        c.batch_execute(sql).unwrap();
     }
 
     /// Runs SQL against the app's database (for checking effects).

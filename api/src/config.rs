@@ -7,13 +7,15 @@
 //! | `KEHOU_WEB_DIR` | `web-ui/dist` | the built SPA served at `/` (skipped if absent) |
 //! | `KEHOU_DB_POOL_SIZE` | 8 (SQLite) / 16 (PostgreSQL) | connections per process |
 //! | `KEHOU_WORKERS` | number of CPUs | HTTP worker threads |
-//! | `KEHOU_JWT_KEYS` | generated and kept in the database | `kid:secret[,kid:secret…]`; the first signs, all verify |
+//! | `KEHOU_JWT_KEYS` | required on PostgreSQL; on SQLite generated and kept in the database | `kid:secret[,kid:secret…]`; the first signs, all verify |
 //! | `KEHOU_ACCESS_TOKEN_TTL` | 900 | access token lifetime, seconds |
 //! | `KEHOU_REFRESH_TOKEN_TTL` | 2592000 | refresh token lifetime, seconds |
-//! | `KEHOU_LOGIN_MAX_FAILURES` | 5 | failed logins before the account locks |
-//! | `KEHOU_LOGIN_LOCK_SECS` | 900 | how long a locked account stays locked |
-//! | `KEHOU_LOGIN_RATE_PER_MINUTE` | 30 | login attempts per client address per minute |
-//! | `KEHOU_SEED_DEMO` | `true` | seed the demo school when the database is empty |
+//! | `KEHOU_LOGIN_MAX_FAILURES` | 5 | wrong passwords for one account from one address before that pair is throttled |
+//! | `KEHOU_LOGIN_LOCK_SECS` | 900 | the window of that throttle (the pair waits until it has passed) |
+//! | `KEHOU_LOGIN_RATE_PER_MINUTE` | 30 | sign-in, activation and client-token attempts per client address per minute |
+//! | `KEHOU_TRUSTED_PROXIES` | none | comma-separated addresses of reverse proxies whose `X-Forwarded-For`/`-Proto` are believed |
+//! | `KEHOU_REVOCATION_CHECK_SECS` | 5 | how long a token's user/client state is cached before it is read again |
+//! | `KEHOU_SEED_DEMO` | `false` | seed the demo school (public passwords!) into an empty database; `kehou serve --demo` does the same |
 //! | `RUST_LOG` | `info` | log filter (env_logger) |
 
 use std::time::Duration;
@@ -49,6 +51,10 @@ pub struct Config {
     pub login_rate_per_minute: u32,
     /// Seed the demo school into an empty database.
     pub seed_demo: bool,
+    /// Reverse proxies whose forwarding headers are believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How long a token's user/client state is cached (revocation takes effect within this).
+    pub revocation_check: Duration,
 }
 
 impl Config {
@@ -69,7 +75,9 @@ impl Config {
             login_max_failures: 5,
             login_lock: Duration::from_secs(900),
             login_rate_per_minute: 30,
-            seed_demo: true,
+            seed_demo: false,
+            trusted_proxies: Vec::new(),
+            revocation_check: Duration::from_secs(5),
         }
     }
 
@@ -104,8 +112,26 @@ impl Config {
         if let Some(v) = parsed::<u32>("KEHOU_LOGIN_RATE_PER_MINUTE")? {
             c.login_rate_per_minute = v.max(1);
         }
-        if let Some(v) = parsed::<bool>("KEHOU_SEED_DEMO")? {
-            c.seed_demo = v;
+        if let Some(v) = var("KEHOU_SEED_DEMO") {
+            c.seed_demo = match v.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => true,
+                "0" | "false" | "no" | "off" => false,
+                _ => anyhow::bail!("KEHOU_SEED_DEMO={v:?} is invalid: use 1 or 0"),
+            };
+        }
+        if let Some(v) = var("KEHOU_TRUSTED_PROXIES") {
+            c.trusted_proxies = v
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse()
+                        .with_context(|| format!("KEHOU_TRUSTED_PROXIES: {p:?}"))
+                })
+                .collect::<anyhow::Result<_>>()?;
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_REVOCATION_CHECK_SECS")? {
+            c.revocation_check = Duration::from_secs(v);
         }
         if let Some(v) = var("KEHOU_JWT_KEYS") {
             c.jwt_keys = parse_keys(&v).context("KEHOU_JWT_KEYS")?;

@@ -47,3 +47,20 @@ pub async fn readyz(db: web::Data<Db>) -> Result<HttpResponse, AppError> {
         database: Some(database.into()),
     }))
 }
+
+/// What a client may show about this server before anyone signs in.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct InstanceInfo {
+    /// The server holds the demo school, whose accounts' password is public (演示数据):
+    /// the login page must say so, and nobody should enter real pupils' data.
+    pub demo_data: bool,
+    /// The server's version.
+    pub version: String,
+}
+
+/// About this server: whether it holds demo data (public, no sign-in).
+#[utoipa::path(tag = "ops", responses((status = 200, description = "About this server", body = InstanceInfo), ReadErrors), security(()))]
+#[get("/instance")]
+pub async fn instance(info: web::Data<InstanceInfo>) -> HttpResponse {
+    HttpResponse::Ok().json(info.get_ref())
+}

@@ -60,7 +60,7 @@ pub fn is_empty(c: &mut DbConn) -> anyhow::Result<bool> {
     Ok(districts::table.count().get_result::<i64>(c)? == 0)
 }
 
-fn insert_district(c: &mut DbConn, name: &str, code: &str) -> Result<i64, AppError> {
+pub(crate) fn insert_district(c: &mut DbConn, name: &str, code: &str) -> Result<i64, AppError> {
     Ok(diesel::insert_into(districts::table)
         .values((
             districts::name.eq(name),
@@ -87,7 +87,7 @@ fn insert_school(c: &mut DbConn, district: i64, name: &str, code: &str) -> Resul
         .get_result(c)?)
 }
 
-fn insert_user(
+pub(crate) fn insert_user(
     c: &mut DbConn,
     username: &str,
     display: &str,
@@ -406,6 +406,7 @@ pub fn school_with_logins(c: &mut DbConn, names: &DemoNames) -> Result<i64, AppE
                 Some("district_admin"),
             )?;
         }
+        crate::auth::store::setting_or_insert(c, crate::server::DEMO_MARKER, "true")?;
         audit::record(
             c,
             &Actor::system(),

@@ -31,7 +31,13 @@ pub struct State {
     pub web_dir: web::Data<WebDir>,
     pub spec_json: web::Data<crate::openapi::SpecJson>,
     pub imports: web::Data<crate::imports::runner::Progress>,
+    pub failures: web::Data<crate::auth::routes::FailureThrottle>,
+    pub revocations: web::Data<crate::auth::revocation::Revocations>,
+    pub instance: web::Data<crate::health::InstanceInfo>,
 }
+
+/// The settings key that marks a database holding demo accounts (public passwords).
+pub const DEMO_MARKER: &str = "demo_data";
 
 /// Connects, migrates, seeds the demo school into an empty database, loads the keys.
 pub fn prepare(config: Config) -> anyhow::Result<State> {
@@ -44,8 +50,27 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         log::info!("applied {applied} migration(s)");
     }
     if config.seed_demo && crate::seed::is_empty(&mut conn)? {
-        log::info!("empty database: seeding the demo school");
+        log::info!(
+            "empty database: seeding the demo school (asked for by --demo / KEHOU_SEED_DEMO)"
+        );
         crate::seed::demo_school(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+    }
+    let demo_data = auth_store::setting(&mut conn, DEMO_MARKER)
+        .map_err(|e| anyhow::anyhow!("cannot read settings: {e}"))?
+        .is_some();
+    if demo_data {
+        log::warn!(
+            "演示数据 DEMO DATA: this database holds the demo school, whose accounts' password ({}) is public. \
+             Do not enter real pupils' data; for production start from an empty database (see README, Production).",
+            crate::seed::DEMO_PASSWORD
+        );
+    }
+    if config.jwt_keys.is_empty() && backend == Backend::Postgres {
+        anyhow::bail!(
+            "KEHOU_JWT_KEYS is not set. On PostgreSQL Kehou does not invent a signing key: set \
+             KEHOU_JWT_KEYS=kid:secret (a secret of at least 32 bytes, e.g. `k1:$(openssl rand -base64 48)`; \
+             every instance needs the same keys; see docs/SECURITY.md, key rotation)"
+        );
     }
     let keys = if config.jwt_keys.is_empty() {
         let secret = auth_store::setting_or_insert(
@@ -79,6 +104,17 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         routes: web::Data::new(RouteTable::from_openapi(&openapi)),
         web_dir: web::Data::new(web_dir),
         imports: web::Data::new(crate::imports::runner::Progress::default()),
+        failures: web::Data::new(crate::auth::routes::FailureThrottle(LoginLimiter::new(
+            config.login_max_failures.max(1) as u32,
+            config.login_lock,
+        ))),
+        revocations: web::Data::new(crate::auth::revocation::Revocations::new(
+            config.revocation_check,
+        )),
+        instance: web::Data::new(crate::health::InstanceInfo {
+            demo_data,
+            version: env!("CARGO_PKG_VERSION").into(),
+        }),
         config: web::Data::new(config),
         spec_json: web::Data::new(crate::openapi::SpecJson(openapi.to_json()?)),
     })
@@ -162,6 +198,9 @@ pub fn build_app(
         .app_data(state.web_dir.clone())
         .app_data(state.spec_json.clone())
         .app_data(state.imports.clone())
+        .app_data(state.failures.clone())
+        .app_data(state.revocations.clone())
+        .app_data(state.instance.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(1 << 20)
@@ -172,6 +211,9 @@ pub fn build_app(
         .service(swagger)
         .default_service(web::to(fallback))
         .wrap(ErrorHandlers::new().default_handler(problemize))
+        .wrap(actix_web::middleware::from_fn(
+            crate::headers::security_headers,
+        ))
         .wrap(Logger::new("%{x-request-id}o %a \"%r\" %s %b %Dms"))
         .wrap(RequestIds)
 }

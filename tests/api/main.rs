@@ -16,4 +16,5 @@ mod reports;
 mod roster;
 mod school_data;
 mod seats;
+mod security;
 mod tenancy;

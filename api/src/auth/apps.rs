@@ -4,14 +4,15 @@
 //! (notice receipts, agreement acceptance) is recorded as done through that app.
 
 use actix_web::{post, web, HttpRequest};
-use chrono::Utc;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
-use super::routes::{authenticate, client_ip, dummy_hash, open_session, TokenPair};
+use super::routes::{
+    authenticate, client_ip, dummy_hash, open_session, FailureThrottle, TokenPair,
+};
 use super::store::{self, ClientRow};
 use super::tokens::Claims;
 use super::{password, CallerKind, Grant, Keys};
@@ -25,19 +26,44 @@ use crate::openapi::WriteErrors;
 pub const GUARDIAN_SIGN_IN: &str = "guardians:sign_in";
 
 /// A live client whose secret matches; one answer for unknown, revoked and wrong secret.
-fn verified_client(c: &mut DbConn, client_id: &str, secret: &str) -> AppResult<ClientRow> {
-    let row = store::client_by_client_id(c, client_id)?.filter(|r| r.revoked_at.is_none());
-    let ok = match &row {
-        Some(r) => password::verify(secret, &r.secret_hash),
-        None => {
-            password::verify(secret, dummy_hash());
-            false
-        }
-    };
+/// The secret is checked off the database pool.
+async fn verified_client(db: &Db, client_id: &str, secret: &str) -> AppResult<ClientRow> {
+    let id = client_id.to_owned();
+    let row = db
+        .run(move |c| store::client_by_client_id(c, &id))
+        .await?
+        .filter(|r| r.revoked_at.is_none());
+    let hash = row
+        .as_ref()
+        .map(|r| r.secret_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_owned());
+    let ok = password::verify_off_thread(secret.to_owned(), hash).await?;
     row.filter(|_| ok).ok_or_else(|| AppError::Unauthenticated {
         code: "auth.invalid_client",
         detail: "unknown client or wrong secret".into(),
     })
+}
+
+/// The schools among `grants` that `app` may reach: those of its district, and of its
+/// school list when it has one.
+pub(crate) fn reach_of(c: &mut DbConn, app: &ClientRow, grants: &[Grant]) -> AppResult<Vec<i64>> {
+    let listed = list_of(&app.school_ids);
+    let ids: Vec<i64> = grants.iter().map(|g| g.school_id).collect();
+    let in_district: Vec<i64> = schools::table
+        .filter(schools::id.eq_any(ids))
+        .filter(schools::district_id.eq(app.district_id))
+        .select(schools::id)
+        .load(c)?;
+    Ok(in_district
+        .into_iter()
+        .filter(|s| listed.is_empty() || listed.contains(s))
+        .collect())
+}
+
+fn list_of(ids: &str) -> Vec<i64> {
+    ids.split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect()
 }
 
 /// Client credentials of a machine client.
@@ -78,10 +104,12 @@ pub struct ClientToken {
 )]
 #[post("/auth/token")]
 pub async fn token(
+    req: HttpRequest,
     body: web::Json<ClientTokenRequest>,
     db: web::Data<Db>,
     keys: web::Data<Keys>,
     config: web::Data<Config>,
+    limiter: web::Data<LoginLimiter>,
 ) -> AppResult<web::Json<ClientToken>> {
     body.validate()?;
     if body.grant_type != "client_credentials" {
@@ -91,40 +119,25 @@ pub async fn token(
             "only client_credentials is supported",
         ));
     }
-    let body = body.into_inner();
+    limiter.admit(&format!("token:{}", client_ip(&req)))?;
     let ttl = config.access_ttl.as_secs();
-    let row = db
-        .run(move |c| verified_client(c, &body.client_id, &body.client_secret))
-        .await?;
+    let row = verified_client(&db, &body.client_id, &body.client_secret).await?;
     let scopes: Vec<String> = row
         .scopes
         .split(',')
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    let schools: Vec<i64> = row
-        .school_ids
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
+    let mut claims = Claims::new(format!("client:{}", row.id), CallerKind::Client, ttl);
+    claims.did = Some(row.district_id);
+    claims.sch = list_of(&row.school_ids)
+        .into_iter()
+        .map(|school_id| Grant {
+            school_id,
+            roles: vec![],
+        })
         .collect();
-    let now = Utc::now().timestamp();
-    let claims = Claims {
-        sub: format!("client:{}", row.id),
-        knd: CallerKind::Client,
-        did: Some(row.district_id),
-        dad: false,
-        sch: schools
-            .into_iter()
-            .map(|school_id| Grant {
-                school_id,
-                roles: vec![],
-            })
-            .collect(),
-        scp: scopes.clone(),
-        azp: None,
-        iat: now,
-        exp: now + ttl as i64,
-    };
+    claims.scp = scopes.clone();
     Ok(web::Json(ClientToken {
         access_token: keys.sign(&claims)?,
         token_type: "Bearer".into(),
@@ -174,47 +187,37 @@ pub async fn app_login(
     keys: web::Data<Keys>,
     config: web::Data<Config>,
     limiter: web::Data<LoginLimiter>,
+    failures: web::Data<FailureThrottle>,
 ) -> AppResult<web::Json<TokenPair>> {
     body.validate()?;
-    limiter.admit(&client_ip(&req))?;
+    let ip = client_ip(&req);
+    limiter.admit(&ip)?;
     let (body, keys, config) = (body.into_inner(), keys.into_inner(), config.into_inner());
     let request_id = crate::request_id::of(&req);
+    let app = verified_client(&db, &body.client_id, &body.client_secret).await?;
+    if !app.scopes.split(',').any(|s| s == GUARDIAN_SIGN_IN) {
+        return Err(AppError::Forbidden {
+            code: "auth.scope_missing",
+            detail: format!("the app needs the {GUARDIAN_SIGN_IN} scope to sign guardians in"),
+        });
+    }
+    let user = authenticate(&db, &failures, &ip, &body.username, &body.password).await?;
+    if user.kind != "guardian" {
+        return Err(AppError::Forbidden {
+            code: "auth.guardians_only",
+            detail: "only guardians sign in through a parent app".into(),
+        });
+    }
     db.run(move |c| {
-        let app = verified_client(c, &body.client_id, &body.client_secret)?;
-        if !app.scopes.split(',').any(|s| s == GUARDIAN_SIGN_IN) {
-            return Err(AppError::Forbidden {
-                code: "auth.scope_missing",
-                detail: format!("the app needs the {GUARDIAN_SIGN_IN} scope to sign guardians in"),
-            });
-        }
-        let user = authenticate(c, &config, &body.username, &body.password)?;
-        if user.kind != "guardian" {
-            return Err(AppError::Forbidden {
-                code: "auth.guardians_only",
-                detail: "only guardians sign in through a parent app".into(),
-            });
-        }
         // The app reaches only its district (and its schools, when it has a list).
-        let listed: Vec<i64> = app
-            .school_ids
-            .split(',')
-            .filter_map(|x| x.trim().parse().ok())
-            .collect();
-        for grant in store::grants_of(c, &user)? {
-            let district: i64 = schools::table
-                .find(grant.school_id)
-                .select(schools::district_id)
-                .first(c)?;
-            if district != app.district_id
-                || (!listed.is_empty() && !listed.contains(&grant.school_id))
-            {
-                return Err(AppError::Forbidden {
-                    code: "auth.outside_client_schools",
-                    detail: "this guardian's school is not one this app may reach".into(),
-                });
-            }
+        let grants = store::grants_of(c, &user)?;
+        if reach_of(c, &app, &grants)?.len() != grants.len() {
+            return Err(AppError::Forbidden {
+                code: "auth.outside_client_schools",
+                detail: "this guardian's school is not one this app may reach".into(),
+            });
         }
-        open_session(c, &keys, &config, &user, request_id, Some(app.id))
+        open_session(c, &keys, &config, &user, request_id, Some(&app))
     })
     .await
     .map(web::Json)

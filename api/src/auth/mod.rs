@@ -6,6 +6,7 @@ pub mod guardian;
 pub mod me;
 pub mod password;
 pub mod ratelimit;
+pub mod revocation;
 pub mod routes;
 pub mod store;
 pub mod tokens;
@@ -150,6 +151,8 @@ pub struct Caller {
     pub scopes: Vec<String>,
     /// The parent app (API client) a guardian signed in through, if any.
     pub via_client: Option<i64>,
+    /// The user's token version the token was issued at.
+    pub token_version: i64,
     /// The request id, for the audit log.
     pub request_id: String,
 }
@@ -163,14 +166,16 @@ impl Caller {
 
 impl FromRequest for Caller {
     type Error = AppError;
-    type Future = std::future::Ready<Result<Caller, AppError>>;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Caller, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(caller_from(req))
+        let req = req.clone();
+        Box::pin(async move { authenticated(&req).await })
     }
 }
 
-fn caller_from(req: &HttpRequest) -> Result<Caller, AppError> {
+/// The verified claims of the request's bearer token (signature, expiry, issuer, audience, type).
+fn claims_from(req: &HttpRequest) -> Result<tokens::Claims, AppError> {
     let keys = req
         .app_data::<web::Data<Keys>>()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("keys not configured")))?;
@@ -189,13 +194,31 @@ fn caller_from(req: &HttpRequest) -> Result<Caller, AppError> {
             code: "auth.missing_token",
             detail: "the Authorization header must use the Bearer scheme".into(),
         })?;
-    let claims = keys.verify(token.trim())?;
+    keys.verify(token.trim())
+}
+
+/// The caller of a request: a valid token whose user or client is still live (checked
+/// once per request; the result is kept in the request's extensions).
+pub async fn authenticated(req: &HttpRequest) -> Result<Caller, AppError> {
+    if let Some(c) = req.extensions().get::<Caller>() {
+        return Ok(c.clone());
+    }
+    let claims = claims_from(req)?;
+    let db = req
+        .app_data::<web::Data<Db>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("db not configured")))?;
+    let revocations = req
+        .app_data::<web::Data<revocation::Revocations>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("revocations not configured")))?;
+    revocations.check(db, &claims).await?;
     let request_id = req
         .extensions()
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
-    Ok(claims.into_caller(request_id))
+    let caller = claims.into_caller(request_id);
+    req.extensions_mut().insert(caller.clone());
+    Ok(caller)
 }
 
 /// Maps school ids to district ids, cached (schools do not move between districts).
@@ -286,7 +309,7 @@ impl FromRequest for SchoolScope {
 
 /// Resolves the caller's grant for the `{school_id}` of the path.
 async fn resolve_scope(req: &HttpRequest) -> Result<SchoolScope, AppError> {
-    let caller = caller_from(req)?;
+    let caller = authenticated(req).await?;
     let school_id: i64 = req
         .match_info()
         .get("school_id")

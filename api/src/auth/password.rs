@@ -40,6 +40,49 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// At most this many argon2 computations run at once (one per core): a flood of logins
+/// waits here, off the database pool and off all but a few blocking threads.
+fn hashing_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| {
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
+        tokio::sync::Semaphore::new(cores)
+    })
+}
+
+/// How long a request waits for a hashing slot before it is shed with 503.
+const HASH_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn off_thread<T: Send + 'static>(
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, crate::error::AppError> {
+    use crate::error::AppError;
+    let _permit = tokio::time::timeout(HASH_WAIT, hashing_permits().acquire())
+        .await
+        .map_err(|_| AppError::Unavailable("too many sign-ins at once".into()))?
+        .map_err(|_| AppError::Unavailable("shutting down".into()))?;
+    actix_web::web::block(f)
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("hashing task failed: {e}")))
+}
+
+/// [`verify`] on a blocking thread, never holding a database connection.
+pub async fn verify_off_thread(
+    password: String,
+    phc: String,
+) -> Result<bool, crate::error::AppError> {
+    off_thread(move || verify(&password, &phc)).await
+}
+
+/// [`hash`] on a blocking thread, never holding a database connection.
+pub async fn hash_off_thread(password: String) -> Result<String, crate::error::AppError> {
+    off_thread(move || hash(&password))
+        .await?
+        .map_err(crate::error::AppError::Internal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

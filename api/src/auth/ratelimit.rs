@@ -1,6 +1,10 @@
-//! An in-process limiter for login attempts, keyed by client address: a fixed window of
-//! `max` attempts per `window`. Account lock-out (in the database) covers distributed
-//! guessing against one account; this covers one source guessing many accounts.
+//! In-process limiters: a fixed window of `max` events per `window` per key.
+//!
+//! Two are used for sign-in. [`LoginLimiter`] counts every attempt per client address
+//! (one source guessing many accounts, activation codes or client secrets). The failure
+//! throttle counts wrong passwords per *address and account*: after `max` of them that
+//! pair waits out the window, while the account's owner, from their own address, signs
+//! in as usual — nobody can lock another person out by guessing their password.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -30,6 +34,35 @@ impl LoginLimiter {
                 code: "auth.rate_limited",
                 retry_after,
             })
+    }
+
+    /// Refuses (429) when `key` already had `max` events in this window; counts nothing.
+    pub fn refuse_if_over(&self, key: &str) -> Result<(), crate::error::AppError> {
+        let now = Instant::now();
+        let seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        match seen.get(key) {
+            Some((start, n)) if now.duration_since(*start) < self.window && *n >= self.max => {
+                let wait = self.window.saturating_sub(now.duration_since(*start));
+                Err(crate::error::AppError::RateLimited {
+                    code: "auth.rate_limited",
+                    retry_after: wait.as_secs().max(1),
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Counts an event for `key` (e.g. a wrong password), without refusing.
+    pub fn count(&self, key: &str) {
+        let _ = self.check(key, Instant::now());
+    }
+
+    /// Forgets `key` (e.g. after the right password).
+    pub fn reset(&self, key: &str) {
+        self.seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(key);
     }
 
     /// Counts an attempt; `Err(seconds)` to wait when over the limit.
@@ -69,5 +102,21 @@ mod tests {
         assert_eq!(wait, 50);
         assert!(l.check("5.6.7.8", t0).is_ok());
         assert!(l.check("1.2.3.4", t0 + Duration::from_secs(61)).is_ok());
+    }
+
+    #[test]
+    fn failures_throttle_only_their_own_key() {
+        let l = LoginLimiter::new(2, Duration::from_secs(60));
+        l.count("9.9.9.9|mother");
+        assert!(l.refuse_if_over("9.9.9.9|mother").is_ok());
+        l.count("9.9.9.9|mother");
+        assert_eq!(
+            l.refuse_if_over("9.9.9.9|mother").unwrap_err().code(),
+            "auth.rate_limited"
+        );
+        // The owner, from another address, is not affected.
+        assert!(l.refuse_if_over("1.2.3.4|mother").is_ok());
+        l.reset("9.9.9.9|mother");
+        assert!(l.refuse_if_over("9.9.9.9|mother").is_ok());
     }
 }

@@ -1,5 +1,7 @@
 //! `/auth/*` and `/me`: login, refresh, logout, the current caller.
 
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::http::header;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -25,7 +27,21 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(super::apps::app_login)
         .service(super::me::me)
         .service(super::guardian::activate)
+        .service(crate::health::instance)
         .service(super::guardian::my_children);
+}
+
+/// How the SPA keeps its session: `cookie` puts the refresh token in an `HttpOnly`,
+/// `SameSite=Strict` cookie scoped to `/api/v1/auth` (and leaves it out of the answer's
+/// body), so no script can read it; `body` (the default, for API clients) returns it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionMode {
+    /// The refresh token in the answer's body.
+    #[default]
+    Body,
+    /// The refresh token in the `kehou_refresh` cookie.
+    Cookie,
 }
 
 /// Username and password.
@@ -39,6 +55,9 @@ pub struct LoginRequest {
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200)]
     pub password: String,
+    /// Where the refresh token goes (default `body`).
+    #[serde(default)]
+    pub session: SessionMode,
 }
 
 /// An access token and the refresh token that renews it.
@@ -46,8 +65,10 @@ pub struct LoginRequest {
 pub struct TokenPair {
     /// A JWT to send as `Authorization: Bearer …`.
     pub access_token: String,
-    /// Exchange at `/auth/refresh` for a new pair; single use.
-    pub refresh_token: String,
+    /// Exchange at `/auth/refresh` for a new pair; single use. Absent in cookie sessions
+    /// (the `kehou_refresh` cookie carries it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// Always `Bearer`.
     pub token_type: String,
     /// Seconds until the access token expires.
@@ -57,16 +78,57 @@ pub struct TokenPair {
 /// A refresh token.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct RefreshRequest {
-    /// The refresh token from the last login or refresh.
+    /// The refresh token from the last login or refresh; leave it out to use the
+    /// `kehou_refresh` cookie of a cookie session.
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200)]
-    pub refresh_token: String,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
 }
 
+/// The name of the refresh cookie of SPA sessions.
+pub const REFRESH_COOKIE: &str = "kehou_refresh";
+const COOKIE_PATH: &str = "/api/v1/auth";
+
 pub(crate) fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+    crate::peer::client_ip(req)
+}
+
+/// The refresh cookie: `HttpOnly`, `SameSite=Strict`, scoped to the auth path, `Secure`
+/// over TLS. `None` clears it.
+fn refresh_cookie(req: &HttpRequest, value: Option<&str>, max_age: u64) -> Cookie<'static> {
+    let mut cookie = Cookie::build(REFRESH_COOKIE, value.unwrap_or("").to_owned())
+        .path(COOKIE_PATH)
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(crate::peer::is_https(req))
+        .finish();
+    match value {
+        Some(_) => cookie.set_max_age(CookieDuration::seconds(max_age as i64)),
+        None => cookie.make_removal(),
+    }
+    cookie
+}
+
+/// Answers a new session: the pair as JSON; in a cookie session the refresh token moves
+/// into the cookie.
+pub(crate) fn session_answer(
+    req: &HttpRequest,
+    config: &Config,
+    mut pair: TokenPair,
+    mode: SessionMode,
+) -> HttpResponse {
+    let mut res = HttpResponse::Ok();
+    res.insert_header((header::CACHE_CONTROL, "no-store"));
+    if mode == SessionMode::Cookie {
+        let token = pair.refresh_token.take();
+        res.cookie(refresh_cookie(
+            req,
+            token.as_deref(),
+            config.refresh_ttl.as_secs(),
+        ));
+    }
+    res.json(pair)
 }
 
 fn access_claims(
@@ -75,33 +137,36 @@ fn access_claims(
     via_client: Option<i64>,
     ttl: u64,
 ) -> Claims {
-    let now = Utc::now().timestamp();
-    Claims {
-        sub: format!("user:{}", user.id),
-        knd: if user.kind == "guardian" {
-            CallerKind::Guardian
-        } else {
-            CallerKind::Staff
-        },
-        did: user.district_id,
-        dad: user.district_role.as_deref() == Some("district_admin"),
-        sch: grants,
-        scp: vec![],
-        azp: via_client,
-        iat: now,
-        exp: now + ttl as i64,
-    }
+    let kind = if user.kind == "guardian" {
+        CallerKind::Guardian
+    } else {
+        CallerKind::Staff
+    };
+    let mut claims = Claims::new(format!("user:{}", user.id), kind, ttl);
+    claims.ver = user.token_version;
+    claims.did = user.district_id;
+    claims.dad = user.district_role.as_deref() == Some("district_admin");
+    claims.sch = grants;
+    claims.azp = via_client;
+    claims
 }
 
+/// Issues a pair for `user`; through a parent app (`app`), the grants are cut to the
+/// schools the app may reach, so a refreshed session never gains a school outside them.
 pub(crate) fn issue_pair(
     c: &mut crate::db::DbConn,
     keys: &Keys,
     config: &Config,
     user: &store::UserRow,
     family: Option<String>,
-    via_client: Option<i64>,
+    app: Option<&store::ClientRow>,
 ) -> AppResult<TokenPair> {
-    let grants = store::grants_of(c, user)?;
+    let mut grants = store::grants_of(c, user)?;
+    if let Some(app) = app {
+        let reach = super::apps::reach_of(c, app, &grants)?;
+        grants.retain(|g| reach.contains(&g.school_id));
+    }
+    let via_client = app.map(|a| a.id);
     let claims = access_claims(user, grants, via_client, config.access_ttl.as_secs());
     let access_token = keys.sign(&claims)?;
     let refresh_token = password::random_secret(32);
@@ -119,7 +184,7 @@ pub(crate) fn issue_pair(
     )?;
     Ok(TokenPair {
         access_token,
-        refresh_token,
+        refresh_token: Some(refresh_token),
         token_type: "Bearer".into(),
         expires_in: config.access_ttl.as_secs(),
     })
@@ -133,7 +198,7 @@ pub(crate) fn open_session(
     config: &Config,
     user: &store::UserRow,
     request_id: String,
-    via_client: Option<i64>,
+    app: Option<&store::ClientRow>,
 ) -> AppResult<TokenPair> {
     tx(c, |c| {
         store::record_success(c, user.id)?;
@@ -142,7 +207,7 @@ pub(crate) fn open_session(
             id: Some(user.id),
             request_id,
         };
-        let after = via_client.map(|id| serde_json::json!({ "via_client": id }).to_string());
+        let after = app.map(|a| serde_json::json!({ "via_client": a.id }).to_string());
         audit::record(
             c,
             &actor,
@@ -153,7 +218,7 @@ pub(crate) fn open_session(
             None,
             after,
         )?;
-        issue_pair(c, keys, config, user, None, via_client)
+        issue_pair(c, keys, config, user, None, app)
     })
 }
 
@@ -166,8 +231,12 @@ fn invalid_credentials() -> AppError {
 
 /// Log in with a username and password.
 ///
-/// Five wrong passwords in a row lock the account for 15 minutes (423 `auth.locked`);
-/// too many attempts from one address answer 429 `auth.rate_limited`.
+/// Every failure answers 401 `auth.invalid_credentials`, whether or not the username
+/// exists; a disabled account is told (403 `auth.disabled`) only after the right password.
+/// Wrong passwords for one account from one address are throttled (429
+/// `auth.rate_limited` with `Retry-After`) without locking the account for its owner, and
+/// so are too many attempts from one address. With `session: cookie` the refresh token is
+/// set as an `HttpOnly` cookie instead of returned.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -182,69 +251,68 @@ pub async fn login(
     keys: web::Data<Keys>,
     config: web::Data<Config>,
     limiter: web::Data<LoginLimiter>,
-) -> AppResult<web::Json<TokenPair>> {
+    failures: web::Data<FailureThrottle>,
+) -> AppResult<HttpResponse> {
     body.validate()?;
-    limiter.admit(&client_ip(&req))?;
+    let ip = client_ip(&req);
+    limiter.admit(&ip)?;
     let body = body.into_inner();
-    let keys = keys.into_inner();
-    let config = config.into_inner();
+    let user = authenticate(&db, &failures, &ip, &body.username, &body.password).await?;
+    let (keys, cfg) = (keys.into_inner(), config.clone().into_inner());
     let request_id = crate::request_id::of(&req);
-    db.run(move |c| {
-        let user = authenticate(c, &config, &body.username, &body.password)?;
-        open_session(c, &keys, &config, &user, request_id, None)
-    })
-    .await
-    .map(web::Json)
+    let pair = db
+        .run(move |c| open_session(c, &keys, &cfg, &user, request_id, None))
+        .await?;
+    Ok(session_answer(&req, &config, pair, body.session))
 }
 
-/// Checks a username and password: unknown users cost the same time as known ones, a
-/// disabled account is refused, and wrong passwords count towards the lock-out.
-pub(crate) fn authenticate(
-    c: &mut crate::db::DbConn,
-    config: &Config,
+/// The key of the failure throttle: one address guessing one account.
+fn failure_key(ip: &str, username: &str) -> String {
+    format!("{ip}|{}", username.trim().to_lowercase())
+}
+
+/// Checks a username and password. The password is hashed off the database pool (no
+/// connection is held while argon2 runs); unknown users cost the same time as known ones.
+pub(crate) async fn authenticate(
+    db: &Db,
+    failures: &FailureThrottle,
+    ip: &str,
     username: &str,
     password_given: &str,
 ) -> AppResult<store::UserRow> {
-    let Some(user) = store::user_by_username(c, username)? else {
-        // Spend the same time as a real check so timing does not reveal usernames.
-        password::verify(password_given, dummy_hash());
-        return Err(invalid_credentials());
+    let key = failure_key(ip, username);
+    failures.0.refuse_if_over(&key)?;
+    let name = username.to_owned();
+    let user = db.run(move |c| store::user_by_username(c, &name)).await?;
+    let hash = user
+        .as_ref()
+        .and_then(|u| u.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_owned());
+    let matches = password::verify_off_thread(password_given.to_owned(), hash).await?;
+    let user = match user {
+        Some(u) if matches && u.password_hash.is_some() => u,
+        other => {
+            failures.0.count(&key);
+            if let Some(u) = other {
+                let id = u.id;
+                db.run(move |c| store::record_failure(c, id, Utc::now()))
+                    .await?;
+            }
+            return Err(invalid_credentials());
+        }
     };
-    let now = Utc::now();
+    failures.0.reset(&key);
     if user.disabled {
         return Err(AppError::Forbidden {
             code: "auth.disabled",
             detail: "this account is disabled".into(),
         });
     }
-    if let Some(until) = user.locked_until.filter(|u| u.0 > now) {
-        return Err(AppError::Locked {
-            code: "auth.locked",
-            detail: format!(
-                "too many wrong passwords; the account is locked until {}",
-                until.0.to_rfc3339()
-            ),
-        });
-    }
-    let ok = user
-        .password_hash
-        .as_deref()
-        .is_some_and(|h| password::verify(password_given, h));
-    if !ok {
-        let lock = chrono::Duration::seconds(config.login_lock.as_secs() as i64);
-        let locked = tx(c, |c| {
-            store::record_failure(c, user.id, now, config.login_max_failures, lock)
-        })?;
-        if locked {
-            return Err(AppError::Locked {
-                code: "auth.locked",
-                detail: "too many wrong passwords; the account is now locked".into(),
-            });
-        }
-        return Err(invalid_credentials());
-    }
     Ok(user)
 }
+
+/// Wrong passwords per address and account (see [`LoginLimiter::refuse_if_over`]).
+pub struct FailureThrottle(pub LoginLimiter);
 
 /// An argon2id hash of a random password, verified when the username is unknown.
 pub(crate) fn dummy_hash() -> &'static str {
@@ -253,7 +321,8 @@ pub(crate) fn dummy_hash() -> &'static str {
 }
 
 /// Exchange a refresh token for a new pair. Each refresh token works once; presenting a
-/// used one revokes its whole family (a stolen token is then useless).
+/// used one revokes its whole family (a stolen token is then useless). Without
+/// `refresh_token` in the body, the `kehou_refresh` cookie is used and renewed.
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -262,19 +331,17 @@ pub(crate) fn dummy_hash() -> &'static str {
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
+    req: HttpRequest,
     body: web::Json<RefreshRequest>,
     db: web::Data<Db>,
     keys: web::Data<Keys>,
     config: web::Data<Config>,
-) -> AppResult<web::Json<TokenPair>> {
+) -> AppResult<HttpResponse> {
     body.validate()?;
-    let hash = password::token_hash(&body.refresh_token);
+    let (token, mode) = presented_refresh(&req, body.into_inner())?;
+    let hash = password::token_hash(&token);
     let keys = keys.into_inner();
-    let config = config.into_inner();
-    let invalid = || AppError::Unauthenticated {
-        code: "auth.invalid_refresh_token",
-        detail: "the refresh token is unknown, expired or already used".into(),
-    };
+    let cfg = config.clone().into_inner();
     let outcome = db
         .run(move |c| {
             tx(c, |c| {
@@ -294,27 +361,50 @@ pub async fn refresh(
                     return Ok(Err(false));
                 }
                 // A session opened through a parent app ends when the district revokes the app.
-                if let Some(client) = row.client_id {
-                    if store::client_by_id(c, client)?.is_none_or(|r| r.revoked_at.is_some()) {
-                        return Ok(Err(false));
+                let app = match row.client_id {
+                    Some(id) => {
+                        match store::client_by_id(c, id)?.filter(|r| r.revoked_at.is_none()) {
+                            Some(app) => Some(app),
+                            None => return Ok(Err(false)),
+                        }
                     }
-                }
-                issue_pair(c, &keys, &config, &user, Some(row.family), row.client_id).map(Ok)
+                    None => None,
+                };
+                issue_pair(c, &keys, &cfg, &user, Some(row.family), app.as_ref()).map(Ok)
             })
         })
         .await?;
     match outcome {
-        Ok(pair) => Ok(web::Json(pair)),
+        Ok(pair) => Ok(session_answer(&req, &config, pair, mode)),
         Err(reused) => {
             if reused {
                 log::warn!("a used refresh token was presented again; its family is revoked");
             }
-            Err(invalid())
+            Err(AppError::Unauthenticated {
+                code: "auth.invalid_refresh_token",
+                detail: "the refresh token is unknown, expired or already used".into(),
+            })
         }
     }
 }
 
-/// Log out: revokes the refresh token and every token rotated from it.
+/// The refresh token of a request: the body's, or else the cookie's (a cookie session).
+fn presented_refresh(req: &HttpRequest, body: RefreshRequest) -> AppResult<(String, SessionMode)> {
+    if let Some(t) = body.refresh_token {
+        return Ok((t, SessionMode::Body));
+    }
+    req.cookie(REFRESH_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|v| !v.is_empty() && v.len() <= 200)
+        .map(|v| (v, SessionMode::Cookie))
+        .ok_or(AppError::Unauthenticated {
+            code: "auth.invalid_refresh_token",
+            detail: "send refresh_token, or sign in again (no session cookie)".into(),
+        })
+}
+
+/// Log out: revokes the refresh token (the body's or the cookie's) and every token rotated
+/// from it, and clears the cookie.
 #[utoipa::path(
     tag = "auth",
     request_body = RefreshRequest,
@@ -322,17 +412,26 @@ pub async fn refresh(
     security(())
 )]
 #[post("/auth/logout")]
-pub async fn logout(body: web::Json<RefreshRequest>, db: web::Data<Db>) -> AppResult<HttpResponse> {
+pub async fn logout(
+    req: HttpRequest,
+    body: web::Json<RefreshRequest>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
     body.validate()?;
-    let hash = password::token_hash(&body.refresh_token);
-    db.run(move |c| {
-        tx(c, |c| {
-            if let Some(row) = store::refresh_by_hash(c, &hash)? {
-                store::revoke_family(c, &row.family, Utc::now())?;
-            }
-            Ok(())
+    let presented = presented_refresh(&req, body.into_inner()).ok();
+    if let Some((token, _)) = presented {
+        let hash = password::token_hash(&token);
+        db.run(move |c| {
+            tx(c, |c| {
+                if let Some(row) = store::refresh_by_hash(c, &hash)? {
+                    store::revoke_family(c, &row.family, Utc::now())?;
+                }
+                Ok(())
+            })
         })
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+        .await?;
+    }
+    Ok(HttpResponse::NoContent()
+        .cookie(refresh_cookie(&req, None, 0))
+        .finish())
 }

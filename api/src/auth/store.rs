@@ -24,6 +24,7 @@ pub struct UserRow {
     pub disabled: bool,
     pub created_at: Instant,
     pub updated_at: Instant,
+    pub token_version: i64,
 }
 
 /// The district a school belongs to.
@@ -52,31 +53,16 @@ pub fn user_by_id(c: &mut DbConn, id: i64) -> Result<UserRow, AppError> {
         .ok_or(AppError::NotFound("user"))
 }
 
-/// Counts a failed login; locks the account when `max` is reached. Returns whether it is now locked.
-pub fn record_failure(
-    c: &mut DbConn,
-    user_id: i64,
-    now: DateTime<Utc>,
-    max: i32,
-    lock: chrono::Duration,
-) -> Result<bool, AppError> {
-    let failures: i32 = diesel::update(users::table.find(user_id))
+/// Counts a wrong password (for monitoring; the throttle itself is per address and account
+/// and never locks the account).
+pub fn record_failure(c: &mut DbConn, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
+    diesel::update(users::table.find(user_id))
         .set((
             users::failed_logins.eq(users::failed_logins + 1),
             users::updated_at.eq(Instant(now)),
         ))
-        .returning(users::failed_logins)
-        .get_result(c)?;
-    if failures >= max {
-        diesel::update(users::table.find(user_id))
-            .set((
-                users::locked_until.eq(Some(Instant(now + lock))),
-                users::failed_logins.eq(0),
-            ))
-            .execute(c)?;
-        return Ok(true);
-    }
-    Ok(false)
+        .execute(c)?;
+    Ok(())
 }
 
 /// Clears failures after a good login.

@@ -11,9 +11,26 @@ use serde::{Deserialize, Serialize};
 use super::{Caller, CallerKind, Grant};
 use crate::error::AppError;
 
+/// The `iss` of every Kehou token.
+pub const ISSUER: &str = "kehou";
+/// The `aud` of an access token: this API.
+pub const AUDIENCE: &str = "kehou-api";
+/// The `typ` claim (and `at+jwt` header, RFC 9068) of an access token.
+pub const ACCESS: &str = "access";
+
 /// The claims Kehou puts in an access token.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claims {
+    /// Issuer: [`ISSUER`].
+    pub iss: String,
+    /// Audience: [`AUDIENCE`].
+    pub aud: String,
+    /// Token type: [`ACCESS`].
+    pub typ: String,
+    /// The user's `token_version` when the token was issued (0 for machine clients): a
+    /// token whose version is behind the user's is revoked.
+    #[serde(default)]
+    pub ver: i64,
     /// `user:<id>` or `client:<id>`.
     pub sub: String,
     /// Staff, guardian or client.
@@ -40,6 +57,26 @@ pub struct Claims {
 }
 
 impl Claims {
+    /// Claims for `sub` with the standard issuer, audience and type, valid for `ttl` seconds.
+    pub fn new(sub: String, knd: CallerKind, ttl: u64) -> Claims {
+        let now = chrono::Utc::now().timestamp();
+        Claims {
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            typ: ACCESS.into(),
+            ver: 0,
+            sub,
+            knd,
+            did: None,
+            dad: false,
+            sch: Vec::new(),
+            scp: Vec::new(),
+            azp: None,
+            iat: now,
+            exp: now + ttl as i64,
+        }
+    }
+
     /// The numeric id in `sub`.
     pub fn subject_id(&self) -> Option<i64> {
         self.sub.split_once(':').and_then(|(_, id)| id.parse().ok())
@@ -55,6 +92,7 @@ impl Claims {
             grants: self.sch,
             scopes: self.scp,
             via_client: self.azp,
+            token_version: self.ver,
             request_id,
         }
     }
@@ -85,10 +123,11 @@ impl Keys {
     pub fn sign(&self, claims: &Claims) -> Result<String, AppError> {
         let mut header = Header::new(Algorithm::HS256);
         header.kid = Some(self.active.clone());
+        header.typ = Some("at+jwt".into());
         encode(&header, claims, &self.encoding).map_err(|e| AppError::Internal(e.into()))
     }
 
-    /// Verifies a token: known `kid`, HS256, signature, expiry.
+    /// Verifies a token: known `kid`, HS256, signature, expiry, issuer, audience and type.
     pub fn verify(&self, token: &str) -> Result<Claims, AppError> {
         let invalid = |detail: &str| AppError::Unauthenticated {
             code: "auth.invalid_token",
@@ -102,15 +141,29 @@ impl Keys {
             .ok_or_else(|| invalid("the access token was signed with an unknown key"))?;
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = 5;
-        validation.required_spec_claims = ["exp", "sub"].iter().map(|s| s.to_string()).collect();
+        validation.required_spec_claims = ["exp", "sub", "iss", "aud"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        if header.typ.as_deref() != Some("at+jwt") {
+            return Err(invalid("the token is not an access token"));
+        }
         decode::<Claims>(token, key, &validation)
-            .map(|d| d.claims)
             .map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => AppError::Unauthenticated {
                     code: "auth.token_expired",
                     detail: "the access token has expired; refresh it".into(),
                 },
                 _ => invalid("the access token is invalid"),
+            })
+            .and_then(|d| {
+                if d.claims.typ == ACCESS {
+                    Ok(d.claims)
+                } else {
+                    Err(invalid("the token is not an access token"))
+                }
             })
     }
 }
@@ -120,21 +173,40 @@ mod tests {
     use super::*;
 
     fn claims(exp_in: i64) -> Claims {
-        let now = chrono::Utc::now().timestamp();
-        Claims {
-            sub: "user:7".into(),
-            knd: CallerKind::Staff,
-            did: None,
-            dad: false,
-            sch: vec![Grant {
-                school_id: 3,
-                roles: vec![super::super::Role::Gate],
-            }],
-            scp: vec![],
-            azp: None,
-            iat: now,
-            exp: now + exp_in,
+        let mut c = Claims::new("user:7".into(), CallerKind::Staff, 0);
+        c.exp = c.iat + exp_in;
+        c.sch = vec![Grant {
+            school_id: 3,
+            roles: vec![super::super::Role::Gate],
+        }];
+        c
+    }
+
+    #[test]
+    fn tokens_of_another_issuer_audience_or_type_are_refused() {
+        let keys = Keys::new(&[("k1".into(), vec![1; 32])]).unwrap();
+        for tamper in [
+            |c: &mut Claims| c.iss = "elsewhere".into(),
+            |c: &mut Claims| c.aud = "another-api".into(),
+            |c: &mut Claims| c.typ = "refresh".into(),
+        ] {
+            let mut c = claims(60);
+            tamper(&mut c);
+            let token = keys.sign(&c).unwrap();
+            assert_eq!(
+                keys.verify(&token).unwrap_err().code(),
+                "auth.invalid_token"
+            );
         }
+        // A token without the at+jwt header type (e.g. an ID token signed with the same key).
+        let mut header = Header::new(Algorithm::HS256);
+        header.kid = Some("k1".into());
+        let token = encode(&header, &claims(60), &EncodingKey::from_secret(&[1; 32])).unwrap();
+        assert_eq!(
+            keys.verify(&token).unwrap_err().code(),
+            "auth.invalid_token"
+        );
+        assert!(keys.verify(&keys.sign(&claims(60)).unwrap()).is_ok());
     }
 
     #[test]

@@ -70,6 +70,7 @@ diesel::table! {
         disabled -> Bool,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        token_version -> BigInt,
     }
 }
 
@@ -151,6 +152,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        activation_failures -> Integer,
     }
 }
 

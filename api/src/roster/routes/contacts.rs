@@ -221,7 +221,7 @@ pub async fn issue_activation_code(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     let code = crate::auth::guardian::new_code();
-    let hash = crate::auth::password::hash(&code)?;
+    let hash = crate::auth::password::hash_off_thread(code.clone()).await?;
     let expires = chrono::Utc::now() + chrono::Duration::days(14);
     let (school, id, actor) = (scope.school_id, path.1, scope.actor());
     db.run(move |c| {

@@ -4,6 +4,8 @@ use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
+use validator::Validate;
+
 use super::write;
 use crate::auth::{Caller, Permission, SchoolScope};
 use crate::db::Db;
@@ -267,14 +269,22 @@ pub async fn create_staff(
     body: web::Json<NewStaff>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    write::create(
-        scope,
-        Permission::StaffManage,
-        body,
-        &db,
-        staff::insert_staff,
-    )
-    .await
+    scope.require(Permission::StaffManage)?;
+    body.validate()?;
+    // The password is hashed before a connection is taken.
+    let hash = match &body.password {
+        Some(p) => Some(crate::auth::password::hash_off_thread(p.clone()).await?),
+        None => None,
+    };
+    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let row = db
+        .run(move |c| {
+            crate::db::tx(c, |c| {
+                staff::insert_staff(c, school, &body, hash.as_deref(), &actor)
+            })
+        })
+        .await?;
+    Ok(crate::precondition::created(row.version, &row))
 }
 
 /// Rename a homeroom or change its homeroom teacher. Send `If-Match`.

@@ -98,6 +98,7 @@ pub fn set_activation_code(
     .set((
         guardians::activation_code_hash.eq(Some(hash)),
         guardians::activation_expires_at.eq(Some(Instant(expires))),
+        guardians::activation_failures.eq(0),
     ))
     .execute(c)?;
     if n == 0 {

@@ -4,8 +4,8 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use crate::audit::{self, snapshot, Actor};
+use crate::auth::mask_phone;
 use crate::auth::store::parse_roles;
-use crate::auth::{mask_phone, password};
 use crate::db::schema::{staff, users};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -58,10 +58,12 @@ pub fn staff_list(
 }
 
 /// Creates a staff member, and a login when a username is given.
+/// `password_hash` is the argon2 hash of `s.password`, computed by the caller off the pool.
 pub fn insert_staff(
     c: &mut DbConn,
     school_id: i64,
     s: &NewStaff,
+    password_hash: Option<&str>,
     actor: &Actor,
 ) -> Result<Staff, AppError> {
     if s.roles.contains(&crate::auth::Role::DistrictAdmin) {
@@ -72,9 +74,8 @@ pub fn insert_staff(
         ));
     }
     let now = Instant(Utc::now());
-    let user_id = match (&s.username, &s.password) {
-        (Some(username), Some(pw)) => {
-            let hash = password::hash(pw)?;
+    let user_id = match (&s.username, password_hash) {
+        (Some(username), Some(hash)) => {
             let id: i64 = diesel::insert_into(users::table)
                 .values((
                     users::kind.eq("staff"),
@@ -188,6 +189,10 @@ pub fn update_staff(
     if n == 0 {
         return Err(AppError::Stale);
     }
+    if let (Some(user), true) = (before.user_id, p.roles.is_some()) {
+        // Tokens carry the roles: those issued before the change stop working.
+        crate::auth::revocation::bump_version(c, user)?;
+    }
     let after = staff_list(c, school_id, true)?
         .into_iter()
         .find(|s| s.id == id)
@@ -241,6 +246,9 @@ pub fn delete_staff(
             diesel::update(users::table.find(user))
                 .set(users::disabled.eq(true))
                 .execute(c)?;
+            crate::auth::revocation::end_sessions(c, user, Utc::now())?;
+        } else {
+            crate::auth::revocation::bump_version(c, user)?;
         }
     }
     audit::record(
