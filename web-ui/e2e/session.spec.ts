@@ -5,7 +5,8 @@
  * refresh cookie, while the browser keeps it as an HttpOnly, SameSite=Strict cookie for
  * /api/v1/auth. A reload stays signed in (the cookie is traded for a new access token); a second
  * tab is signed in by the same cookie and follows a logout in the first; after the logout a
- * reload shows the login page. No page breaks the Content-Security-Policy. Screenshots:
+ * reload shows the login page. No page breaks the Content-Security-Policy. Wrong sign-ins answer
+ * 用户名或密码错误 until the server throttles them and the page says how long to wait. Screenshots:
  * e2e/screenshots/session-*.png (the login page on a 1024×768 tablet and a 375 px phone).
  */
 import { mkdirSync } from 'node:fs';
@@ -77,6 +78,12 @@ test.describe.serial('session', () => {
     await expect(page.getByTestId('activate-page')).toBeVisible();
     await expect(page.getByTestId('demo-notice')).toContainText('演示数据');
     await shot(page, 'session-03-activate-phone');
+
+    // The English locale says the same.
+    await page.getByTestId('locale-toggle').getByText('EN').click();
+    await expect(page.getByTestId('demo-notice')).toContainText('Demo data');
+    await expect(page.getByTestId('demo-notice')).toContainText("do not enter real pupils' data");
+    await shot(page, 'session-04-activate-phone-en');
     expect(violations).toEqual([]);
   });
 
@@ -148,5 +155,30 @@ test.describe.serial('session', () => {
       expect(left, 'the logout cleared the refresh cookie').toBeUndefined();
     });
     expect(violations).toEqual([]);
+  });
+
+  test('wrong sign-ins tell nothing about the account, then say how long to wait', async ({ page }) => {
+    // A name no account has, new on each run, so that no demo account is throttled.
+    const nobody = `nobody${Date.now()}`;
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(nobody);
+    await page.getByLabel('密码').fill('not-the-password');
+    const error = page.getByTestId('login-error');
+    let code: string | null = null;
+    for (let attempt = 0; attempt < 20 && code !== 'auth.rate_limited'; attempt += 1) {
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await page.getByTestId('login-submit').click();
+      const status = (await answer).status();
+      expect([401, 429], `attempt ${attempt + 1}`).toContain(status);
+      await expect(error).toHaveAttribute(
+        'data-problem-code',
+        status === 429 ? 'auth.rate_limited' : 'auth.invalid_credentials',
+      );
+      code = await error.getAttribute('data-problem-code');
+      if (code === 'auth.invalid_credentials') await expect(error).toContainText('用户名或密码错误');
+    }
+    expect(code, 'the server throttles repeated wrong sign-ins').toBe('auth.rate_limited');
+    await expect(error).toContainText(/登录尝试过于频繁，请 \d+ (秒|分钟)后再试/);
+    await shot(page, 'session-05-login-throttled');
   });
 });
