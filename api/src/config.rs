@@ -16,6 +16,13 @@
 //! | `KEHOU_TRUSTED_PROXIES` | none | comma-separated addresses of reverse proxies whose `X-Forwarded-For`/`-Proto` are believed |
 //! | `KEHOU_REVOCATION_CHECK_SECS` | 5 | how long a token's user/client state is cached before it is read again |
 //! | `KEHOU_SEED_DEMO` | `false` | seed the demo school (public passwords!) into an empty database; `kehou serve --demo` does the same |
+//! | `KEHOU_IMPORT_MAX_BYTES` | 20971520 | size of an uploaded roster file |
+//! | `KEHOU_IMPORT_MAX_ROWS` | 20000 | data rows of one import file |
+//! | `KEHOU_IMPORT_MAX_COLUMNS` | 100 | columns of one import file |
+//! | `KEHOU_IMPORT_MAX_UNPACKED_BYTES` | 209715200 | what an `.xlsx` may unpack to |
+//! | `KEHOU_IMPORT_MAX_ERRORS` | 1000 | row errors kept for a failed import |
+//! | `KEHOU_IMPORT_CONCURRENCY` | 2 | import jobs running at once (others wait, `queued`) |
+//! | `KEHOU_IMPORT_RETENTION_DAYS` | 30 | uploaded files of finished imports are deleted after this |
 //! | `RUST_LOG` | `info` | log filter (env_logger) |
 
 use std::time::Duration;
@@ -55,6 +62,12 @@ pub struct Config {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// How long a token's user/client state is cached (revocation takes effect within this).
     pub revocation_check: Duration,
+    /// Bounds of one import file.
+    pub import_limits: crate::imports::limits::Limits,
+    /// Import jobs running at once.
+    pub import_concurrency: usize,
+    /// How long uploaded files of finished imports are kept.
+    pub import_retention: Duration,
 }
 
 impl Config {
@@ -78,6 +91,9 @@ impl Config {
             seed_demo: false,
             trusted_proxies: Vec::new(),
             revocation_check: Duration::from_secs(5),
+            import_limits: crate::imports::limits::Limits::default(),
+            import_concurrency: 2,
+            import_retention: Duration::from_secs(30 * 24 * 3600),
         }
     }
 
@@ -132,6 +148,28 @@ impl Config {
         }
         if let Some(v) = parsed::<u64>("KEHOU_REVOCATION_CHECK_SECS")? {
             c.revocation_check = Duration::from_secs(v);
+        }
+        let l = &mut c.import_limits;
+        if let Some(v) = parsed::<usize>("KEHOU_IMPORT_MAX_BYTES")? {
+            l.max_file_bytes = v.max(1);
+        }
+        if let Some(v) = parsed::<usize>("KEHOU_IMPORT_MAX_ROWS")? {
+            l.max_rows = v.max(1);
+        }
+        if let Some(v) = parsed::<usize>("KEHOU_IMPORT_MAX_COLUMNS")? {
+            l.max_columns = v.max(1);
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_IMPORT_MAX_UNPACKED_BYTES")? {
+            l.max_uncompressed_bytes = v.max(1);
+        }
+        if let Some(v) = parsed::<usize>("KEHOU_IMPORT_MAX_ERRORS")? {
+            l.max_errors = v.max(1);
+        }
+        if let Some(v) = parsed::<usize>("KEHOU_IMPORT_CONCURRENCY")? {
+            c.import_concurrency = v.max(1);
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_IMPORT_RETENTION_DAYS")? {
+            c.import_retention = Duration::from_secs(v * 24 * 3600);
         }
         if let Some(v) = var("KEHOU_JWT_KEYS") {
             c.jwt_keys = parse_keys(&v).context("KEHOU_JWT_KEYS")?;

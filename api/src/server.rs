@@ -83,6 +83,13 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
     } else {
         Keys::new(&config.jwt_keys)?
     };
+    let cutoff = chrono::Utc::now()
+        - chrono::Duration::from_std(config.import_retention).unwrap_or(chrono::Duration::days(30));
+    match crate::imports::store::purge_files(&mut conn, cutoff) {
+        Ok(n) if n > 0 => log::info!("deleted {n} uploaded import file(s) past their retention"),
+        Ok(_) => {}
+        Err(e) => log::warn!("cannot delete old import files: {e}"),
+    }
     drop(conn);
     let openapi = crate::openapi::document();
     let web_dir = PathBuf::from(&config.web_dir);
@@ -103,7 +110,9 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         directory: web::Data::new(SchoolDirectory::default()),
         routes: web::Data::new(RouteTable::from_openapi(&openapi)),
         web_dir: web::Data::new(web_dir),
-        imports: web::Data::new(crate::imports::runner::Progress::default()),
+        imports: web::Data::new(crate::imports::runner::Progress::new(
+            config.import_concurrency,
+        )),
         failures: web::Data::new(crate::auth::routes::FailureThrottle(LoginLimiter::new(
             config.login_max_failures.max(1) as u32,
             config.login_lock,

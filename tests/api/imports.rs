@@ -240,3 +240,74 @@ both!(
         assert!(bytes.len() > 20_000, "the whole school is in it");
     }
 );
+
+/// A tiny workbook with one cell at A1 and one at XFD1048576: a dense read of it would ask
+/// for 17 billion cells (the outside review's 2 KB file that aborted the server).
+fn huge_dimension_xlsx() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "学号").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+/// An archive whose one part unpacks to 300 MiB of spaces.
+fn zip_bomb() -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        z.start_file("xl/sharedStrings.xml", o).unwrap();
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..300 {
+            z.write_all(&spaces).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+both!(
+    hostile_files_are_refused_at_upload_and_the_server_lives_on,
+    |app: TestApp| async move {
+        let t = app.token("admin").await;
+        let huge = huge_dimension_xlsx();
+        assert!(huge.len() < 8 << 10, "{} bytes", huge.len());
+        let (s, b) = upload(&app, &t, "roster.xlsx", huge, true).await;
+        assert_eq!(s, 422, "{b}");
+        assert_eq!(b["errors"][0]["field"], "file");
+        assert!(
+            matches!(
+                b["errors"][0]["code"].as_str(),
+                Some("too_many_columns" | "too_many_rows")
+            ),
+            "{b}"
+        );
+        let bomb = zip_bomb();
+        assert!(bomb.len() < 2 << 20, "{} bytes", bomb.len());
+        let (s, b) = upload(&app, &t, "roster.xlsx", bomb, true).await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("too_large_uncompressed")),
+            "{b}"
+        );
+        // A CSV of more rows than allowed.
+        let mut csv = HEAD.to_owned();
+        for i in 0..20_001 {
+            csv.push_str(&format!("X{i},某某,男,1,1班,,,,\n"));
+        }
+        let (s, b) = upload(&app, &t, "roster.csv", csv.into_bytes(), true).await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("too_many_rows")),
+            "{b}"
+        );
+        // No job was made for any of them, and the server answers as before.
+        assert_eq!(app.count("SELECT COUNT(*) AS n FROM import_jobs"), 0);
+        let (s, _) = app.get(&t, &app.school_path("/students?limit=1")).await;
+        assert_eq!(s, 200);
+    }
+);

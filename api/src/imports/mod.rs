@@ -1,6 +1,7 @@
 //! Roster import jobs (`.xlsx`/`.csv` → homerooms, students, guardians) and exports.
 
 pub mod export;
+pub mod limits;
 pub mod model;
 pub mod routes;
 pub mod runner;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::limits::{check_csv, is_xlsx, read_xlsx, Limits, Refusal};
 use crate::roster::model::{homeroom_name, Gender, StudentFlag};
 
 /// A problem with one cell (or row) of an import file.
@@ -72,38 +73,44 @@ pub fn encode_gb18030(s: &str) -> Vec<u8> {
     encoding_rs::GB18030.encode(s).0.into_owned()
 }
 
-/// Reads a file into rows of cells; `.xlsx` by content, otherwise CSV.
+/// Reads a file into rows of cells within the default [`Limits`].
 pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
-    let is_xlsx = bytes.starts_with(b"PK\x03\x04") || file_name.to_lowercase().ends_with(".xlsx");
-    if is_xlsx {
-        use calamine::{Data, Reader, Xlsx};
-        let mut book = Xlsx::new(std::io::Cursor::new(bytes.to_vec()))
-            .map_err(|e| format!("not a readable .xlsx file: {e}"))?;
-        let range = book
-            .worksheet_range_at(0)
-            .ok_or_else(|| "the workbook has no sheet".to_owned())?
-            .map_err(|e| format!("cannot read the first sheet: {e}"))?;
-        return Ok(range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-                        Data::Empty => String::new(),
-                        other => other.to_string(),
-                    })
-                    .collect()
-            })
-            .collect());
+    read_table_within(file_name, bytes, &Limits::default()).map_err(|r| r.message)
+}
+
+/// Reads a file into rows of cells; `.xlsx` by content, otherwise CSV. A file beyond
+/// `limits` is refused before its cells are read.
+pub fn read_table_within(
+    file_name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Vec<Vec<String>>, Refusal> {
+    if is_xlsx(file_name, bytes) {
+        return read_xlsx(bytes, limits);
     }
     let text = decode_text(bytes);
+    check_csv(&text, limits)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| format!("line {}: not valid CSV: {e}", i + 1))?;
+        let rec = rec.map_err(|e| Refusal {
+            code: "unreadable",
+            message: format!("line {}: not valid CSV: {e}", i + 1),
+        })?;
+        if rec.len() > limits.max_columns {
+            return Err(Refusal {
+                code: "too_many_columns",
+                message: format!(
+                    "line {} has {} columns; at most {}",
+                    i + 1,
+                    rec.len(),
+                    limits.max_columns
+                ),
+            });
+        }
         rows.push(rec.iter().map(str::to_owned).collect());
     }
     Ok(rows)

@@ -9,16 +9,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::model::RowError;
+use super::limits::Limits;
+use super::model::{read_table_within, RowError};
 use super::runner::{self, Progress};
 use super::store::{self, ImportSummary, JobRow};
 use crate::auth::{Permission, SchoolScope};
+use crate::config::Config;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 
 /// Largest accepted import file.
-pub const MAX_FILE_BYTES: usize = 20 << 20;
 
 /// Registers the routes (under the school scope).
 pub fn configure_school(cfg: &mut ServiceConfig) {
@@ -83,6 +84,7 @@ pub struct ImportUpload {
 async fn read_upload(
     req: &HttpRequest,
     payload: web::Payload,
+    limits: &Limits,
 ) -> AppResult<(String, Vec<u8>, bool)> {
     let ct = req
         .headers()
@@ -113,7 +115,7 @@ async fn read_upload(
                 code: "import.malformed_form",
                 detail: e.to_string(),
             })?;
-            if bytes.len() + chunk.len() > MAX_FILE_BYTES {
+            if bytes.len() + chunk.len() > limits.max_file_bytes {
                 return Err(AppError::PayloadTooLarge);
             }
             bytes.extend_from_slice(&chunk);
@@ -137,6 +139,20 @@ async fn read_upload(
     Ok((name, bytes, dry_run))
 }
 
+/// Refuses (422, field `file`) a file beyond the limits — too many rows or columns, an
+/// `.xlsx` that unpacks too large — before a job is made; the check streams and never
+/// allocates for what the file claims. An unreadable file still becomes a failed job.
+async fn refuse_beyond_limits(name: &str, bytes: &[u8], limits: Limits) -> AppResult<()> {
+    let (name, bytes) = (name.to_owned(), bytes.to_vec());
+    let checked = web::block(move || read_table_within(&name, &bytes, &limits).map(|_| ()))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("file check failed: {e}")))?;
+    match checked {
+        Err(r) if r.code != "unreadable" => Err(AppError::field("file", r.code, r.message)),
+        _ => Ok(()),
+    }
+}
+
 /// Upload a roster file. Starts a job (dry run by default) and answers 202 at once;
 /// poll `GET …/imports/{id}` for progress, row errors and the summary.
 #[utoipa::path(
@@ -153,9 +169,12 @@ pub async fn create_import(
     payload: web::Payload,
     db: web::Data<Db>,
     progress: web::Data<Progress>,
+    config: web::Data<Config>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (name, bytes, dry_run) = read_upload(&req, payload).await?;
+    let limits = config.import_limits;
+    let (name, bytes, dry_run) = read_upload(&req, payload, &limits).await?;
+    refuse_beyond_limits(&name, &bytes, limits).await?;
     let (school, user, actor) = (scope.school_id, scope.caller.user_id(), scope.actor());
     let job = db
         .run(move |c| {
@@ -166,6 +185,7 @@ pub async fn create_import(
     runner::spawn(
         db.pool().clone(),
         progress.get_ref().clone(),
+        config.import_limits,
         school,
         job.id,
         actor,
@@ -197,6 +217,7 @@ pub async fn commit_import(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
     progress: web::Data<Progress>,
+    config: web::Data<Config>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     let (school, id, actor) = (scope.school_id, path.1, scope.actor());
@@ -215,6 +236,7 @@ pub async fn commit_import(
     runner::spawn(
         db.pool().clone(),
         progress.get_ref().clone(),
+        config.import_limits,
         school,
         id,
         actor,

@@ -1,22 +1,68 @@
-//! Runs import jobs on their own threads (not the HTTP workers' blocking pool), one
-//! pooled connection each; progress is kept in memory while the job's transaction is open.
+//! Runs import jobs on their own threads (not the HTTP workers' blocking pool), a bounded
+//! number at once (the others stay `queued`, visibly, until a slot frees), one pooled
+//! connection each and none while the file is parsed; progress is kept in memory while
+//! the job's transaction is open.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 use diesel::Connection;
 
-use super::model::{check_table, read_table, RowError};
+use super::limits::Limits;
+use super::model::{check_table, read_table_within, RowError};
 use super::store;
 use crate::audit::{self, Actor};
 use crate::db::{tx, Pool};
 use crate::error::AppError;
 
-/// Live progress of running jobs: id → (done, total).
-#[derive(Clone, Default)]
-pub struct Progress(Arc<Mutex<HashMap<i64, (usize, usize)>>>);
+/// Live progress of running jobs: id → (done, total); and the slots jobs take turns for.
+#[derive(Clone)]
+pub struct Progress(Arc<Mutex<HashMap<i64, (usize, usize)>>>, Arc<Slots>);
+
+/// A counting semaphore for job threads.
+struct Slots {
+    free: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Slots {
+    fn take(&self) -> SlotGuard<'_> {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= 1;
+        SlotGuard(self)
+    }
+}
+
+struct SlotGuard<'a>(&'a Slots);
+
+impl Drop for SlotGuard<'_> {
+    fn drop(&mut self) {
+        *self.0.free.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        self.0.freed.notify_one();
+    }
+}
+
+impl Default for Progress {
+    fn default() -> Progress {
+        Progress::new(2)
+    }
+}
 
 impl Progress {
+    /// At most `concurrent` jobs run at once.
+    pub fn new(concurrent: usize) -> Progress {
+        Progress(
+            Arc::default(),
+            Arc::new(Slots {
+                free: Mutex::new(concurrent.max(1)),
+                freed: Condvar::new(),
+            }),
+        )
+    }
+
     fn set(&self, id: i64, done: usize, total: usize) {
         if let Ok(mut m) = self.0.lock() {
             m.insert(id, (done, total));
@@ -39,6 +85,7 @@ impl Progress {
 pub fn spawn(
     pool: Pool,
     progress: Progress,
+    limits: Limits,
     school_id: i64,
     job_id: i64,
     actor: Actor,
@@ -47,7 +94,9 @@ pub fn spawn(
     std::thread::Builder::new()
         .name(format!("import-{job_id}"))
         .spawn(move || {
-            if let Err(e) = run(&pool, &progress, school_id, job_id, &actor, commit) {
+            let slots = progress.1.clone();
+            let _slot = slots.take();
+            if let Err(e) = run(&pool, &progress, &limits, school_id, job_id, &actor, commit) {
                 log::error!("import job {job_id} failed: {e}");
                 if let Ok(mut c) = pool.get() {
                     let err = RowError {
@@ -68,24 +117,26 @@ pub fn spawn(
 fn run(
     pool: &Pool,
     progress: &Progress,
+    limits: &Limits,
     school_id: i64,
     job_id: i64,
     actor: &Actor,
     commit: bool,
 ) -> Result<(), AppError> {
-    let mut c = pool
-        .get()
-        .map_err(|e| AppError::Unavailable(e.to_string()))?;
-    let job = store::job(&mut c, school_id, job_id)?;
-    let table = match read_table(&job.file_name, &job.content) {
+    let connect = || pool.get().map_err(|e| AppError::Unavailable(e.to_string()));
+    let job = store::job(&mut *connect()?, school_id, job_id)?;
+    // Parsed with no connection held (and so no SQLite lock).
+    let parsed = read_table_within(&job.file_name, &job.content, limits);
+    let mut c = connect()?;
+    let table = match parsed {
         Ok(t) => t,
-        Err(message) => {
+        Err(refusal) => {
             let err = RowError {
                 row: 0,
                 column: String::new(),
                 value: job.file_name.clone(),
-                code: "unreadable".into(),
-                message,
+                code: refusal.code.into(),
+                message: refusal.message,
             };
             return store::finish(&mut c, job_id, "failed", 0, None, &[err]);
         }
@@ -99,7 +150,8 @@ fn run(
         started.elapsed()
     );
     if !checked.errors.is_empty() {
-        return store::finish(&mut c, job_id, "failed", total, None, &checked.errors);
+        let errors = capped(checked.errors, limits.max_errors);
+        return store::finish(&mut c, job_id, "failed", total, None, &errors);
     }
     let report = |done: usize| progress.set(job_id, done, total);
     if !commit {
@@ -143,4 +195,20 @@ fn run(
         }
         Err(e) => Err(e),
     }
+}
+
+/// Keeps the first `max` row errors and says how many more there were.
+fn capped(mut errors: Vec<RowError>, max: usize) -> Vec<RowError> {
+    if errors.len() > max {
+        let more = errors.len() - max;
+        errors.truncate(max);
+        errors.push(RowError {
+            row: 0,
+            column: String::new(),
+            value: more.to_string(),
+            code: "more_errors".into(),
+            message: format!("{more} more errors are not listed; fix these and try again"),
+        });
+    }
+    errors
 }

@@ -103,6 +103,19 @@ pub fn transition(
     Ok(n == 1)
 }
 
+/// Deletes the uploaded files of finished jobs last changed before `before` (the job
+/// rows and their outcome stay); returns how many files were deleted.
+pub fn purge_files(c: &mut DbConn, before: chrono::DateTime<Utc>) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        import_jobs::table
+            .filter(import_jobs::updated_at.lt(Instant(before)))
+            .filter(import_jobs::status.eq_any(["committed", "failed", "validated"]))
+            .filter(import_jobs::content.ne(Vec::<u8>::new())),
+    )
+    .set(import_jobs::content.eq(Vec::<u8>::new()))
+    .execute(c)?)
+}
+
 /// Records a job's outcome.
 pub fn finish(
     c: &mut DbConn,
