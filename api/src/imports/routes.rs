@@ -19,8 +19,6 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 
-/// Largest accepted import file.
-
 /// Registers the routes (under the school scope).
 pub fn configure_school(cfg: &mut ServiceConfig) {
     cfg.service(create_import)
