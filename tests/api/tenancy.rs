@@ -85,3 +85,159 @@ both!(
         assert_eq!(s, 404);
     }
 );
+
+/// The table whose ids a path variable names, from the segment before it.
+fn table_of(segment: &str, var: &str) -> Option<&'static str> {
+    Some(match (segment, var) {
+        (_, "{guardian_id}") => "guardians",
+        (_, "{person_id}") => "pickup_persons",
+        ("applications", _) => "applications",
+        ("guardians", _) => "guardians",
+        ("homerooms", _) => "homerooms",
+        ("imports", _) => "import_jobs",
+        ("rooms", _) => "rooms",
+        ("service-plans", _) => "service_plans",
+        ("service-requests", _) => "service_requests",
+        ("staff", _) => "staff",
+        ("students", _) => "students",
+        ("terms", _) => "terms",
+        ("texts", _) => "plan_texts",
+        _ => return None,
+    })
+}
+
+/// `template` under `school`, every object id replaced by one of `owner`'s (None when
+/// `owner` has no such object).
+fn with_ids_of(app: &TestApp, template: &str, school: i64, owner: i64) -> Option<String> {
+    let mut out = Vec::new();
+    let parts: Vec<&str> = template.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        if *part == "{school_id}" {
+            out.push(school.to_string());
+        } else if part.starts_with('{') {
+            let table = table_of(parts[i - 1], part)?;
+            let id = app.count(&format!(
+                "SELECT COALESCE(MAX(id), 0) AS n FROM {table} WHERE school_id = {owner}"
+            ));
+            if id == 0 {
+                return None;
+            }
+            out.push(id.to_string());
+        } else {
+            out.push((*part).to_owned());
+        }
+    }
+    Some(out.join("/"))
+}
+
+both!(
+    another_schools_object_ids_under_ones_own_school_answer_404,
+    |app: TestApp| async move {
+        let token = app.token("admin").await;
+        let mut checked = 0;
+        for (method, template) in school_operations() {
+            if template.matches('{').count() < 2 {
+                continue; // no object id besides the school's
+            }
+            let Some(path) = with_ids_of(&app, &template, app.school, app.other_school) else {
+                continue;
+            };
+            let res = app
+                .req(method.clone(), &path)
+                .bearer_auth(&token)
+                .header("if-match", "\"1\"")
+                .json(&serde_json::json!({}))
+                .send()
+                .await
+                .unwrap();
+            let (s, body) = json_of(res).await;
+            assert!(!(200..300).contains(&s), "{method} {path} → {s} {body}");
+            if method == Method::GET {
+                assert_eq!(s, 404, "{method} {path} → {s} {body}");
+            }
+            checked += 1;
+        }
+        assert!(
+            checked >= 15,
+            "the matrix reached {checked} nested operations"
+        );
+    }
+);
+
+both!(
+    another_schools_ids_inside_request_bodies_are_refused,
+    |app: TestApp| async move {
+        let admin = app.token("admin").await;
+        let b = app.other_school;
+        let b_homeroom = app.count(&format!(
+            "SELECT MAX(id) AS n FROM homerooms WHERE school_id = {b}"
+        ));
+        let b_staff = app.count(&format!(
+            "SELECT MAX(id) AS n FROM staff WHERE school_id = {b}"
+        ));
+        let b_student = app.count(&format!(
+            "SELECT MAX(id) AS n FROM students WHERE school_id = {b}"
+        ));
+        let b_room = app.count(&format!(
+            "SELECT MAX(id) AS n FROM rooms WHERE school_id = {b}"
+        ));
+        let a_term = app.count(&format!(
+            "SELECT MIN(id) AS n FROM terms WHERE school_id = {}",
+            app.school
+        ));
+        let cases = [
+            (
+                "/students",
+                serde_json::json!({"student_no": "X-1", "name": "外校", "gender": "male", "grade": 1, "homeroom_id": b_homeroom}),
+            ),
+            (
+                "/homerooms",
+                serde_json::json!({"grade": 1, "name": "一年级9班", "homeroom_teacher_id": b_staff}),
+            ),
+            (
+                "/notice-receipts",
+                serde_json::json!({"text_id": 1, "student_id": b_student}),
+            ),
+            (
+                "/clubs",
+                serde_json::json!({"term_id": a_term, "name": "外校教室社团", "category": "体育", "capacity": 10,
+                "grade_min": 1, "grade_max": 6, "weekdays": [1], "room_id": b_room}),
+            ),
+            (
+                "/clubs",
+                serde_json::json!({"term_id": a_term, "name": "外校老师社团", "category": "体育", "capacity": 10,
+                "grade_min": 1, "grade_max": 6, "weekdays": [1], "teacher_staff_id": b_staff}),
+            ),
+        ];
+        let before = app.count("SELECT (SELECT COUNT(*) FROM students) + (SELECT COUNT(*) FROM homerooms) + (SELECT COUNT(*) FROM clubs) + (SELECT COUNT(*) FROM notice_receipts) AS n");
+        for (path, body) in cases {
+            let (s, answer) = app
+                .send(&admin, Method::POST, &app.school_path(path), &body)
+                .await;
+            assert!(
+                (400..500).contains(&s),
+                "POST {path} with school B's ids → {s} {answer}"
+            );
+        }
+        let after = app.count("SELECT (SELECT COUNT(*) FROM students) + (SELECT COUNT(*) FROM homerooms) + (SELECT COUNT(*) FROM clubs) + (SELECT COUNT(*) FROM notice_receipts) AS n");
+        assert_eq!(before, after, "nothing was written");
+        // A homeroom of A cannot be given B's teacher either.
+        let a_homeroom = app.count(&format!(
+            "SELECT MIN(id) AS n FROM homerooms WHERE school_id = {}",
+            app.school
+        ));
+        let res = app
+            .req(
+                Method::PATCH,
+                &app.school_path(&format!("/homerooms/{a_homeroom}")),
+            )
+            .bearer_auth(&admin)
+            .header("if-match", "\"1\"")
+            .json(&serde_json::json!({"homeroom_teacher_id": b_staff}))
+            .send()
+            .await
+            .unwrap();
+        let (s, answer) = json_of(res).await;
+        assert!((400..500).contains(&s), "{s} {answer}");
+    }
+);

@@ -61,6 +61,8 @@ pub async fn list_enrollments(
     let (school, term) = (scope.school_id, path.term_id);
     let rows: Vec<Row> = db
         .run(move |c| {
+            // Another school's term answers 404, not an empty list.
+            crate::roster::store::terms::term(c, school, term)?;
             Ok(applications::table
                 .inner_join(students::table.inner_join(homerooms::table))
                 .inner_join(application_offerings::table.inner_join(offerings::table))

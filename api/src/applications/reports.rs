@@ -88,6 +88,7 @@ pub fn school_stats(
     school: i64,
     term: i64,
 ) -> Result<ApplicationStats, AppError> {
+    crate::roster::store::terms::term(c, school, term)?;
     let plan = plan::approved_plan(c, school, term)?;
     let grades: Vec<i32> = plan
         .as_ref()
@@ -212,6 +213,8 @@ pub async fn export_approved(
     let (school, term) = (scope.school_id, path.term_id);
     let rows: Vec<(String, String, String, String, String)> = db
         .run(move |c| {
+            // Another school's term answers 404, not an empty workbook.
+            crate::roster::store::terms::term(c, school, term)?;
             Ok(applications::table
                 .inner_join(students::table.inner_join(homerooms::table))
                 .inner_join(application_offerings::table.inner_join(offerings::table))
