@@ -223,7 +223,11 @@ pub fn build_app(
         .wrap(actix_web::middleware::from_fn(
             crate::headers::security_headers,
         ))
-        .wrap(Logger::new("%{x-request-id}o %a \"%r\" %s %b %Dms"))
+        // The path without its query string: searches carry names and phone numbers.
+        .wrap(
+            Logger::new("%{x-request-id}o %a \"%{method}xi %U\" %s %b %Dms")
+                .custom_request_replace("method", |req| req.method().to_string()),
+        )
         .wrap(RequestIds)
 }
 

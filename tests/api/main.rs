@@ -8,6 +8,7 @@ mod guardians;
 mod imports;
 mod informed;
 mod integration;
+mod need_to_know;
 mod openapi;
 mod ops;
 mod parent_apps;

@@ -59,8 +59,10 @@ pub async fn list_enrollments(
 ) -> AppResult<web::Json<Items<Enrollment>>> {
     scope.require(Permission::RosterRead)?;
     let (school, term) = (scope.school_id, path.term_id);
-    let rows: Vec<Row> = db
+    let viewer = crate::auth::need_to_know::Viewer::of(&scope);
+    let (rows, viewer): (Vec<Row>, _) = db
         .run(move |c| {
+            let viewer = viewer.load(c)?;
             // Another school's term answers 404, not an empty list.
             crate::roster::store::terms::term(c, school, term)?;
             Ok(applications::table
@@ -92,7 +94,8 @@ pub async fn list_enrollments(
                     applications::exemption_category,
                 ))
                 .order((homerooms::grade, homerooms::id, students::id, offerings::id))
-                .load(c)?)
+                .load(c)
+                .map(|rows| (rows, viewer))?)
         })
         .await?;
     let items = rows
@@ -112,7 +115,9 @@ pub async fn list_enrollments(
                 r.8
             },
             ends_on: r.9,
-            exemption_category: r.10,
+            exemption_category: r
+                .10
+                .filter(|_| viewer.sees(crate::auth::need_to_know::Field::Exemptions, Some(r.3))),
         })
         .collect();
     Ok(web::Json(Items { items }))

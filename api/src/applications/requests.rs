@@ -258,7 +258,19 @@ pub async fn list_requests(
         .run(move |c| {
             let mut f = super::read::Filter::default();
             super::routes::visible_for(c, &scope, &mut f)?;
-            let mut all = load(c, school, None, f.student_ids)?;
+            // A homeroom teacher sees their own classes' requests only.
+            let students = match (f.student_ids, f.homeroom_ids) {
+                (Some(s), _) => Some(s),
+                (None, Some(h)) => Some(
+                    crate::db::schema::students::table
+                        .filter(crate::db::schema::students::school_id.eq(school))
+                        .filter(crate::db::schema::students::homeroom_id.eq_any(h))
+                        .select(crate::db::schema::students::id)
+                        .load::<i64>(c)?,
+                ),
+                (None, None) => None,
+            };
+            let mut all = load(c, school, None, students)?;
             if let Some(s) = status {
                 all.retain(|r| r.status == s);
             }

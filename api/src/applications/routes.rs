@@ -12,6 +12,7 @@ use validator::Validate;
 use super::model::{Action, RejectReason, Reviewer, Status};
 use super::store::{self, Application, NewApplication, Step, Who};
 use super::{idempotency, read};
+use crate::auth::need_to_know::{Field, Viewer};
 use crate::auth::{CallerKind, Permission, Role, SchoolScope};
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
@@ -76,6 +77,18 @@ pub(crate) fn guardian_channel(caller: &crate::auth::Caller) -> String {
     caller
         .via_client
         .map_or_else(|| "portal".to_owned(), |id| format!("api_client:{id}"))
+}
+
+/// The application as the caller may see it: the exemption claim only for the family and
+/// the roles the need-to-know matrix allows.
+pub(crate) fn cut(scope: &SchoolScope, viewer: &Viewer, mut a: Application) -> Application {
+    if scope.caller.kind != CallerKind::Guardian
+        && !viewer.sees(Field::Exemptions, Some(a.homeroom_id))
+    {
+        a.exemption_category = None;
+        a.exemption_note = None;
+    }
+    a
 }
 
 /// Limits a list to what the caller may see.
@@ -147,8 +160,10 @@ pub async fn list_applications(
     };
     let (limit, after) = (page.limit()?, page.after()?);
     let school = scope.school_id;
+    let viewer = Viewer::of(&scope);
     let items = db
         .run(move |c| {
+            let viewer = viewer.load(c)?;
             let mut f = read::Filter {
                 term_id: q.term_id,
                 status: q.status,
@@ -162,7 +177,7 @@ pub async fn list_applications(
             }
             read::ids(c, school, &f, after, limit)?
                 .into_iter()
-                .map(|id| read::get(c, school, id))
+                .map(|id| read::get(c, school, id).map(|a| cut(&scope, &viewer, a)))
                 .collect::<Result<Vec<_>, _>>()
         })
         .await?;
@@ -232,10 +247,11 @@ pub async fn get_application(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Application>> {
-    let (school, id) = (scope.school_id, path.1);
+    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
     let app = db
         .run(move |c| {
-            let app = read::get(c, school, id)?;
+            let viewer = viewer.load(c)?;
+            let app = cut(&scope, &viewer, read::get(c, school, id)?);
             let mut f = read::Filter::default();
             visible_for(c, &scope, &mut f)?;
             let allowed = f

@@ -91,6 +91,10 @@ pub async fn list_audit_events(
     };
     let (limit, before) = (page.limit()?, page.after()?);
     let school = scope.school_id;
+    // Snapshots obey the need-to-know matrix like every other read.
+    let viewer = crate::auth::need_to_know::Viewer::of(&scope);
+    let contacts = viewer.sees(crate::auth::need_to_know::Field::Contacts, None);
+    let sensitive = viewer.sees(crate::auth::need_to_know::Field::SensitiveFlags, None);
     let rows: Vec<Row> = db
         .run(move |c| {
             let mut s = audit_events::table
@@ -136,7 +140,13 @@ pub async fn list_audit_events(
             Ok(s.load::<Row>(c)?)
         })
         .await?;
-    let parse = |s: Option<String>| s.and_then(|t| serde_json::from_str(&t).ok());
+    let parse = |s: Option<String>| {
+        s.and_then(|t| serde_json::from_str(&t).ok())
+            .map(|mut v: serde_json::Value| {
+                crate::auth::need_to_know::redact(&mut v, contacts, sensitive);
+                v
+            })
+    };
     let items = rows
         .into_iter()
         .map(|r| AuditEvent {
@@ -144,7 +154,13 @@ pub async fn list_audit_events(
             school_id: r.1,
             actor_kind: r.2,
             actor_id: r.3,
-            actor_name: r.11,
+            actor_name: r.11.map(|n| {
+                if !contacts && crate::auth::need_to_know::looks_like_phone(&n) {
+                    crate::auth::mask_phone(&n)
+                } else {
+                    n
+                }
+            }),
             action: r.4,
             entity: r.5,
             entity_id: r.6,

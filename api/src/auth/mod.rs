@@ -4,6 +4,7 @@
 pub mod apps;
 pub mod guardian;
 pub mod me;
+pub mod need_to_know;
 pub mod password;
 pub mod ratelimit;
 pub mod revocation;

@@ -36,7 +36,12 @@ type Row = (
 #[get("/exports/students.xlsx")]
 pub async fn export_students(scope: SchoolScope, db: web::Data<Db>) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
+    let viewer = crate::auth::need_to_know::Viewer::of(&scope);
+    let (school, full, flagged) = (
+        scope.school_id,
+        viewer.sees(crate::auth::need_to_know::Field::Contacts, None),
+        viewer.sees(crate::auth::need_to_know::Field::SensitiveFlags, None),
+    );
     let rows: Vec<Row> = db
         .run(move |c| {
             Ok(students::table
@@ -61,7 +66,7 @@ pub async fn export_students(scope: SchoolScope, db: web::Data<Db>) -> AppResult
                 .load(c)?)
         })
         .await?;
-    let bytes = web::block(move || workbook(&rows, full))
+    let bytes = web::block(move || workbook(&rows, full, flagged))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))??;
     Ok(HttpResponse::Ok()
@@ -70,7 +75,7 @@ pub async fn export_students(scope: SchoolScope, db: web::Data<Db>) -> AppResult
         .body(bytes))
 }
 
-fn workbook(rows: &[Row], full_phones: bool) -> Result<Vec<u8>, AppError> {
+fn workbook(rows: &[Row], full_phones: bool, flagged: bool) -> Result<Vec<u8>, AppError> {
     let xl = |e: rust_xlsxwriter::XlsxError| AppError::Internal(e.into());
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -95,7 +100,11 @@ fn workbook(rows: &[Row], full_phones: bool) -> Result<Vec<u8>, AppError> {
         } else {
             "男"
         };
-        let flags: Vec<&str> = flags_from_text(&row.5).iter().map(|f| f.label()).collect();
+        let flags: Vec<&str> = flags_from_text(&row.5)
+            .into_iter()
+            .filter(|f| flagged || !crate::auth::need_to_know::is_sensitive(*f))
+            .map(|f| f.label())
+            .collect();
         let phone = row
             .7
             .as_deref()

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use validator::Validate;
 
+use crate::auth::need_to_know::{Field, Viewer};
 use crate::auth::{CallerKind, Permission, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::AppResult;
@@ -28,10 +29,13 @@ pub async fn list_guardians(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<StudentGuardian>>> {
     scope.require(Permission::RosterRead)?;
-    let (school, id, full) = (scope.school_id, path.1, scope.can(Permission::ContactsRead));
+    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
     let items = db
         .run(move |c| {
-            students::get(c, school, id)?;
+            let student = students::get(c, school, id)?;
+            let full = viewer
+                .load(c)?
+                .sees(Field::Contacts, Some(student.homeroom_id));
             store::guardians_of(c, school, id, full)
         })
         .await?;
@@ -56,11 +60,14 @@ pub async fn link_guardian(
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
     let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
-    let full = scope.can(Permission::ContactsRead);
+    let viewer = Viewer::of(&scope);
     let items = db
         .run(move |c| {
             tx(c, |c| {
-                students::get(c, school, id)?;
+                let student = students::get(c, school, id)?;
+                let full = viewer
+                    .load(c)?
+                    .sees(Field::Contacts, Some(student.homeroom_id));
                 store::link_guardian(c, school, id, &body, &actor)?;
                 store::guardians_of(c, school, id, full)
             })
@@ -88,13 +95,16 @@ pub async fn list_pickup_persons(
     if guardian.is_none() {
         scope.require(Permission::RosterRead)?;
     }
-    let (school, id, full) = (scope.school_id, path.1, scope.can(Permission::ContactsRead));
+    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
     let items = db
         .run(move |c| {
             if let Some(user) = guardian {
                 crate::applications::store::require_guardian_of(c, school, user, id)?;
             }
-            students::get(c, school, id)?;
+            let student = students::get(c, school, id)?;
+            let full = viewer
+                .load(c)?
+                .sees(Field::Contacts, Some(student.homeroom_id));
             store::pickup_persons_of(c, school, id, full)
         })
         .await?;
@@ -194,7 +204,11 @@ pub async fn list_school_guardians(
         cursor: q.cursor,
     };
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
+    // A school-wide list: unmasked only for those who see every class's contacts.
+    let (school, full) = (
+        scope.school_id,
+        Viewer::of(&scope).sees(Field::Contacts, None),
+    );
     let rows = db
         .run(move |c| guardians::page(c, school, q.q.as_deref(), after, limit, full))
         .await?;

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::write;
+use crate::auth::need_to_know::Viewer;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::AppResult;
@@ -55,9 +56,13 @@ pub async fn list_students(
         grade: q.grade,
         homeroom_id: q.homeroom_id,
     };
-    let school = scope.school_id;
+    let (school, viewer) = (scope.school_id, Viewer::of(&scope));
     let rows = db
-        .run(move |c| store::list(c, school, &filter, after, limit))
+        .run(move |c| {
+            let viewer = viewer.load(c)?;
+            let rows = store::list(c, school, &filter, after, limit)?;
+            Ok(rows.into_iter().map(|s| cut(&viewer, s)).collect())
+        })
         .await?;
     Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
 }
@@ -93,9 +98,21 @@ pub async fn get_student(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id) = (scope.school_id, path.1);
-    let s = db.run(move |c| store::get(c, school, id)).await?;
+    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
+    let s = db
+        .run(move |c| {
+            let viewer = viewer.load(c)?;
+            Ok(cut(&viewer, store::get(c, school, id)?))
+        })
+        .await?;
     Ok(with_etag(s.version, &s))
+}
+
+/// The student as the caller may see them: sensitive flags only where the need-to-know
+/// matrix allows.
+fn cut(viewer: &Viewer, mut s: Student) -> Student {
+    s.flags = viewer.flags(&s.flags, s.homeroom_id);
+    s
 }
 
 /// Change a student. Send `If-Match` with the version you read.
