@@ -256,9 +256,35 @@ impl From<diesel::result::Error> for AppError {
             E::DatabaseError(_, info) if is_busy(info.message()) => {
                 AppError::Unavailable(info.message().to_owned())
             }
+            // The database went away (restart, failover): an outage, not a bug. Pooled
+            // connections are probed and replaced from now on (see db::suspect_connections).
+            E::DatabaseError(K::ClosedConnection, _) => {
+                crate::db::suspect_connections();
+                AppError::Unavailable("the database connection was lost".into())
+            }
+            E::DatabaseError(_, info) if is_connection_lost(info.message()) => {
+                crate::db::suspect_connections();
+                AppError::Unavailable("the database connection was lost".into())
+            }
             _ => AppError::Internal(e.into()),
         }
     }
+}
+
+fn is_connection_lost(message: &str) -> bool {
+    [
+        "server closed the connection",
+        "terminating connection",
+        "no connection to the server",
+        "connection to server",
+        "could not receive data from server",
+        "could not send data to server",
+        "the database system is shutting down",
+        "the database system is starting up",
+        "the database system is in recovery mode",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
 }
 
 fn is_busy(message: &str) -> bool {

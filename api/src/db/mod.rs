@@ -78,8 +78,33 @@ impl ManageConnection for Manager {
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
-        std::thread::panicking() || broken_transaction(conn)
+        std::thread::panicking() || broken_transaction(conn) || (suspected() && lost(conn))
     }
+}
+
+/// When (as seconds since the epoch) a lost connection was last seen; 0 = never.
+static SUSPECT_SINCE: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+/// How long after a lost connection every returned connection is probed.
+const SUSPECT_FOR_SECS: i64 = 30;
+
+/// Called when a query found its connection gone (the database restarted). For a while
+/// every connection given back to the pool is probed with `SELECT 1` and a dead one is
+/// dropped, so the pool refills with live connections instead of failing forever — without
+/// paying for a probe on every checkout in normal times.
+pub fn suspect_connections() {
+    SUSPECT_SINCE.store(
+        chrono::Utc::now().timestamp(),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+fn suspected() -> bool {
+    let since = SUSPECT_SINCE.load(std::sync::atomic::Ordering::Relaxed);
+    since > 0 && chrono::Utc::now().timestamp() - since < SUSPECT_FOR_SECS
+}
+
+fn lost(conn: &mut DbConn) -> bool {
+    conn.batch_execute("SELECT 1").is_err()
 }
 
 fn broken_transaction(conn: &mut DbConn) -> bool {
