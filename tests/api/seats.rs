@@ -99,6 +99,45 @@ both!(
             (s, b["code"].as_str()),
             (422, Some("idempotency.key_reused"))
         );
+        // The key is the caller's own: another caller choosing the same key is not
+        // answered with the first caller's application.
+        let teacher = app.token("teacher").await;
+        let res = app
+            .req(Method::POST, &app.school_path("/applications"))
+            .bearer_auth(&teacher)
+            .header("idempotency-key", "k-20")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let (s, b) = json_of(res).await;
+        assert!(s != 201 || b["id"] != a1["id"], "{s} {b}");
+
+        // Eight retries racing with one key: one application, eight identical answers.
+        let racing = application(term, &plan, &agreement, 21, false);
+        let tries = (0..8).map(|_| {
+            let (app, admin, racing) = (&app, &admin, racing.clone());
+            async move {
+                let res = app
+                    .req(Method::POST, &app.school_path("/applications"))
+                    .bearer_auth(admin)
+                    .header("idempotency-key", "k-race-21")
+                    .json(&racing)
+                    .send()
+                    .await
+                    .unwrap();
+                json_of(res).await
+            }
+        });
+        let answers = futures_util::future::join_all(tries).await;
+        for (s, b) in &answers {
+            assert_eq!(*s, 201, "{b}");
+            assert_eq!(b, &answers[0].1, "the same replayed answer");
+        }
+        assert_eq!(
+            app.count("SELECT COUNT(*) AS n FROM applications WHERE student_id = 21"),
+            1
+        );
     }
 );
 

@@ -213,20 +213,24 @@ pub async fn create_application(
     let body = body.into_inner();
     let raw = serde_json::to_string(&body).unwrap_or_default();
     let school = scope.school_id;
+    let key = key.map(|k| idempotency::scoped(&scope, "create_application", &k));
     let (status, json) = db
         .run(move |c| {
             tx(c, |c| {
+                // Authorised first: a key is looked at only for a caller who may do this.
+                let who = who_for(&scope, reviewer_for(c, &scope, body.student_id)?)?;
                 if let Some(k) = &key {
-                    if let Some(stored) = idempotency::lookup(c, school, k, &raw)? {
+                    if let idempotency::Claim::Replay(stored) =
+                        idempotency::claim(c, school, k, &raw)?
+                    {
                         return Ok(stored);
                     }
                 }
-                let who = who_for(&scope, reviewer_for(c, &scope, body.student_id)?)?;
                 let id = store::create(c, school, &body, &who, Utc::now())?;
                 let json = serde_json::to_string(&read::get(c, school, id)?)
                     .map_err(|e| AppError::Internal(e.into()))?;
                 if let Some(k) = &key {
-                    idempotency::store(c, school, k, &raw, 201, &json)?;
+                    idempotency::complete(c, school, k, 201, &json)?;
                 }
                 Ok((201, json))
             })
