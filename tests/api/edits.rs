@@ -345,3 +345,49 @@ both!(guardians_read_their_own_family, |app: TestApp| async move {
         .await;
     assert_eq!(s, 403, "the guardians list stays with staff");
 });
+
+both!(
+    two_editors_holding_one_version_cannot_both_win,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let teacher = app.token("teacher").await;
+        // A draft (submit: false) that the school admin and the homeroom teacher both edit.
+        let mut draft = application(term, &plan, &agreement, 8, false);
+        draft["submit"] = json!(false);
+        let (s, a) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &draft,
+            )
+            .await;
+        assert_eq!(s, 201, "{a}");
+        let (id, version) = (a["id"].as_i64().unwrap(), a["version"].as_i64().unwrap());
+        let body = |mode: &str| {
+            json!({
+                "offerings": [{"offering_id": plan["offerings"][0]["id"], "weekdays": [1, 2, 3]}],
+                "leave_mode": mode,
+            })
+        };
+        for round in 0..3 {
+            let (b1, b2) = (body("alone"), body("school_bus"));
+            let (r1, r2) = tokio::join!(
+                edit(&app, &admin, id, Some(version + round), &b1),
+                edit(&app, &teacher, id, Some(version + round), &b2)
+            );
+            let mut codes = [r1.0, r2.0];
+            codes.sort();
+            assert_eq!(codes, [200, 412], "round {round}: {} {}", r1.1, r2.1);
+        }
+        let (_, now) = app
+            .get(&admin, &app.school_path(&format!("/applications/{id}")))
+            .await;
+        assert_eq!(
+            now["version"].as_i64(),
+            Some(version + 3),
+            "one version per winning edit"
+        );
+    }
+);

@@ -61,14 +61,24 @@ pub async fn change_application(
                 if app.status != Status::Approved {
                     return Err(AppError::Conflict { code: "application.wrong_status", detail: "only an approved application changes mid-term; edit others before review".into() });
                 }
+                // Claim the version read above inside the write: a second change racing with
+                // this one waits, then finds the application changed (412) — no lost update.
+                let now = Utc::now();
+                let claimed = diesel::update(
+                    applications::table
+                        .filter(applications::school_id.eq(school))
+                        .filter(applications::id.eq(id))
+                        .filter(applications::version.eq(app.version)),
+                )
+                .set((applications::version.eq(app.version + 1), applications::updated_at.eq(Instant(now))))
+                .execute(c)?;
+                if claimed != 1 {
+                    return Err(AppError::Stale);
+                }
                 let p = plan::plan(c, school, app.plan_id)?;
                 let student = crate::roster::store::students::get(c, school, app.student_id)?;
                 let chosen = checked_choices(c, school, &p, &student, &b.offerings, None, &[])?;
                 replace(c, school, id, &app.offerings, &chosen)?;
-                let now = Utc::now();
-                diesel::update(applications::table.filter(applications::id.eq(id)))
-                    .set((applications::version.eq(applications::version + 1), applications::updated_at.eq(Instant(now))))
-                    .execute(c)?;
                 let comment = format!("effective {}{}", b.effective_date, b.comment.as_deref().map(|c| format!(": {c}")).unwrap_or_default());
                 event(c, school, id, "change", Some(Status::Approved), Status::Approved, &scope.actor(), Some(&comment), now)?;
                 audit::record(c, &scope.actor(), Some(school), "application.change", "application", Some(id), audit::snapshot(&app.offerings), audit::snapshot(&b))?;

@@ -95,7 +95,17 @@ pub async fn edit_application(
                         ),
                     });
                 }
-                if app.version != expected {
+                // The version is claimed by the write itself: of two editors holding the same
+                // version, the second waits for the first and then finds it stale (412).
+                let claimed = diesel::update(
+                    applications::table
+                        .filter(applications::school_id.eq(school))
+                        .filter(applications::id.eq(id))
+                        .filter(applications::version.eq(expected)),
+                )
+                .set(applications::version.eq(expected + 1))
+                .execute(c)?;
+                if claimed != 1 {
                     return Err(AppError::Stale);
                 }
                 let now = Utc::now();
@@ -140,14 +150,17 @@ pub async fn edit_application(
                     )?;
                 }
                 let ids: Vec<String> = b.pickup_person_ids.iter().map(i64::to_string).collect();
-                diesel::update(applications::table.filter(applications::id.eq(id)))
+                diesel::update(
+                    applications::table
+                        .filter(applications::school_id.eq(school))
+                        .filter(applications::id.eq(id)),
+                )
                     .set((
                         applications::leave_mode.eq(b.leave_mode.as_str()),
                         applications::pickup_person_ids.eq(ids.join(",")),
                         applications::exemption_category
                             .eq(b.exemption.as_ref().map(|e| e.category.clone())),
                         applications::exemption_note.eq(b.exemption.as_ref().map(|e| e.note.clone())),
-                        applications::version.eq(applications::version + 1),
                         applications::updated_at.eq(Instant(now)),
                     ))
                     .execute(c)?;

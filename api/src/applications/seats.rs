@@ -69,50 +69,67 @@ pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(),
 }
 
 /// Gives up one offering's seat (or queue place); the first waiting moves up.
+///
+/// Both steps are guarded updates, so concurrent releases cannot free one seat twice nor
+/// promote one child twice: only the release that moves *this* row out of `enrolled` frees
+/// a seat, and a promotion counts only if it moved its row out of `waiting` (otherwise the
+/// next in the queue is tried).
 pub(crate) fn release_one(
     c: &mut DbConn,
     school_id: i64,
     app_id: i64,
     offering: i64,
 ) -> Result<(), AppError> {
-    let mine = application_offerings::table
-        .filter(application_offerings::application_id.eq(app_id))
-        .filter(application_offerings::offering_id.eq(offering));
-    let placement: Option<String> = mine
-        .select(application_offerings::placement)
-        .first(c)
-        .optional()?;
-    diesel::update(mine)
+    let mine = || {
+        application_offerings::table
+            .filter(application_offerings::school_id.eq(school_id))
+            .filter(application_offerings::application_id.eq(app_id))
+            .filter(application_offerings::offering_id.eq(offering))
+    };
+    let freed = diesel::update(mine().filter(application_offerings::placement.eq("enrolled")))
         .set(application_offerings::placement.eq("left"))
         .execute(c)?;
-    if placement.as_deref() != Some("enrolled") {
+    if freed == 0 {
+        diesel::update(mine().filter(application_offerings::placement.ne("left")))
+            .set(application_offerings::placement.eq("left"))
+            .execute(c)?;
         return Ok(());
     }
-    let next: Option<i64> = application_offerings::table
-        .filter(application_offerings::school_id.eq(school_id))
-        .filter(application_offerings::offering_id.eq(offering))
-        .filter(application_offerings::placement.eq("waiting"))
-        .order(application_offerings::queue_position)
-        .select(application_offerings::application_id)
-        .first(c)
-        .optional()?;
-    match next {
-        Some(app) => {
+    for _ in 0..50 {
+        let next: Option<i64> = application_offerings::table
+            .filter(application_offerings::school_id.eq(school_id))
+            .filter(application_offerings::offering_id.eq(offering))
+            .filter(application_offerings::placement.eq("waiting"))
+            .order(application_offerings::queue_position)
+            .select(application_offerings::application_id)
+            .first(c)
+            .optional()?;
+        let Some(app) = next else {
             diesel::update(
-                application_offerings::table
-                    .filter(application_offerings::application_id.eq(app))
-                    .filter(application_offerings::offering_id.eq(offering)),
+                offerings::table
+                    .filter(offerings::school_id.eq(school_id))
+                    .filter(offerings::id.eq(offering)),
             )
-            .set(application_offerings::placement.eq("enrolled"))
+            .set(offerings::taken.eq(offerings::taken - 1))
             .execute(c)?;
-        }
-        None => {
-            diesel::update(offerings::table.filter(offerings::id.eq(offering)))
-                .set(offerings::taken.eq(offerings::taken - 1))
-                .execute(c)?;
+            return Ok(());
+        };
+        let promoted = diesel::update(
+            application_offerings::table
+                .filter(application_offerings::school_id.eq(school_id))
+                .filter(application_offerings::application_id.eq(app))
+                .filter(application_offerings::offering_id.eq(offering))
+                .filter(application_offerings::placement.eq("waiting")),
+        )
+        .set(application_offerings::placement.eq("enrolled"))
+        .execute(c)?;
+        if promoted == 1 {
+            return Ok(());
         }
     }
-    Ok(())
+    Err(AppError::Unavailable(
+        "the queue is changing too fast; retry".into(),
+    ))
 }
 
 /// Replaces an application's offerings: kept offerings keep their seat or queue place (only
