@@ -120,7 +120,19 @@ async fn read_upload(
         }
         match name.as_str() {
             "file" => file = Some((file_name, bytes)),
-            "dry_run" => dry_run = !matches!(String::from_utf8_lossy(&bytes).trim(), "false" | "0"),
+            "dry_run" => {
+                dry_run = match String::from_utf8_lossy(&bytes).trim() {
+                    "true" | "1" | "" => true,
+                    "false" | "0" => false,
+                    other => {
+                        return Err(AppError::field(
+                            "dry_run",
+                            "invalid",
+                            format!("dry_run must be true or false, not {other:?}"),
+                        ))
+                    }
+                }
+            }
             _ => {}
         }
     }
