@@ -17,7 +17,7 @@ use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
-use crate::page::Items;
+use crate::page::{Page, PageQuery};
 
 /// Vetting of an external teacher (外聘审核备案).
 pub const VETTING: &[&str] = &["not_required", "pending", "approved", "rejected"];
@@ -106,8 +106,29 @@ type Row = (
     (i32, i32),
 );
 
-/// The term's clubs.
+/// The term's clubs (all terms' when none), in id order.
 pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<Club>, AppError> {
+    load(c, school_id, term_id, None, None)
+}
+
+/// One page of the catalogue in id order: `limit + 1` clubs after `after`.
+pub fn page(
+    c: &mut DbConn,
+    school_id: i64,
+    term_id: Option<i64>,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Club>, AppError> {
+    load(c, school_id, term_id, after, Some(limit + 1))
+}
+
+fn load(
+    c: &mut DbConn,
+    school_id: i64,
+    term_id: Option<i64>,
+    after: Option<i64>,
+    rows: Option<i64>,
+) -> Result<Vec<Club>, AppError> {
     let mut q = clubs::table
         .filter(clubs::school_id.eq(school_id))
         .select((
@@ -133,13 +154,27 @@ pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<
     if let Some(t) = term_id {
         q = q.filter(clubs::term_id.eq(t));
     }
+    if let Some(a) = after {
+        q = q.filter(clubs::id.gt(a));
+    }
+    if let Some(n) = rows {
+        q = q.limit(n);
+    }
     let rows: Vec<Row> = q.load(c)?;
-    let firsts: Vec<(i64, i64)> = club_choices::table
-        .filter(club_choices::school_id.eq(school_id))
-        .filter(club_choices::rank.eq(1))
-        .group_by(club_choices::club_id)
-        .select((club_choices::club_id, diesel::dsl::count_star()))
-        .load(c)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let firsts: std::collections::HashMap<i64, i64> = if ids.is_empty() {
+        Default::default()
+    } else {
+        club_choices::table
+            .filter(club_choices::school_id.eq(school_id))
+            .filter(club_choices::club_id.eq_any(ids))
+            .filter(club_choices::rank.eq(1))
+            .group_by(club_choices::club_id)
+            .select((club_choices::club_id, diesel::dsl::count_star()))
+            .load::<(i64, i64)>(c)?
+            .into_iter()
+            .collect()
+    };
     Ok(rows
         .into_iter()
         .map(|r| Club {
@@ -157,11 +192,7 @@ pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<
             external_teacher: r.11,
             vetting_status: r.12,
             room_id: r.13,
-            first_choices: firsts
-                .iter()
-                .find(|(id, _)| *id == r.0)
-                .map(|(_, n)| *n)
-                .unwrap_or(0),
+            first_choices: firsts.get(&r.0).copied().unwrap_or(0),
             version: r.14,
             taken: r.15 .0,
             waiting: r.15 .1,
@@ -177,18 +208,19 @@ pub struct ClubQuery {
     pub term_id: Option<i64>,
 }
 
-/// The club catalogue (everyone with a grant here: families choose from it).
-#[utoipa::path(tag = "applications", params(SchoolPath, ClubQuery), responses((status = 200, description = "Clubs", body = Items<Club>), ReadErrors), security(("bearer" = [])))]
+/// The club catalogue in id order (everyone with a grant here: families choose from it).
+#[utoipa::path(tag = "applications", params(SchoolPath, ClubQuery, PageQuery), responses((status = 200, description = "Clubs", body = Page<Club>), ReadErrors), security(("bearer" = [])))]
 #[get("/clubs")]
 pub async fn list_clubs(
     scope: SchoolScope,
     query: web::Query<ClubQuery>,
+    page_q: web::Query<PageQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<Items<Club>>> {
+) -> AppResult<web::Json<Page<Club>>> {
+    let (limit, after) = (page_q.limit()?, page_q.after()?);
     let (school, term) = (scope.school_id, query.term_id);
-    Ok(web::Json(Items {
-        items: db.run(move |c| list(c, school, term)).await?,
-    }))
+    let rows = db.run(move |c| page(c, school, term, after, limit)).await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |c| c.id)))
 }
 
 /// Add a club to the catalogue.

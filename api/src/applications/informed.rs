@@ -17,6 +17,7 @@ use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
+use crate::page::{Page, PageQuery};
 
 /// A family's receipt of the notice.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -239,16 +240,60 @@ pub struct ReceiptQuery {
     pub student_id: i64,
 }
 
-/// The notice receipts of one student's family (a guardian: their own child only).
-#[utoipa::path(tag = "applications", params(SchoolPath, ReceiptQuery), responses((status = 200, description = "Receipts", body = crate::page::Items<NoticeReceipt>), ReadErrors), security(("bearer" = [])))]
+/// One page of a student's receipts in the order recorded: `limit + 1` after `after`,
+/// each with its id.
+pub fn receipts_page(
+    c: &mut crate::db::DbConn,
+    school: i64,
+    student: i64,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<(i64, NoticeReceipt)>, AppError> {
+    let mut q = notice_receipts::table
+        .filter(notice_receipts::school_id.eq(school))
+        .filter(notice_receipts::student_id.eq(student))
+        .select((
+            notice_receipts::id,
+            notice_receipts::text_id,
+            notice_receipts::student_id,
+            notice_receipts::channel,
+            notice_receipts::at,
+        ))
+        .order(notice_receipts::id)
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(notice_receipts::id.gt(a));
+    }
+    Ok(q.load::<(i64, i64, i64, String, Instant)>(c)?
+        .into_iter()
+        .map(|r| {
+            (
+                r.0,
+                NoticeReceipt {
+                    text_id: r.1,
+                    student_id: r.2,
+                    channel: r.3,
+                    at: r.4 .0,
+                },
+            )
+        })
+        .collect())
+}
+
+/// The notice receipts of one student's family in the order recorded (a guardian: their
+/// own child only).
+#[utoipa::path(tag = "applications", params(SchoolPath, ReceiptQuery, PageQuery), responses((status = 200, description = "Receipts", body = Page<NoticeReceipt>), ReadErrors), security(("bearer" = [])))]
 #[get("/notice-receipts")]
 pub async fn list_receipts(
     scope: SchoolScope,
     query: web::Query<ReceiptQuery>,
+    page: web::Query<PageQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<crate::page::Items<NoticeReceipt>>> {
+) -> AppResult<web::Json<Page<NoticeReceipt>>> {
+    let (limit, after) = (page.limit()?, page.after()?);
     let (school, student) = (scope.school_id, query.student_id);
-    let items = db
+    let rows = db
         .run(move |c| {
             match scope.caller.kind {
                 CallerKind::Guardian => {
@@ -256,29 +301,14 @@ pub async fn list_receipts(
                 }
                 _ => scope.require(Permission::RosterRead)?,
             }
-            let rows: Vec<(i64, i64, String, Instant)> = notice_receipts::table
-                .filter(notice_receipts::school_id.eq(school))
-                .filter(notice_receipts::student_id.eq(student))
-                .select((
-                    notice_receipts::text_id,
-                    notice_receipts::student_id,
-                    notice_receipts::channel,
-                    notice_receipts::at,
-                ))
-                .order(notice_receipts::id)
-                .load(c)?;
-            Ok(rows
-                .into_iter()
-                .map(|r| NoticeReceipt {
-                    text_id: r.0,
-                    student_id: r.1,
-                    channel: r.2,
-                    at: r.3 .0,
-                })
-                .collect())
+            receipts_page(c, school, student, after, limit)
         })
         .await?;
-    Ok(web::Json(crate::page::Items { items }))
+    let page = Page::from_rows(rows, limit, |r| r.0);
+    Ok(web::Json(Page {
+        items: page.items.into_iter().map(|r| r.1).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }
 
 /// (families, informed families) of the school for a notice (none: nobody is informed).

@@ -203,25 +203,29 @@ pub fn offerings_of(
         .collect())
 }
 
-/// One plan version with its offerings.
-pub fn plan(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServicePlan, AppError> {
-    let r: PlanRow = service_plans::table
-        .filter(service_plans::school_id.eq(school_id))
-        .filter(service_plans::id.eq(id))
-        .select((
-            service_plans::id,
-            service_plans::term_id,
-            service_plans::version_no,
-            service_plans::status,
-            service_plans::window_opens_at,
-            service_plans::window_closes_at,
-            service_plans::review_comment,
-            service_plans::version,
-            service_plans::exemption_categories,
-        ))
-        .first(c)
-        .optional()?
-        .ok_or(AppError::NotFound("service plan"))?;
+const PLAN_COLUMNS: (
+    service_plans::id,
+    service_plans::term_id,
+    service_plans::version_no,
+    service_plans::status,
+    service_plans::window_opens_at,
+    service_plans::window_closes_at,
+    service_plans::review_comment,
+    service_plans::version,
+    service_plans::exemption_categories,
+) = (
+    service_plans::id,
+    service_plans::term_id,
+    service_plans::version_no,
+    service_plans::status,
+    service_plans::window_opens_at,
+    service_plans::window_closes_at,
+    service_plans::review_comment,
+    service_plans::version,
+    service_plans::exemption_categories,
+);
+
+fn with_offerings(c: &mut DbConn, school_id: i64, r: PlanRow) -> Result<ServicePlan, AppError> {
     Ok(ServicePlan {
         id: r.0,
         term_id: r.1,
@@ -239,6 +243,45 @@ pub fn plan(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServicePlan, AppE
             .map(str::to_owned)
             .collect(),
     })
+}
+
+/// One plan version with its offerings.
+pub fn plan(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServicePlan, AppError> {
+    let r: PlanRow = service_plans::table
+        .filter(service_plans::school_id.eq(school_id))
+        .filter(service_plans::id.eq(id))
+        .select(PLAN_COLUMNS)
+        .first(c)
+        .optional()?
+        .ok_or(AppError::NotFound("service plan"))?;
+    with_offerings(c, school_id, r)
+}
+
+/// One page of the school's plan versions (of one term when given) in id order:
+/// `limit + 1` after `after`, each with its offerings.
+pub fn plans_page(
+    c: &mut DbConn,
+    school_id: i64,
+    term_id: Option<i64>,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ServicePlan>, AppError> {
+    let mut q = service_plans::table
+        .filter(service_plans::school_id.eq(school_id))
+        .select(PLAN_COLUMNS)
+        .order(service_plans::id)
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(t) = term_id {
+        q = q.filter(service_plans::term_id.eq(t));
+    }
+    if let Some(a) = after {
+        q = q.filter(service_plans::id.gt(a));
+    }
+    q.load::<PlanRow>(c)?
+        .into_iter()
+        .map(|r| with_offerings(c, school_id, r))
+        .collect()
 }
 
 /// The newest approved plan of a term.

@@ -1,16 +1,14 @@
 //! Service plan handlers: versions, submission, the district's decision, sessions on a date.
 
 use actix_web::{get, post, web, HttpResponse};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::plan::{
-    check_plan, insert_plan, move_plan, plan, NewServicePlan, PlanReview, ServicePlan,
+    check_plan, insert_plan, move_plan, plan, plans_page, NewServicePlan, PlanReview, ServicePlan,
 };
 use crate::auth::{Permission, Role, SchoolScope};
-use crate::db::schema::service_plans;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
@@ -22,43 +20,24 @@ use crate::page::{Page, PageQuery};
 pub struct PlanQuery {
     /// Only this term.
     pub term_id: Option<i64>,
-    /// Items per page, 1–200 (default 50).
-    pub limit: Option<i64>,
-    /// The `next_cursor` of the previous page.
-    pub cursor: Option<String>,
 }
 
-/// Plan versions of the school.
-#[utoipa::path(tag = "applications", params(SchoolPath, PlanQuery), responses((status = 200, description = "Plans", body = Page<ServicePlan>), ReadErrors), security(("bearer" = [])))]
+/// Plan versions of the school, in id order (oldest first).
+#[utoipa::path(tag = "applications", params(SchoolPath, PlanQuery, PageQuery), responses((status = 200, description = "Plans", body = Page<ServicePlan>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-plans")]
 pub async fn list_plans(
     scope: SchoolScope,
     query: web::Query<PlanQuery>,
+    page: web::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ServicePlan>>> {
     // Everyone with a grant here reads the plan: guardians apply from it.
+    let (limit, after) = (page.limit()?, page.after()?);
     let (school, term) = (scope.school_id, query.term_id);
-    let page = PageQuery {
-        limit: query.limit,
-        cursor: query.cursor.clone(),
-    };
-    let all = db
-        .run(move |c| {
-            let mut q = service_plans::table
-                .filter(service_plans::school_id.eq(school))
-                .select(service_plans::id)
-                .order(service_plans::id)
-                .into_boxed();
-            if let Some(t) = term {
-                q = q.filter(service_plans::term_id.eq(t));
-            }
-            let ids: Vec<i64> = q.load(c)?;
-            ids.into_iter()
-                .map(|id| plan(c, school, id))
-                .collect::<Result<Vec<_>, _>>()
-        })
+    let rows = db
+        .run(move |c| plans_page(c, school, term, after, limit))
         .await?;
-    Ok(web::Json(Page::of_small_list(all, &page, |p| p.id)?))
+    Ok(web::Json(Page::from_rows(rows, limit, |p| p.id)))
 }
 
 /// Draft a new plan version with its offerings and application window.

@@ -1,12 +1,15 @@
 //! Reading applications: one with its offerings, acceptance and history; lists for reviewers.
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
+use super::club_choices::ClubChoice;
 use super::model::Status;
 use super::store::{Acceptance, Application, ApplicationEvent, AppliedOffering};
 use crate::db::schema::{
-    application_events, application_offerings, applications, homerooms, offerings, plan_texts,
-    students, users,
+    application_events, application_offerings, applications, club_choices, homerooms, offerings,
+    plan_texts, students, users,
 };
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -32,8 +35,10 @@ type Row = (
         Instant,
         Instant,
     ),
-    (String, i64, String),
+    (String, i64, String, i32, String),
 );
+
+type OfferedRow = (i64, i64, String, String, String, String, Option<i32>);
 
 type EventRow = (
     String,
@@ -89,11 +94,62 @@ pub fn ids(
 
 /// One application with everything about it.
 pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Application, AppError> {
-    let r: Row = applications::table
+    get_many(c, school_id, &[id])?
+        .pop()
+        .ok_or(AppError::NotFound("application"))
+}
+
+/// 1-based places on waitlists: for each offering (or club), the sorted queue positions of
+/// everyone waiting for it.
+struct Waitlists(HashMap<i64, Vec<i32>>);
+
+impl Waitlists {
+    fn of(rows: Vec<(i64, Option<i32>)>) -> Waitlists {
+        let mut m: HashMap<i64, Vec<i32>> = HashMap::new();
+        for (id, pos) in rows {
+            if let Some(p) = pos {
+                m.entry(id).or_default().push(p);
+            }
+        }
+        m.values_mut().for_each(|v| v.sort_unstable());
+        Waitlists(m)
+    }
+
+    /// The place of a waiting entry: 1 + how many wait before it.
+    fn place(&self, placement: &str, id: i64, pos: Option<i32>) -> Option<i64> {
+        match (placement, pos) {
+            ("waiting", Some(p)) => Some(
+                1 + self
+                    .0
+                    .get(&id)
+                    .map_or(0, |q| q.partition_point(|x| *x < p) as i64),
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// The ids of the rows that wait, each once.
+fn waiting<T>(rows: &[T], id: impl Fn(&T) -> i64, waits: impl Fn(&T) -> bool) -> Vec<i64> {
+    let mut ids: Vec<i64> = rows.iter().filter(|r| waits(r)).map(id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Applications of the school by id, in id order, each with everything about it, in at
+/// most seven queries however many there are: the applications (with student, homeroom
+/// and agreement), their offerings and the offerings' waitlists, their club choices and
+/// the clubs' waitlists, their history and the users who acted in it.
+pub fn get_many(c: &mut DbConn, school_id: i64, ids: &[i64]) -> Result<Vec<Application>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<Row> = applications::table
         .inner_join(students::table.inner_join(homerooms::table))
         .inner_join(plan_texts::table.on(plan_texts::id.eq(applications::agreement_text_id)))
         .filter(applications::school_id.eq(school_id))
-        .filter(applications::id.eq(id))
+        .filter(applications::id.eq_any(ids.to_vec()))
         .select((
             (
                 applications::id,
@@ -121,140 +177,196 @@ pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Application, AppEr
                 applications::created_at,
                 applications::updated_at,
             ),
-            (students::name, homerooms::id, homerooms::name),
+            (
+                students::name,
+                homerooms::id,
+                homerooms::name,
+                plan_texts::version_no,
+                plan_texts::title,
+            ),
         ))
-        .first(c)
-        .optional()?
-        .ok_or(AppError::NotFound("application"))?;
-    let (text_version, title): (i32, String) = plan_texts::table
-        .find(r.1 .0)
-        .select((plan_texts::version_no, plan_texts::title))
-        .first(c)?;
-    let offered: Vec<(i64, String, String, String, String, Option<i32>)> =
+        .order(applications::id)
+        .load(c)?;
+    let found: Vec<i64> = rows.iter().map(|r| r.0 .0).collect();
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+
+    let offered: Vec<OfferedRow> = application_offerings::table
+        .inner_join(offerings::table)
+        .filter(application_offerings::school_id.eq(school_id))
+        .filter(application_offerings::application_id.eq_any(found.clone()))
+        .select((
+            application_offerings::application_id,
+            offerings::id,
+            offerings::kind,
+            offerings::name,
+            application_offerings::weekdays,
+            application_offerings::placement,
+            application_offerings::queue_position,
+        ))
+        .order((application_offerings::application_id, offerings::id))
+        .load(c)?;
+    let waited = waiting(&offered, |o| o.1, |o| o.5 == "waiting" && o.6.is_some());
+    let offering_queues = Waitlists::of(if waited.is_empty() {
+        Vec::new()
+    } else {
         application_offerings::table
-            .inner_join(offerings::table)
-            .filter(application_offerings::application_id.eq(id))
+            .filter(application_offerings::offering_id.eq_any(waited))
+            .filter(application_offerings::placement.eq("waiting"))
             .select((
-                offerings::id,
-                offerings::kind,
-                offerings::name,
-                application_offerings::weekdays,
-                application_offerings::placement,
+                application_offerings::offering_id,
                 application_offerings::queue_position,
             ))
-            .order(offerings::id)
-            .load(c)?;
-    let mut applied = Vec::new();
-    for (oid, kind, name, days, placement, pos) in offered {
-        let queue_position = match (placement.as_str(), pos) {
-            ("waiting", Some(p)) => Some(
-                1 + application_offerings::table
-                    .filter(application_offerings::offering_id.eq(oid))
-                    .filter(application_offerings::placement.eq("waiting"))
-                    .filter(application_offerings::queue_position.lt(p))
-                    .count()
-                    .get_result::<i64>(c)?,
-            ),
-            _ => None,
-        };
-        applied.push(AppliedOffering {
-            offering_id: oid,
-            kind,
-            name,
-            weekdays: super::model::weekdays_from_text(&days),
-            placement,
-            queue_position,
-        });
-    }
-    let history: Vec<EventRow> = application_events::table
-        .filter(application_events::application_id.eq(id))
+            .load(c)?
+    });
+
+    let chosen: Vec<(i64, i64, i32, String, Option<i32>)> = club_choices::table
+        .filter(club_choices::school_id.eq(school_id))
+        .filter(club_choices::application_id.eq_any(found.clone()))
         .select((
-            application_events::action,
-            application_events::from_status,
-            application_events::to_status,
-            application_events::actor_kind,
-            application_events::actor_id,
-            application_events::comment,
-            application_events::at,
+            club_choices::application_id,
+            club_choices::club_id,
+            club_choices::rank,
+            club_choices::placement,
+            club_choices::queue_position,
+        ))
+        .order((club_choices::application_id, club_choices::rank))
+        .load(c)?;
+    let waited = waiting(&chosen, |x| x.1, |x| x.3 == "waiting" && x.4.is_some());
+    let club_queues = Waitlists::of(if waited.is_empty() {
+        Vec::new()
+    } else {
+        club_choices::table
+            .filter(club_choices::club_id.eq_any(waited))
+            .filter(club_choices::placement.eq("waiting"))
+            .select((club_choices::club_id, club_choices::queue_position))
+            .load(c)?
+    });
+
+    let history: Vec<(i64, EventRow)> = application_events::table
+        .filter(application_events::school_id.eq(school_id))
+        .filter(application_events::application_id.eq_any(found))
+        .select((
+            application_events::application_id,
+            (
+                application_events::action,
+                application_events::from_status,
+                application_events::to_status,
+                application_events::actor_kind,
+                application_events::actor_id,
+                application_events::comment,
+                application_events::at,
+            ),
         ))
         .order(application_events::id)
         .load(c)?;
     // Staff and guardians both act as `user`s: tell them apart (and name the staff).
-    let user_ids: Vec<i64> = history
+    let mut user_ids: Vec<i64> = history
         .iter()
-        .filter(|h| h.3 == "user")
-        .filter_map(|h| h.4)
+        .filter(|h| h.1 .3 == "user")
+        .filter_map(|h| h.1 .4)
         .collect();
-    let people: Vec<(i64, String, String)> = if user_ids.is_empty() {
-        Vec::new()
+    user_ids.sort_unstable();
+    user_ids.dedup();
+    let people: HashMap<i64, (String, String)> = if user_ids.is_empty() {
+        HashMap::new()
     } else {
         users::table
             .filter(users::id.eq_any(user_ids))
-            .select((users::id, users::kind, users::display_name))
-            .load(c)?
+            .select((users::id, (users::kind, users::display_name)))
+            .load::<(i64, (String, String))>(c)?
+            .into_iter()
+            .collect()
     };
     let role_of = |kind: &str, id: Option<i64>| -> (String, Option<String>) {
         if kind != "user" {
             return (kind.to_owned(), None);
         }
-        match people.iter().find(|p| Some(p.0) == id) {
-            Some((_, k, name)) if k == "staff" => ("staff".into(), Some(name.clone())),
-            Some((_, k, _)) => (k.clone(), None),
+        match id.and_then(|i| people.get(&i)) {
+            Some((k, name)) if k == "staff" => ("staff".into(), Some(name.clone())),
+            Some((k, _)) => (k.clone(), None),
             None => ("staff".into(), None),
         }
     };
-    let (
-        (id, term_id, plan_id, student_id, status, leave_mode, pickups, ex_cat, ex_note),
-        acc,
-        (reject_reason, withdraw, version, created, updated),
-        (student_name, homeroom_id, homeroom_name),
-    ) = r;
-    Ok(Application {
-        id,
-        term_id,
-        plan_id,
-        student_id,
-        student_name,
-        homeroom_id,
-        homeroom_name,
-        status: Status::parse(&status).unwrap_or(Status::Draft),
-        leave_mode,
-        pickup_person_ids: pickups.split(',').filter_map(|s| s.parse().ok()).collect(),
-        exemption_category: ex_cat,
-        exemption_note: ex_note,
-        offerings: applied,
-        club_choices: super::club_choices::choices_of(c, id)?,
-        acceptance: Acceptance {
-            text_id: acc.0,
-            version_no: text_version,
-            title,
-            sha256: acc.1,
-            accepted_by_kind: acc.2,
-            accepted_by_id: acc.3,
-            channel: acc.4,
-            accepted_at: acc.5 .0,
-        },
-        reject_reason,
-        withdraw_effective_date: withdraw,
-        history: history
-            .into_iter()
-            .map(|h| {
-                let (actor_role, actor_name) = role_of(&h.3, h.4);
-                ApplicationEvent {
-                    action: h.0,
-                    from_status: h.1,
-                    to_status: h.2,
-                    actor_kind: h.3,
-                    actor_id: h.4,
-                    actor_role,
-                    actor_name,
-                    comment: h.5,
-                    at: h.6 .0,
-                }
-            })
-            .collect(),
-        version,
-        created_at: created.0,
-        updated_at: updated.0,
-    })
+
+    let mut applied: HashMap<i64, Vec<AppliedOffering>> = HashMap::new();
+    for (app, oid, kind, name, days, placement, pos) in offered {
+        applied.entry(app).or_default().push(AppliedOffering {
+            offering_id: oid,
+            kind,
+            name,
+            weekdays: super::model::weekdays_from_text(&days),
+            queue_position: offering_queues.place(&placement, oid, pos),
+            placement,
+        });
+    }
+    let mut choices: HashMap<i64, Vec<ClubChoice>> = HashMap::new();
+    for (app, club_id, rank, placement, pos) in chosen {
+        choices.entry(app).or_default().push(ClubChoice {
+            club_id,
+            rank,
+            queue_position: club_queues.place(&placement, club_id, pos),
+            placement,
+        });
+    }
+    let mut events: HashMap<i64, Vec<ApplicationEvent>> = HashMap::new();
+    for (app, h) in history {
+        let (actor_role, actor_name) = role_of(&h.3, h.4);
+        events.entry(app).or_default().push(ApplicationEvent {
+            action: h.0,
+            from_status: h.1,
+            to_status: h.2,
+            actor_kind: h.3,
+            actor_id: h.4,
+            actor_role,
+            actor_name,
+            comment: h.5,
+            at: h.6 .0,
+        });
+    }
+
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (
+                (id, term_id, plan_id, student_id, status, leave_mode, pickups, ex_cat, ex_note),
+                acc,
+                (reject_reason, withdraw, version, created, updated),
+                (student_name, homeroom_id, homeroom_name, text_version, title),
+            ) = r;
+            Application {
+                id,
+                term_id,
+                plan_id,
+                student_id,
+                student_name,
+                homeroom_id,
+                homeroom_name,
+                status: Status::parse(&status).unwrap_or(Status::Draft),
+                leave_mode,
+                pickup_person_ids: pickups.split(',').filter_map(|s| s.parse().ok()).collect(),
+                exemption_category: ex_cat,
+                exemption_note: ex_note,
+                offerings: applied.remove(&id).unwrap_or_default(),
+                club_choices: choices.remove(&id).unwrap_or_default(),
+                acceptance: Acceptance {
+                    text_id: acc.0,
+                    version_no: text_version,
+                    title,
+                    sha256: acc.1,
+                    accepted_by_kind: acc.2,
+                    accepted_by_id: acc.3,
+                    channel: acc.4,
+                    accepted_at: acc.5 .0,
+                },
+                reject_reason,
+                withdraw_effective_date: withdraw,
+                history: events.remove(&id).unwrap_or_default(),
+                version,
+                created_at: created.0,
+                updated_at: updated.0,
+            }
+        })
+        .collect())
 }

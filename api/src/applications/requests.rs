@@ -12,12 +12,12 @@ use validator::Validate;
 use super::model::Reviewer;
 use crate::audit::{self, snapshot};
 use crate::auth::{Role, SchoolScope};
-use crate::db::schema::service_requests;
+use crate::db::schema::{service_requests, students};
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::Items;
+use crate::page::{Page, PageQuery};
 
 /// A day registration or a special late-service request.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -77,52 +77,107 @@ type Row = (
     i64,
 );
 
-fn load(
+const COLUMNS: (
+    service_requests::id,
+    service_requests::term_id,
+    service_requests::student_id,
+    service_requests::kind,
+    service_requests::offering_id,
+    service_requests::service_date,
+    service_requests::until_time,
+    service_requests::reason,
+    service_requests::status,
+    service_requests::review_comment,
+    service_requests::version,
+) = (
+    service_requests::id,
+    service_requests::term_id,
+    service_requests::student_id,
+    service_requests::kind,
+    service_requests::offering_id,
+    service_requests::service_date,
+    service_requests::until_time,
+    service_requests::reason,
+    service_requests::status,
+    service_requests::review_comment,
+    service_requests::version,
+);
+
+fn to_request(r: Row) -> ServiceRequest {
+    ServiceRequest {
+        id: r.0,
+        term_id: r.1,
+        student_id: r.2,
+        kind: r.3,
+        offering_id: r.4,
+        service_date: r.5,
+        until_time: r.6,
+        reason: r.7,
+        status: r.8,
+        review_comment: r.9,
+        version: r.10,
+    }
+}
+
+fn load(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServiceRequest, AppError> {
+    service_requests::table
+        .filter(service_requests::school_id.eq(school_id))
+        .filter(service_requests::id.eq(id))
+        .select(COLUMNS)
+        .first::<Row>(c)
+        .optional()?
+        .map(to_request)
+        .ok_or(AppError::NotFound("request"))
+}
+
+/// What a caller may see of the list, and its filters.
+#[derive(Debug, Clone, Default)]
+pub struct RequestFilter {
+    /// Only these students' requests (a guardian's children).
+    pub student_ids: Option<Vec<i64>>,
+    /// Only requests for students of these homerooms (a homeroom teacher's classes).
+    pub homeroom_ids: Option<Vec<i64>>,
+    pub status: Option<String>,
+    pub term_id: Option<i64>,
+}
+
+/// One page of the school's requests in id order: `limit + 1` rows after `after`.
+pub fn page(
     c: &mut DbConn,
     school_id: i64,
-    id: Option<i64>,
-    students: Option<Vec<i64>>,
+    f: &RequestFilter,
+    after: Option<i64>,
+    limit: i64,
 ) -> Result<Vec<ServiceRequest>, AppError> {
     let mut q = service_requests::table
         .filter(service_requests::school_id.eq(school_id))
-        .select((
-            service_requests::id,
-            service_requests::term_id,
-            service_requests::student_id,
-            service_requests::kind,
-            service_requests::offering_id,
-            service_requests::service_date,
-            service_requests::until_time,
-            service_requests::reason,
-            service_requests::status,
-            service_requests::review_comment,
-            service_requests::version,
-        ))
+        .select(COLUMNS)
         .order(service_requests::id)
+        .limit(limit + 1)
         .into_boxed();
-    if let Some(id) = id {
-        q = q.filter(service_requests::id.eq(id));
+    if let Some(s) = &f.student_ids {
+        q = q.filter(service_requests::student_id.eq_any(s.clone()));
     }
-    if let Some(s) = students {
-        q = q.filter(service_requests::student_id.eq_any(s));
+    if let Some(h) = &f.homeroom_ids {
+        q = q.filter(
+            service_requests::student_id.eq_any(
+                students::table
+                    .filter(students::school_id.eq(school_id))
+                    .filter(students::homeroom_id.eq_any(h.clone()))
+                    .select(students::id),
+            ),
+        );
     }
-    let rows: Vec<Row> = q.load(c)?;
-    Ok(rows
-        .into_iter()
-        .map(|r| ServiceRequest {
-            id: r.0,
-            term_id: r.1,
-            student_id: r.2,
-            kind: r.3,
-            offering_id: r.4,
-            service_date: r.5,
-            until_time: r.6,
-            reason: r.7,
-            status: r.8,
-            review_comment: r.9,
-            version: r.10,
-        })
-        .collect())
+    if let Some(s) = &f.status {
+        q = q.filter(service_requests::status.eq(s.clone()));
+    }
+    if let Some(t) = f.term_id {
+        q = q.filter(service_requests::term_id.eq(t));
+    }
+    if let Some(a) = after {
+        q = q.filter(service_requests::id.gt(a));
+    }
+    Ok(q.load::<Row>(c)?.into_iter().map(to_request).collect())
 }
 
 /// Ask for a single day's service, or for special late service.
@@ -216,9 +271,7 @@ pub async fn create_request(
                     ))
                     .returning(service_requests::id)
                     .get_result(c)?;
-                let r = load(c, school, Some(id), None)?
-                    .pop()
-                    .ok_or(AppError::NotFound("request"))?;
+                let r = load(c, school, id)?;
                 audit::record(
                     c,
                     &scope.actor(),
@@ -236,48 +289,43 @@ pub async fn create_request(
     Ok(HttpResponse::Created().json(req))
 }
 
-/// `?status=`.
+/// Filters of the request list.
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RequestQuery {
     /// Only requests in this status.
     pub status: Option<String>,
+    /// Only requests of this term.
+    pub term_id: Option<i64>,
 }
 
-/// Requests the caller may see (a guardian: their children's).
-#[utoipa::path(tag = "applications", params(SchoolPath, RequestQuery), responses((status = 200, description = "Requests", body = Items<ServiceRequest>), ReadErrors), security(("bearer" = [])))]
+/// Requests the caller may see (a guardian: their children's; a homeroom teacher: their
+/// classes'), in id order.
+#[utoipa::path(tag = "applications", params(SchoolPath, RequestQuery, PageQuery), responses((status = 200, description = "Requests", body = Page<ServiceRequest>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-requests")]
 pub async fn list_requests(
     scope: SchoolScope,
     query: web::Query<RequestQuery>,
+    page_q: web::Query<PageQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<Items<ServiceRequest>>> {
+) -> AppResult<web::Json<Page<ServiceRequest>>> {
+    let (limit, after) = (page_q.limit()?, page_q.after()?);
     let school = scope.school_id;
-    let status = query.into_inner().status;
-    let items = db
+    let q = query.into_inner();
+    let rows = db
         .run(move |c| {
-            let mut f = super::read::Filter::default();
-            super::routes::visible_for(c, &scope, &mut f)?;
-            // A homeroom teacher sees their own classes' requests only.
-            let students = match (f.student_ids, f.homeroom_ids) {
-                (Some(s), _) => Some(s),
-                (None, Some(h)) => Some(
-                    crate::db::schema::students::table
-                        .filter(crate::db::schema::students::school_id.eq(school))
-                        .filter(crate::db::schema::students::homeroom_id.eq_any(h))
-                        .select(crate::db::schema::students::id)
-                        .load::<i64>(c)?,
-                ),
-                (None, None) => None,
+            let mut v = super::read::Filter::default();
+            super::routes::visible_for(c, &scope, &mut v)?;
+            let f = RequestFilter {
+                student_ids: v.student_ids,
+                homeroom_ids: v.homeroom_ids,
+                status: q.status,
+                term_id: q.term_id,
             };
-            let mut all = load(c, school, None, students)?;
-            if let Some(s) = status {
-                all.retain(|r| r.status == s);
-            }
-            Ok(all)
+            page(c, school, &f, after, limit)
         })
         .await?;
-    Ok(web::Json(Items { items }))
+    Ok(web::Json(Page::from_rows(rows, limit, |r| r.id)))
 }
 
 /// Approve or reject a request (school admins).
@@ -316,9 +364,7 @@ pub async fn review_request(
                     service_requests::updated_at.eq(Instant(Utc::now())),
                 ))
                 .execute(c)?;
-                let r = load(c, school, Some(id), None)?
-                    .pop()
-                    .ok_or(AppError::NotFound("request"))?;
+                let r = load(c, school, id)?;
                 if n == 0 {
                     return Err(AppError::Conflict {
                         code: "service_request.already_reviewed",

@@ -16,7 +16,7 @@ use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
-use crate::page::Items;
+use crate::page::{Page, PageQuery};
 
 /// A district template.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -50,9 +50,27 @@ pub struct DistrictPath {
     pub district_id: i64,
 }
 
-/// The district's templates, newest first.
-pub fn of_district(c: &mut DbConn, district_id: i64) -> Result<Vec<TextTemplate>, AppError> {
-    let rows: Vec<(i64, i64, String, String, String, Instant)> = text_templates::table
+type TemplateRow = (i64, i64, String, String, String, Instant);
+
+fn to_template(r: TemplateRow) -> TextTemplate {
+    TextTemplate {
+        id: r.0,
+        district_id: r.1,
+        kind: r.2,
+        title: r.3,
+        body: r.4,
+        created_at: r.5 .0,
+    }
+}
+
+/// The district's templates, newest first; with `page`, only `limit + 1` of them older
+/// than the `before` id.
+fn load(
+    c: &mut DbConn,
+    district_id: i64,
+    page: Option<(Option<i64>, i64)>,
+) -> Result<Vec<TextTemplate>, AppError> {
+    let mut q = text_templates::table
         .filter(text_templates::district_id.eq(district_id))
         .select((
             text_templates::id,
@@ -63,18 +81,32 @@ pub fn of_district(c: &mut DbConn, district_id: i64) -> Result<Vec<TextTemplate>
             text_templates::created_at,
         ))
         .order(text_templates::id.desc())
-        .load(c)?;
-    Ok(rows
+        .into_boxed();
+    if let Some((before, limit)) = page {
+        if let Some(b) = before {
+            q = q.filter(text_templates::id.lt(b));
+        }
+        q = q.limit(limit + 1);
+    }
+    Ok(q.load::<TemplateRow>(c)?
         .into_iter()
-        .map(|r| TextTemplate {
-            id: r.0,
-            district_id: r.1,
-            kind: r.2,
-            title: r.3,
-            body: r.4,
-            created_at: r.5 .0,
-        })
+        .map(to_template)
         .collect())
+}
+
+/// The district's templates, newest first.
+pub fn of_district(c: &mut DbConn, district_id: i64) -> Result<Vec<TextTemplate>, AppError> {
+    load(c, district_id, None)
+}
+
+/// One page of the district's templates, newest first: `limit + 1` older than `before`.
+pub fn page_of_district(
+    c: &mut DbConn,
+    district_id: i64,
+    before: Option<i64>,
+    limit: i64,
+) -> Result<Vec<TextTemplate>, AppError> {
+    load(c, district_id, Some((before, limit)))
 }
 
 /// Publish a template for the district's schools (district admins).
@@ -132,38 +164,43 @@ pub async fn create_template(
     Ok(HttpResponse::Created().json(t))
 }
 
-/// The district's templates (district admins).
-#[utoipa::path(tag = "applications", params(DistrictPath), responses((status = 200, description = "Templates", body = Items<TextTemplate>), ReadErrors), security(("bearer" = [])))]
+/// The district's templates, newest first (district admins).
+#[utoipa::path(tag = "applications", params(DistrictPath, PageQuery), responses((status = 200, description = "Templates", body = Page<TextTemplate>), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/text-templates")]
 pub async fn list_district_templates(
     caller: Caller,
     path: web::Path<DistrictPath>,
+    page: web::Query<PageQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<Items<TextTemplate>>> {
+) -> AppResult<web::Json<Page<TextTemplate>>> {
     if !(caller.district_admin && caller.district_id == Some(path.district_id)) {
         return Err(AppError::NotFound("district"));
     }
+    let (limit, before) = (page.limit()?, page.after()?);
     let district = path.district_id;
-    Ok(web::Json(Items {
-        items: db.run(move |c| of_district(c, district)).await?,
-    }))
+    let rows = db
+        .run(move |c| page_of_district(c, district, before, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |t| t.id)))
 }
 
-/// The templates of the school's district, to copy and adapt.
-#[utoipa::path(tag = "applications", params(SchoolPath), responses((status = 200, description = "Templates", body = Items<TextTemplate>), ReadErrors), security(("bearer" = [])))]
+/// The templates of the school's district, newest first, to copy and adapt.
+#[utoipa::path(tag = "applications", params(SchoolPath, PageQuery), responses((status = 200, description = "Templates", body = Page<TextTemplate>), ReadErrors), security(("bearer" = [])))]
 #[get("/text-templates")]
 pub async fn list_school_templates(
     scope: SchoolScope,
+    page: web::Query<PageQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<Items<TextTemplate>>> {
+) -> AppResult<web::Json<Page<TextTemplate>>> {
     scope.require(Permission::RosterRead)?;
+    let (limit, before) = (page.limit()?, page.after()?);
     let school = scope.school_id;
-    let items = db
+    let rows = db
         .run(move |c| {
             let district = crate::auth::store::district_of_school(c, school)?
                 .ok_or(AppError::NotFound("school"))?;
-            of_district(c, district)
+            page_of_district(c, district, before, limit)
         })
         .await?;
-    Ok(web::Json(Items { items }))
+    Ok(web::Json(Page::from_rows(rows, limit, |t| t.id)))
 }

@@ -17,7 +17,7 @@ use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::Items;
+use crate::page::{Page, PageQuery};
 
 /// Kinds of text.
 pub const TEXT_KINDS: &[&str] = &["notice", "application_form", "agreement"];
@@ -134,7 +134,7 @@ pub fn current(
 }
 
 /// Filters of the text list.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct TextQuery {
     /// Only this term.
@@ -145,38 +145,55 @@ pub struct TextQuery {
     pub published: Option<bool>,
 }
 
-/// Texts of the school, newest version first per kind.
-#[utoipa::path(tag = "applications", params(SchoolPath, TextQuery), responses((status = 200, description = "Texts", body = Items<PlanText>), ReadErrors), security(("bearer" = [])))]
+/// One page of the school's texts in id order (so a kind's versions come oldest first):
+/// `limit + 1` rows after `after`. Drafts only when `drafts`.
+pub fn page(
+    c: &mut DbConn,
+    school_id: i64,
+    f: &TextQuery,
+    drafts: bool,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<PlanText>, AppError> {
+    let mut s = plan_texts::table
+        .filter(plan_texts::school_id.eq(school_id))
+        .select(COLUMNS)
+        .order(plan_texts::id)
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(t) = f.term_id {
+        s = s.filter(plan_texts::term_id.eq(t));
+    }
+    if let Some(k) = &f.kind {
+        s = s.filter(plan_texts::kind.eq(k.clone()));
+    }
+    if f.published == Some(true) || !drafts {
+        s = s.filter(plan_texts::published_at.is_not_null());
+    }
+    if let Some(a) = after {
+        s = s.filter(plan_texts::id.gt(a));
+    }
+    Ok(s.load::<Row>(c)?.into_iter().map(to_text).collect())
+}
+
+/// Texts of the school in id order: a kind's versions oldest first, the newest last.
+/// Families see published versions only.
+#[utoipa::path(tag = "applications", params(SchoolPath, TextQuery, PageQuery), responses((status = 200, description = "Texts", body = Page<PlanText>), ReadErrors), security(("bearer" = [])))]
 #[get("/texts")]
 pub async fn list_texts(
     scope: SchoolScope,
     query: web::Query<TextQuery>,
+    page_q: web::Query<PageQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<Items<PlanText>>> {
+) -> AppResult<web::Json<Page<PlanText>>> {
+    let (limit, after) = (page_q.limit()?, page_q.after()?);
     let school = scope.school_id;
     let staff = scope.can(Permission::RosterRead);
     let q = query.into_inner();
-    let items = db
-        .run(move |c| {
-            let mut s = plan_texts::table
-                .filter(plan_texts::school_id.eq(school))
-                .select(COLUMNS)
-                .order((plan_texts::kind, plan_texts::version_no.desc()))
-                .into_boxed();
-            if let Some(t) = q.term_id {
-                s = s.filter(plan_texts::term_id.eq(t));
-            }
-            if let Some(k) = q.kind {
-                s = s.filter(plan_texts::kind.eq(k));
-            }
-            // Families see published texts only.
-            if q.published == Some(true) || !staff {
-                s = s.filter(plan_texts::published_at.is_not_null());
-            }
-            Ok(s.load::<Row>(c)?.into_iter().map(to_text).collect())
-        })
+    let rows = db
+        .run(move |c| page(c, school, &q, staff, after, limit))
         .await?;
-    Ok(web::Json(Items { items }))
+    Ok(web::Json(Page::from_rows(rows, limit, |t| t.id)))
 }
 
 /// Draft a new version of a text.

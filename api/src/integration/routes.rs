@@ -72,7 +72,7 @@ fn district_admin(caller: &Caller, district_id: i64) -> Result<(), AppError> {
     }
 }
 
-/// The district's machine clients.
+/// The district's machine clients, in id order.
 #[utoipa::path(tag = "integration", params(DistrictPath, PageQuery), responses((status = 200, description = "Clients", body = Page<ApiClient>), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/api-clients")]
 pub async fn list_clients(
@@ -82,9 +82,12 @@ pub async fn list_clients(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ApiClient>>> {
     district_admin(&caller, path.district_id)?;
+    let (limit, after) = (page.limit()?, page.after()?);
     let district = path.district_id;
-    let all = db.run(move |c| store::list(c, district)).await?;
-    Ok(web::Json(Page::of_small_list(all, &page, |c| c.id)?))
+    let rows = db
+        .run(move |c| store::page(c, district, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |c| c.id)))
 }
 
 /// Create a machine client. The answer carries the secret once.

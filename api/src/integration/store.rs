@@ -87,6 +87,25 @@ pub fn list(c: &mut DbConn, district_id: i64) -> Result<Vec<ApiClient>, AppError
         .collect())
 }
 
+/// One page of the district's clients in id order: `limit + 1` after `after`.
+pub fn page(
+    c: &mut DbConn,
+    district_id: i64,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<ApiClient>, AppError> {
+    let mut q = api_clients::table
+        .filter(api_clients::district_id.eq(district_id))
+        .select(COLUMNS)
+        .order(api_clients::id)
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(api_clients::id.gt(a));
+    }
+    Ok(q.load::<Row>(c)?.into_iter().map(to_client).collect())
+}
+
 /// Creates a client with a hashed secret.
 #[allow(clippy::too_many_arguments)]
 pub fn insert(

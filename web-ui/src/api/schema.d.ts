@@ -144,7 +144,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's machine clients. */
+        /** The district's machine clients, in id order. */
         get: operations["list_clients"];
         put?: never;
         /** Create a machine client. The answer carries the secret once. */
@@ -231,7 +231,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's templates (district admins). */
+        /** The district's templates, newest first (district admins). */
         get: operations["list_district_templates"];
         put?: never;
         /** Publish a template for the district's schools (district admins). */
@@ -482,7 +482,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The club catalogue (everyone with a grant here: families choose from it). */
+        /** The club catalogue in id order (everyone with a grant here: families choose from it). */
         get: operations["list_clubs"];
         put?: never;
         /** Add a club to the catalogue. */
@@ -554,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Homerooms with their student counts. */
+        /** Homerooms with their student counts, in id order. */
         get: operations["list_homerooms"];
         put?: never;
         /** Create a homeroom. */
@@ -645,7 +645,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The notice receipts of one student's family (a guardian: their own child only). */
+        /**
+         * The notice receipts of one student's family in the order recorded (a guardian: their
+         *     own child only).
+         */
         get: operations["list_receipts"];
         put?: never;
         /**
@@ -666,7 +669,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rooms, function rooms and fields. */
+        /** Rooms, function rooms and fields, in id order. */
         get: operations["list_rooms"];
         put?: never;
         /** Create a room. */
@@ -702,7 +705,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plan versions of the school. */
+        /** Plan versions of the school, in id order (oldest first). */
         get: operations["list_plans"];
         put?: never;
         /** Draft a new plan version with its offerings and application window. */
@@ -808,7 +811,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests the caller may see (a guardian: their children's). */
+        /**
+         * Requests the caller may see (a guardian: their children's; a homeroom teacher: their
+         *     classes'), in id order.
+         */
         get: operations["list_requests"];
         put?: never;
         /** Ask for a single day's service, or for special late service. */
@@ -1006,7 +1012,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Terms, newest first. */
+        /** Terms, in id order (oldest first). */
         get: operations["list_terms"];
         put?: never;
         /** Create a term with its holidays and make-up workdays. */
@@ -1062,7 +1068,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The term's enrollments: approved applications, and withdrawn ones with their end date. */
+        /**
+         * The term's enrollments: approved applications, and withdrawn ones with their end date,
+         *     in application id order (a page holds all offerings of its applications).
+         */
         get: operations["list_enrollments"];
         put?: never;
         post?: never;
@@ -1113,7 +1122,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The templates of the school's district, to copy and adapt. */
+        /** The templates of the school's district, newest first, to copy and adapt. */
         get: operations["list_school_templates"];
         put?: never;
         post?: never;
@@ -1130,7 +1139,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Texts of the school, newest version first per kind. */
+        /**
+         * Texts of the school in id order: a kind's versions oldest first, the newest last.
+         *     Families see published versions only.
+         */
         get: operations["list_texts"];
         put?: never;
         /** Draft a new version of a text. */
@@ -1812,98 +1824,6 @@ export interface components {
             }[];
         };
         /** @description A short list that is never paged (the guardians of one student). */
-        Items_Club: {
-            /** @description The items. */
-            items: {
-                /** Format: int32 */
-                capacity: number;
-                /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
-                category: string;
-                description: string;
-                /** @description An external teacher's name, when not staff. */
-                external_teacher?: string | null;
-                /**
-                 * Format: int64
-                 * @description How many applications rank it first.
-                 */
-                first_choices: number;
-                /** Format: int32 */
-                grade_max: number;
-                /** Format: int32 */
-                grade_min: number;
-                /**
-                 * Format: int64
-                 * @description Only this homeroom may choose it (e.g. 三4葫芦丝班).
-                 */
-                homeroom_id?: number | null;
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** Format: int64 */
-                room_id?: number | null;
-                /**
-                 * Format: int32
-                 * @description Seats taken.
-                 */
-                taken: number;
-                /** Format: int64 */
-                teacher_staff_id?: number | null;
-                /** Format: int64 */
-                term_id: number;
-                /** Format: int64 */
-                version: number;
-                /** @description not_required (staff), pending, approved, rejected. */
-                vetting_status: string;
-                /**
-                 * Format: int32
-                 * @description On the waitlist.
-                 */
-                waiting: number;
-                weekdays: number[];
-            }[];
-        };
-        /** @description A short list that is never paged (the guardians of one student). */
-        Items_Enrollment: {
-            /** @description The items. */
-            items: {
-                /** Format: int64 */
-                application_id: number;
-                /**
-                 * Format: date
-                 * @description The last day of service after a withdrawal (null while enrolled).
-                 */
-                ends_on?: string | null;
-                /** @description The fee-exemption category claimed, if any. */
-                exemption_category?: string | null;
-                /** Format: int64 */
-                homeroom_id: number;
-                homeroom_name: string;
-                kind: string;
-                /** Format: int64 */
-                offering_id: number;
-                /** @description `enrolled`, or `waiting` behind a cap. */
-                placement: string;
-                /** Format: int64 */
-                student_id: number;
-                student_name: string;
-                weekdays: number[];
-            }[];
-        };
-        /** @description A short list that is never paged (the guardians of one student). */
-        Items_NoticeReceipt: {
-            /** @description The items. */
-            items: {
-                /** Format: date-time */
-                at: string;
-                /** @description portal, paper or api_client:<id>. */
-                channel: string;
-                /** Format: int64 */
-                student_id: number;
-                /** Format: int64 */
-                text_id: number;
-            }[];
-        };
-        /** @description A short list that is never paged (the guardians of one student). */
         Items_PickupPerson: {
             /** @description The items. */
             items: {
@@ -1915,58 +1835,6 @@ export interface components {
                 relation: string;
                 /** Format: int64 */
                 student_id: number;
-                /** Format: int64 */
-                version: number;
-            }[];
-        };
-        /** @description A short list that is never paged (the guardians of one student). */
-        Items_PlanText: {
-            /** @description The items. */
-            items: {
-                body: string;
-                /** Format: int64 */
-                id: number;
-                /** @description notice, application_form or agreement. */
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description Set once published; a published text never changes.
-                 */
-                published_at?: string | null;
-                /** @description SHA-256 (hex) of `body` exactly as stored. */
-                sha256: string;
-                /** Format: int64 */
-                term_id: number;
-                title: string;
-                /** Format: int32 */
-                version_no: number;
-            }[];
-        };
-        /** @description A short list that is never paged (the guardians of one student). */
-        Items_ServiceRequest: {
-            /** @description The items. */
-            items: {
-                /** Format: int64 */
-                id: number;
-                /** @description `day_registration` or `special_late`. */
-                kind: string;
-                /** Format: int64 */
-                offering_id: number;
-                reason: string;
-                review_comment?: string | null;
-                /**
-                 * Format: date
-                 * @description The one date (day registrations).
-                 */
-                service_date?: string | null;
-                /** @description submitted, approved or rejected. */
-                status: string;
-                /** Format: int64 */
-                student_id: number;
-                /** Format: int64 */
-                term_id: number;
-                /** @description Until when the child must stay, `HH:MM` (special late service). */
-                until_time?: string | null;
                 /** Format: int64 */
                 version: number;
             }[];
@@ -1999,22 +1867,6 @@ export interface components {
                 phone: string;
                 /** @description e.g. 父亲, 母亲, 祖父. */
                 relation: string;
-            }[];
-        };
-        /** @description A short list that is never paged (the guardians of one student). */
-        Items_TextTemplate: {
-            /** @description The items. */
-            items: {
-                body: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: int64 */
-                district_id: number;
-                /** Format: int64 */
-                id: number;
-                /** @description notice, application_form or agreement. */
-                kind: string;
-                title: string;
             }[];
         };
         /** @description Progress of a job. */
@@ -2365,6 +2217,88 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_Club: {
+            /** @description The items, in a stable order. */
+            items: {
+                /** Format: int32 */
+                capacity: number;
+                /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
+                category: string;
+                description: string;
+                /** @description An external teacher's name, when not staff. */
+                external_teacher?: string | null;
+                /**
+                 * Format: int64
+                 * @description How many applications rank it first.
+                 */
+                first_choices: number;
+                /** Format: int32 */
+                grade_max: number;
+                /** Format: int32 */
+                grade_min: number;
+                /**
+                 * Format: int64
+                 * @description Only this homeroom may choose it (e.g. 三4葫芦丝班).
+                 */
+                homeroom_id?: number | null;
+                /** Format: int64 */
+                id: number;
+                name: string;
+                /** Format: int64 */
+                room_id?: number | null;
+                /**
+                 * Format: int32
+                 * @description Seats taken.
+                 */
+                taken: number;
+                /** Format: int64 */
+                teacher_staff_id?: number | null;
+                /** Format: int64 */
+                term_id: number;
+                /** Format: int64 */
+                version: number;
+                /** @description not_required (staff), pending, approved, rejected. */
+                vetting_status: string;
+                /**
+                 * Format: int32
+                 * @description On the waitlist.
+                 */
+                waiting: number;
+                weekdays: number[];
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_Enrollment: {
+            /** @description The items, in a stable order. */
+            items: {
+                /** Format: int64 */
+                application_id: number;
+                /**
+                 * Format: date
+                 * @description The last day of service after a withdrawal (null while enrolled).
+                 */
+                ends_on?: string | null;
+                /** @description The fee-exemption category claimed, if any. */
+                exemption_category?: string | null;
+                /** Format: int64 */
+                homeroom_id: number;
+                homeroom_name: string;
+                kind: string;
+                /** Format: int64 */
+                offering_id: number;
+                /** @description `enrolled`, or `waiting` behind a cap. */
+                placement: string;
+                /** Format: int64 */
+                student_id: number;
+                student_name: string;
+                weekdays: number[];
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_GuardianSummary: {
             /** @description The items, in a stable order. */
             items: {
@@ -2402,6 +2336,47 @@ export interface components {
                 student_count: number;
                 /** Format: int64 */
                 version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_NoticeReceipt: {
+            /** @description The items, in a stable order. */
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @description portal, paper or api_client:<id>. */
+                channel: string;
+                /** Format: int64 */
+                student_id: number;
+                /** Format: int64 */
+                text_id: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_PlanText: {
+            /** @description The items, in a stable order. */
+            items: {
+                body: string;
+                /** Format: int64 */
+                id: number;
+                /** @description notice, application_form or agreement. */
+                kind: string;
+                /**
+                 * Format: date-time
+                 * @description Set once published; a published text never changes.
+                 */
+                published_at?: string | null;
+                /** @description SHA-256 (hex) of `body` exactly as stored. */
+                sha256: string;
+                /** Format: int64 */
+                term_id: number;
+                title: string;
+                /** Format: int32 */
+                version_no: number;
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -2464,6 +2439,37 @@ export interface components {
                 window_closes_at: string;
                 /** Format: date-time */
                 window_opens_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_ServiceRequest: {
+            /** @description The items, in a stable order. */
+            items: {
+                /** Format: int64 */
+                id: number;
+                /** @description `day_registration` or `special_late`. */
+                kind: string;
+                /** Format: int64 */
+                offering_id: number;
+                reason: string;
+                review_comment?: string | null;
+                /**
+                 * Format: date
+                 * @description The one date (day registrations).
+                 */
+                service_date?: string | null;
+                /** @description submitted, approved or rejected. */
+                status: string;
+                /** Format: int64 */
+                student_id: number;
+                /** Format: int64 */
+                term_id: number;
+                /** @description Until when the child must stay, `HH:MM` (special late service). */
+                until_time?: string | null;
+                /** Format: int64 */
+                version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -2551,6 +2557,24 @@ export interface components {
                 start_date: string;
                 /** Format: int64 */
                 version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_TextTemplate: {
+            /** @description The items, in a stable order. */
+            items: {
+                body: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
+                district_id: number;
+                /** Format: int64 */
+                id: number;
+                /** @description notice, application_form or agreement. */
+                kind: string;
+                title: string;
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -4758,7 +4782,12 @@ export interface operations {
     };
     list_district_templates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description The district. */
@@ -4774,7 +4803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_TextTemplate"];
+                    "application/json": components["schemas"]["Page_TextTemplate"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -6919,6 +6948,10 @@ export interface operations {
             query?: {
                 /** @description Only this term. */
                 term_id?: number;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -6935,7 +6968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_Club"];
+                    "application/json": components["schemas"]["Page_Club"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -8575,6 +8608,10 @@ export interface operations {
             query: {
                 /** @description The student whose family's receipts to list. */
                 student_id: number;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -8591,7 +8628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_NoticeReceipt"];
+                    "application/json": components["schemas"]["Page_NoticeReceipt"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -10293,6 +10330,12 @@ export interface operations {
             query?: {
                 /** @description Only requests in this status. */
                 status?: string;
+                /** @description Only requests of this term. */
+                term_id?: number;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -10309,7 +10352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_ServiceRequest"];
+                    "application/json": components["schemas"]["Page_ServiceRequest"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -13420,7 +13463,12 @@ export interface operations {
     };
     list_enrollments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description The school. */
@@ -13438,7 +13486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_Enrollment"];
+                    "application/json": components["schemas"]["Page_Enrollment"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -13711,7 +13759,12 @@ export interface operations {
     };
     list_school_templates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description The school. */
@@ -13727,7 +13780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_TextTemplate"];
+                    "application/json": components["schemas"]["Page_TextTemplate"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -13813,6 +13866,10 @@ export interface operations {
                 kind?: string;
                 /** @description Only published versions. */
                 published?: boolean;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -13829,7 +13886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Items_PlanText"];
+                    "application/json": components["schemas"]["Page_PlanText"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */

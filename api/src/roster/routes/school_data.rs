@@ -65,12 +65,13 @@ pub struct HomeroomQuery {
     /// Only this grade.
     pub grade: Option<i32>,
     /// Items per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
 }
 
-/// Homerooms with their student counts.
+/// Homerooms with their student counts, in id order.
 #[utoipa::path(tag = "roster", params(SchoolPath, HomeroomQuery), responses((status = 200, description = "Homerooms", body = Page<Homeroom>), ReadErrors), security(("bearer" = [])))]
 #[get("/homerooms")]
 pub async fn list_homerooms(
@@ -79,16 +80,16 @@ pub async fn list_homerooms(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Homeroom>>> {
     scope.require(Permission::RosterRead)?;
-    let (school, grade) = (scope.school_id, query.grade);
-    let mut all = db
-        .run(move |c| homerooms::homerooms(c, school, grade))
-        .await?;
-    all.sort_by_key(|h| h.id);
     let page = PageQuery {
         limit: query.limit,
         cursor: query.cursor.clone(),
     };
-    Ok(web::Json(Page::of_small_list(all, &page, |h| h.id)?))
+    let (limit, after) = (page.limit()?, page.after()?);
+    let (school, grade) = (scope.school_id, query.grade);
+    let rows = db
+        .run(move |c| homerooms::homerooms_page(c, school, grade, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |h| h.id)))
 }
 
 /// Create a homeroom.
@@ -123,7 +124,7 @@ pub async fn get_homeroom(
     Ok(with_etag(h.version, &h))
 }
 
-/// Rooms, function rooms and fields.
+/// Rooms, function rooms and fields, in id order.
 #[utoipa::path(tag = "roster", params(SchoolPath, PageQuery), responses((status = 200, description = "Rooms", body = Page<Room>), ReadErrors), security(("bearer" = [])))]
 #[get("/rooms")]
 pub async fn list_rooms(
@@ -132,9 +133,12 @@ pub async fn list_rooms(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Room>>> {
     scope.require(Permission::RosterRead)?;
+    let (limit, after) = (page.limit()?, page.after()?);
     let school = scope.school_id;
-    let all = db.run(move |c| rooms::rooms(c, school)).await?;
-    Ok(web::Json(Page::of_small_list(all, &page, |r| r.id)?))
+    let rows = db
+        .run(move |c| rooms::rooms_page(c, school, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |r| r.id)))
 }
 
 /// Create a room.
@@ -177,7 +181,7 @@ pub async fn update_room(
     .await
 }
 
-/// Terms, newest first.
+/// Terms, in id order (oldest first).
 #[utoipa::path(tag = "roster", params(SchoolPath, PageQuery), responses((status = 200, description = "Terms", body = Page<Term>), ReadErrors), security(("bearer" = [])))]
 #[get("/terms")]
 pub async fn list_terms(
@@ -186,11 +190,12 @@ pub async fn list_terms(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Term>>> {
     // Everyone with a grant here reads the terms: families apply per term.
-
+    let (limit, after) = (page.limit()?, page.after()?);
     let school = scope.school_id;
-    let mut all = db.run(move |c| terms::terms(c, school)).await?;
-    all.sort_by_key(|t| t.id);
-    Ok(web::Json(Page::of_small_list(all, &page, |t| t.id)?))
+    let rows = db
+        .run(move |c| terms::terms_page(c, school, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |t| t.id)))
 }
 
 /// Create a term with its holidays and make-up workdays.
@@ -256,9 +261,12 @@ pub async fn list_staff(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Staff>>> {
     scope.require(Permission::RosterRead)?;
+    let (limit, after) = (page.limit()?, page.after()?);
     let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
-    let all = db.run(move |c| staff::staff_list(c, school, full)).await?;
-    Ok(web::Json(Page::of_small_list(all, &page, |s| s.id)?))
+    let rows = db
+        .run(move |c| staff::staff_page(c, school, full, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
 }
 
 /// Add a staff member, optionally with a login.

@@ -11,11 +11,31 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::roster::model::{Homeroom, NewHomeroom};
 
-/// Homerooms with their student counts, by grade and name.
+/// Homerooms with their student counts, by grade and id.
 pub fn homerooms(
     c: &mut DbConn,
     school_id: i64,
     grade: Option<i32>,
+) -> Result<Vec<Homeroom>, AppError> {
+    load(c, school_id, grade, None)
+}
+
+/// One page of homerooms with their student counts, in id order: `limit + 1` after `after`.
+pub fn homerooms_page(
+    c: &mut DbConn,
+    school_id: i64,
+    grade: Option<i32>,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Homeroom>, AppError> {
+    load(c, school_id, grade, Some((after, limit)))
+}
+
+fn load(
+    c: &mut DbConn,
+    school_id: i64,
+    grade: Option<i32>,
+    page: Option<(Option<i64>, i64)>,
 ) -> Result<Vec<Homeroom>, AppError> {
     let mut q = homerooms::table
         .filter(homerooms::school_id.eq(school_id))
@@ -26,17 +46,33 @@ pub fn homerooms(
             homerooms::homeroom_teacher_id,
             homerooms::version,
         ))
-        .order((homerooms::grade, homerooms::id))
         .into_boxed();
     if let Some(g) = grade {
         q = q.filter(homerooms::grade.eq(g));
     }
+    q = match page {
+        None => q.order((homerooms::grade, homerooms::id)),
+        Some((after, limit)) => {
+            if let Some(a) = after {
+                q = q.filter(homerooms::id.gt(a));
+            }
+            q.order(homerooms::id).limit(limit + 1)
+        }
+    };
     let rows: Vec<(i64, i32, String, Option<i64>, i64)> = q.load(c)?;
-    let counts: Vec<(i64, i64)> = students::table
-        .filter(students::school_id.eq(school_id))
-        .group_by(students::homeroom_id)
-        .select((students::homeroom_id, count_star()))
-        .load(c)?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let counts: std::collections::HashMap<i64, i64> = if ids.is_empty() {
+        Default::default()
+    } else {
+        students::table
+            .filter(students::school_id.eq(school_id))
+            .filter(students::homeroom_id.eq_any(ids))
+            .group_by(students::homeroom_id)
+            .select((students::homeroom_id, count_star()))
+            .load::<(i64, i64)>(c)?
+            .into_iter()
+            .collect()
+    };
     Ok(rows
         .into_iter()
         .map(|r| Homeroom {
@@ -45,11 +81,7 @@ pub fn homerooms(
             grade: r.1,
             name: r.2,
             homeroom_teacher_id: r.3,
-            student_count: counts
-                .iter()
-                .find(|(h, _)| *h == r.0)
-                .map(|(_, n)| *n)
-                .unwrap_or(0),
+            student_count: counts.get(&r.0).copied().unwrap_or(0),
             version: r.4,
         })
         .collect())

@@ -46,6 +46,34 @@ pub fn rooms(c: &mut DbConn, school_id: i64) -> Result<Vec<Room>, AppError> {
         .collect())
 }
 
+/// One page of the school's rooms in id order: `limit + 1` after `after`.
+pub fn rooms_page(
+    c: &mut DbConn,
+    school_id: i64,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Room>, AppError> {
+    let mut q = rooms::table
+        .filter(rooms::school_id.eq(school_id))
+        .select((
+            rooms::id,
+            rooms::name,
+            rooms::capacity,
+            rooms::kind,
+            rooms::version,
+        ))
+        .order(rooms::id)
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(rooms::id.gt(a));
+    }
+    Ok(q.load::<RoomRow>(c)?
+        .into_iter()
+        .map(|r| to_room(school_id, r))
+        .collect())
+}
+
 fn kind_str(k: RoomKind) -> &'static str {
     match k {
         RoomKind::Indoor => "indoor",

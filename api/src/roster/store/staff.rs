@@ -28,7 +28,28 @@ pub fn staff_list(
     school_id: i64,
     full_phones: bool,
 ) -> Result<Vec<Staff>, AppError> {
-    let rows: Vec<StaffRow> = staff::table
+    load(c, school_id, full_phones, None)
+}
+
+/// One page of the school's staff in id order: `limit + 1` after `after`; phones masked
+/// unless `full_phones`.
+pub fn staff_page(
+    c: &mut DbConn,
+    school_id: i64,
+    full_phones: bool,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Staff>, AppError> {
+    load(c, school_id, full_phones, Some((after, limit)))
+}
+
+fn load(
+    c: &mut DbConn,
+    school_id: i64,
+    full_phones: bool,
+    page: Option<(Option<i64>, i64)>,
+) -> Result<Vec<Staff>, AppError> {
+    let mut q = staff::table
         .left_join(users::table)
         .filter(staff::school_id.eq(school_id))
         .select((
@@ -41,7 +62,14 @@ pub fn staff_list(
             users::username.nullable(),
         ))
         .order(staff::id)
-        .load(c)?;
+        .into_boxed();
+    if let Some((after, limit)) = page {
+        if let Some(a) = after {
+            q = q.filter(staff::id.gt(a));
+        }
+        q = q.limit(limit + 1);
+    }
+    let rows: Vec<StaffRow> = q.load(c)?;
     Ok(rows
         .into_iter()
         .map(|r| Staff {

@@ -59,16 +59,23 @@ const TERM_COLUMNS: (
     terms::version,
 );
 
-/// The school's terms, newest first.
-pub fn terms(c: &mut DbConn, school_id: i64) -> Result<Vec<Term>, AppError> {
-    Ok(terms::table
+/// One page of the school's terms in id order: `limit + 1` after `after`.
+pub fn terms_page(
+    c: &mut DbConn,
+    school_id: i64,
+    after: Option<i64>,
+    limit: i64,
+) -> Result<Vec<Term>, AppError> {
+    let mut q = terms::table
         .filter(terms::school_id.eq(school_id))
         .select(TERM_COLUMNS)
-        .order(terms::start_date.desc())
-        .load::<TermRow>(c)?
-        .into_iter()
-        .map(to_term)
-        .collect())
+        .order(terms::id)
+        .limit(limit + 1)
+        .into_boxed();
+    if let Some(a) = after {
+        q = q.filter(terms::id.gt(a));
+    }
+    Ok(q.load::<TermRow>(c)?.into_iter().map(to_term).collect())
 }
 
 /// One term.
