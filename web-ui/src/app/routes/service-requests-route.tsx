@@ -1,7 +1,7 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import type { SchoolId, Term } from '@/api/types';
 import { useServicePlans } from '@/features/service-plans/api/get-service-plans';
-import { serviceRequestsQueryOptions } from '@/features/service-requests/api/get-service-requests';
+import { useServiceRequests } from '@/features/service-requests/api/get-service-requests';
 import { ServiceRequestsList } from '@/features/service-requests/components/service-requests-list';
 import { studentQueryOptions } from '@/features/students/api/get-student';
 import { useAccess } from '@/lib/authorization';
@@ -11,8 +11,8 @@ import { TermPage } from './term-page';
 
 /** The requests of a term, with the students and offerings they name. */
 function RequestsOfTerm({ schoolId, term, canReview }: { schoolId: SchoolId; term: Term; canReview: boolean }) {
-  const all = useQuery(serviceRequestsQueryOptions(schoolId, undefined));
-  const ids = [...new Set((all.data?.items ?? []).map((r) => r.student_id))];
+  const view = useServiceRequests(schoolId, term.id);
+  const ids = [...new Set(view.requests.map((r) => r.student_id))];
   const students = useQueries({
     queries: ids.map((id) => ({ ...studentQueryOptions(schoolId, id), staleTime: 60_000 })),
   });
@@ -20,7 +20,7 @@ function RequestsOfTerm({ schoolId, term, canReview }: { schoolId: SchoolId; ter
   const byId = new Map(students.flatMap((s) => (s.data ? [[s.data.id, s.data.name] as const] : [])));
   const offerings = new Map((plans.data?.items ?? []).flatMap((p) => p.offerings.map((o) => [o.id, o.name] as const)));
   const names = { student: (id: number) => byId.get(id), offering: (id: number) => offerings.get(id) };
-  return <ServiceRequestsList schoolId={schoolId} term={term} names={names} canReview={canReview} />;
+  return <ServiceRequestsList schoolId={schoolId} view={view} names={names} canReview={canReview} />;
 }
 
 /** 延时/临时申请: day registrations and special late service, for the admins to approve. */

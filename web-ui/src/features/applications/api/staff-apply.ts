@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
 import { ifMatch } from '@/api/if-match';
+import { allPages } from '@/api/all-pages';
 import { unwrap } from '@/api/problem';
 import type { Application, ApplicationEdit, NewApplication, SchoolId, StudentId, TermId } from '@/api/types';
 import { invalidateAfterWrite, schoolKey } from '@/lib/query-keys';
@@ -11,11 +12,13 @@ export function termPlansQueryOptions(schoolId: SchoolId) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'service-plans', 'list', 'all'),
     queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/service-plans', {
-          params: { path: { school_id: schoolId }, query: { limit: 200 } },
-          signal,
-        }),
+      allPages((page) =>
+        unwrap(
+          client.GET('/api/v1/schools/{school_id}/service-plans', {
+            params: { path: { school_id: schoolId }, query: page },
+            signal,
+          }),
+        ),
       ),
   });
 }
@@ -30,11 +33,13 @@ export function useTermAgreement(schoolId: SchoolId, termId: TermId) {
   const query = useQuery({
     queryKey: schoolKey(schoolId, 'texts', 'published', termId),
     queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/texts', {
-          params: { path: { school_id: schoolId }, query: { term_id: termId, published: true } },
-          signal,
-        }),
+      allPages((page) =>
+        unwrap(
+          client.GET('/api/v1/schools/{school_id}/texts', {
+            params: { path: { school_id: schoolId }, query: { term_id: termId, published: true, ...page } },
+            signal,
+          }),
+        ),
       ),
   });
   return { ...query, agreement: query.data ? currentAgreement(query.data.items) : undefined };

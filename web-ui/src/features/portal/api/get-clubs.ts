@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { client } from '@/api/client';
+import { allPages } from '@/api/all-pages';
 import { unwrap } from '@/api/problem';
 import type { SchoolId, TermId } from '@/api/types';
 import { schoolKey } from '@/lib/query-keys';
@@ -9,11 +10,13 @@ export function portalClubsQueryOptions(schoolId: SchoolId, termId: TermId) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'clubs', 'list', termId),
     queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/clubs', {
-          params: { path: { school_id: schoolId }, query: { term_id: termId } },
-          signal,
-        }),
+      allPages((page) =>
+        unwrap(
+          client.GET('/api/v1/schools/{school_id}/clubs', {
+            params: { path: { school_id: schoolId }, query: { term_id: termId, ...page } },
+            signal,
+          }),
+        ),
       ),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { client } from '@/api/client';
+import { allPages } from '@/api/all-pages';
 import { unwrap } from '@/api/problem';
 import type { SchoolId, ServicePlan } from '@/api/types';
 import { schoolKey } from '@/lib/query-keys';
@@ -9,11 +10,13 @@ export function schoolPlansQueryOptions(schoolId: SchoolId) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'service-plans', 'portal'),
     queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/service-plans', {
-          params: { path: { school_id: schoolId }, query: { limit: 200 } },
-          signal,
-        }),
+      allPages((page) =>
+        unwrap(
+          client.GET('/api/v1/schools/{school_id}/service-plans', {
+            params: { path: { school_id: schoolId }, query: page },
+            signal,
+          }),
+        ),
       ),
   });
 }

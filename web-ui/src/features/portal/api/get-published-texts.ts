@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { client } from '@/api/client';
+import { allPages } from '@/api/all-pages';
 import { unwrap } from '@/api/problem';
 import type { PlanText, SchoolId, TermId } from '@/api/types';
 import { schoolKey } from '@/lib/query-keys';
@@ -8,11 +9,13 @@ export function publishedTextsQueryOptions(schoolId: SchoolId, termId: TermId) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'texts', 'published', termId),
     queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/texts', {
-          params: { path: { school_id: schoolId }, query: { term_id: termId, published: true } },
-          signal,
-        }),
+      allPages((page) =>
+        unwrap(
+          client.GET('/api/v1/schools/{school_id}/texts', {
+            params: { path: { school_id: schoolId }, query: { term_id: termId, published: true, ...page } },
+            signal,
+          }),
+        ),
       ),
   });
 }

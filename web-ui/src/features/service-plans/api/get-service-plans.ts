@@ -1,22 +1,23 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { client } from '@/api/client';
+import { allPages } from '@/api/all-pages';
 import { unwrap } from '@/api/problem';
 import type { SchoolId, TermId } from '@/api/types';
 import { schoolKey } from '@/lib/query-keys';
 
-/** A school drafts a few plan versions per term; one request holds them all. */
-const LIST_LIMIT = 200;
-
-/** Plan versions of the school (of one term when given), oldest first as the API sends them. */
+/** Plan versions of the school (of one term when given), oldest first as the API sends them; a
+ * school drafts a few per term, so the hook reads them all. */
 export function servicePlansQueryOptions(schoolId: SchoolId, termId: TermId | undefined) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'service-plans', 'list', termId ?? null),
     queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/service-plans', {
-          params: { path: { school_id: schoolId }, query: { term_id: termId, limit: LIST_LIMIT } },
-          signal,
-        }),
+      allPages((page) =>
+        unwrap(
+          client.GET('/api/v1/schools/{school_id}/service-plans', {
+            params: { path: { school_id: schoolId }, query: { term_id: termId, ...page } },
+            signal,
+          }),
+        ),
       ),
   });
 }

@@ -1,11 +1,12 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Flex, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
-import type { SchoolId, ServiceRequest, StudentId, Term } from '@/api/types';
+import type { SchoolId, ServiceRequest, StudentId } from '@/api/types';
+import { LoadMore } from '@/components/load-more';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useT } from '@/lib/i18n';
 import { requestKindLabel, requestStatusColor, requestStatusLabel } from '@/lib/service-labels';
-import { useServiceRequests } from '../api/get-service-requests';
+import type { ServiceRequestsView } from '../api/get-service-requests';
 import { RequestReviewModal } from './request-review-modal';
 
 /** Names of other features' records, resolved by the page. */
@@ -16,19 +17,18 @@ export type RequestNames = {
 
 type ServiceRequestsListProps = {
   schoolId: SchoolId;
-  term: Term;
+  /** The term's requests, page by page (from `useServiceRequests`). */
+  view: ServiceRequestsView;
   names: RequestNames;
   /** School and district admins approve or reject. */
   canReview: boolean;
 };
 
 /** 延时/临时申请: the families' requests of the term, awaiting review first. */
-export function ServiceRequestsList({ schoolId, term, names, canReview }: ServiceRequestsListProps) {
+export function ServiceRequestsList({ schoolId, view, names, canReview }: ServiceRequestsListProps) {
   const t = useT();
-  const [status, setStatus] = useState<string>('submitted');
-  const query = useServiceRequests(schoolId, status === 'all' ? undefined : status);
+  const { status, setStatus, query, requests } = view;
   const [reviewing, setReviewing] = useState<{ request: ServiceRequest; approve: boolean }>();
-  const requests = (query.data?.items ?? []).filter((r) => r.term_id === term.id);
   const studentName = (r: ServiceRequest) => names.student(r.student_id) ?? `#${r.student_id}`;
 
   const columns: TableProps<ServiceRequest>['columns'] = [
@@ -125,13 +125,20 @@ export function ServiceRequestsList({ schoolId, term, names, canReview }: Servic
         rowKey="id"
         size="middle"
         pagination={false}
-        loading={query.isLoading}
+        loading={query.isLoading || (query.isFetching && !query.isFetchingNextPage)}
         columns={columns}
         dataSource={requests}
         scroll={{ x: 'max-content' }}
         data-testid="service-requests-table"
         onRow={() => ({ 'data-testid': 'service-requests-row' }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Typography.Text type="secondary">{t('request.empty')}</Typography.Text> }}
+      />
+      <LoadMore
+        testId="service-requests-load-more"
+        loaded={requests.length}
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        fetchNextPage={() => query.fetchNextPage()}
       />
       {canReview ? (
         <RequestReviewModal
