@@ -3,14 +3,20 @@
 # `psql \copy` of the same rows, and GET /students/{id} under load (wrk) against
 # `pgbench -S` on the same PostgreSQL, all in one run on this machine.
 #   bench/run.sh [rows=50000] [seconds=15]
-# Needs: a release build (made here), wrk (apt), PostgreSQL server binaries.
+# Needs: a release build (made here unless KEHOU_BIN is set; CARGO_TARGET_DIR is honoured), wrk
+# (apt), PostgreSQL server binaries. The server runs with `--demo` (the demo school is only seeded
+# on request) and a fresh KEHOU_JWT_KEYS (required on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-50000}; secs=${2:-15}
 out=$(mktemp -d /tmp/kehou-bench.XXXXXX); chmod 755 "$out"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
-cargo build -q --release --locked -p kehou-api
-bin=target/release/kehou
+if [ -n "${KEHOU_BIN:-}" ]; then
+  bin=$KEHOU_BIN
+else
+  cargo build -q --release --locked -p kehou-api
+  bin=${CARGO_TARGET_DIR:-target}/release/kehou
+fi
 pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pgbench | head -1)")
 python3 bench/make_roster.py "$rows" "$out/roster.csv" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -20,7 +26,8 @@ psql_() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 
 start() { # $1 database url
   KEHOU_DATABASE_URL="$1" KEHOU_BIND=127.0.0.1:18080 KEHOU_WEB_DIR=/nonexistent KEHOU_LOGIN_RATE_PER_MINUTE=100000 RUST_LOG=warn,kehou_api::imports=info \
-    KEHOU_ACCESS_TOKEN_TTL=3600 $bin serve >"$out/serve.log" 2>&1 &
+    KEHOU_ACCESS_TOKEN_TTL=3600 KEHOU_JWT_KEYS="b1:$(head -c 48 /dev/urandom | base64 -w0)" \
+    KEHOU_IMPORT_MAX_ROWS=$((rows > 20000 ? rows : 20000)) "$bin" serve --demo >"$out/serve.log" 2>&1 &
   srv=$!
   for _ in $(seq 1 200); do curl -fsS http://127.0.0.1:18080/readyz >/dev/null 2>&1 && return; sleep 0.1; done
   cat "$out/serve.log" >&2; exit 1
