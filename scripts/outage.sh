@@ -2,7 +2,7 @@
 # Outage drill (not a test): kehou on a throwaway PostgreSQL under a small read load, the
 # database stopped for ~6 s in the middle of it and started again on the same data and port.
 #   scripts/outage.sh            (KEHOU_BIN=path/to/kehou to choose the binary)
-# Load: 4 threads GET /api/v1/schools/1/students/{random id}, 1 thread GET /readyz every
+# Load: 8 threads GET /api/v1/schools/1/students/{random id}, 1 thread GET /readyz every
 # 100 ms, 25 s in all, each request with a 10 s client timeout, all to 127.0.0.1.
 # Fails (exit 1) on: a 5xx other than 503; a 503 without Retry-After, without
 # application/problem+json or without code service_unavailable; any other status; a request
@@ -90,7 +90,7 @@ def readyz():
         request("readyz", "/readyz", {})
         time.sleep(0.1)
 
-threads = [threading.Thread(target=students, args=(i,)) for i in range(4)] + [threading.Thread(target=readyz)]
+threads = [threading.Thread(target=students, args=(i,)) for i in range(8)] + [threading.Thread(target=readyz)]
 for t in threads:
     t.start()
 
@@ -159,6 +159,16 @@ if outage:
     good = sum(ok503(r) for r in outage)
     print(f"outage: 503 problem+json with Retry-After and code service_unavailable: {good}/{len(outage)}"
           f" ({100 * good / len(outage):.1f} %); the rest: {status_mix([r for r in outage if not ok503(r)])}")
+    down = [r for r in outage if t_down <= r["t0"] < t_restart]
+    if down:
+        good = sum(ok503(r) for r in down)
+        print(f"  of them started while PostgreSQL was fully down (+{rel(t_down):.2f}–{rel(t_restart):.2f} s): {good}/{len(down)}"
+              f" compliant 503s ({100 * good / len(down):.1f} %); the rest: {status_mix([r for r in down if not ok503(r)]) or 'none'}")
+    gone = [r for r in results if t_down <= r["t1"] < t_back]
+    if gone:
+        good = sum(ok503(r) for r in gone)
+        print(f"  answered while PostgreSQL was down (+{rel(t_down):.2f}–{rel(t_back):.2f} s, by answer time): {good}/{len(gone)}"
+              f" compliant 503s ({100 * good / len(gone):.1f} %); the rest: {status_mix([r for r in gone if not ok503(r)]) or 'none'}")
     longest = max(outage, key=lambda r: r["t1"] - r["t0"])
     print(f"outage: longest response {longest['t1'] - longest['t0']:.3f} s ({describe(longest)})")
     durs = sorted(r["t1"] - r["t0"] for r in outage if r["status"] == 503)
