@@ -241,3 +241,86 @@ both!(
         assert!((400..500).contains(&s), "{s} {answer}");
     }
 );
+
+both!(
+    guardians_and_api_clients_reach_no_other_school,
+    |app: TestApp| async move {
+        // A guardian of school A, and a district client limited to school A.
+        let guardian = crate::applications::guardian_of(&app, 5).await;
+        let district = app.token("district").await;
+        let (s, created) = app
+            .send(
+                &district,
+                Method::POST,
+                "/api/v1/districts/1/api-clients",
+                &serde_json::json!({"name": "区数据中心", "scopes": ["roster:read", "roster:write", "roster:contacts", "roster:sensitive", "audit:read"], "school_ids": [app.school]}),
+            )
+            .await;
+        assert_eq!(s, 201, "{created}");
+        let (_, tok) = json_of(
+            app.req(Method::POST, "/api/v1/auth/token")
+                .json(&serde_json::json!({"grant_type": "client_credentials",
+                    "client_id": created["client"]["client_id"],
+                    "client_secret": created["client_secret"]}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        let machine = tok["access_token"].as_str().unwrap().to_owned();
+        for token in [&guardian, &machine] {
+            for (method, template) in school_operations() {
+                let path = fill(&template, app.other_school);
+                let res = app
+                    .req(method.clone(), &path)
+                    .bearer_auth(token)
+                    .header("if-match", "\"1\"")
+                    .json(&serde_json::json!({}))
+                    .send()
+                    .await
+                    .unwrap();
+                let (s, body) = json_of(res).await;
+                assert_eq!(s, 404, "{method} {path} → {s} {body}");
+            }
+        }
+        // Every district route of another district answers 404 to this district's admin.
+        let doc = kehou_api::openapi::document();
+        let mut district_ops = 0;
+        for (path, item) in &doc.paths.paths {
+            if !path.contains("{district_id}") {
+                continue;
+            }
+            for (m, present) in [
+                (Method::GET, item.get.is_some()),
+                (Method::POST, item.post.is_some()),
+                (Method::PATCH, item.patch.is_some()),
+                (Method::DELETE, item.delete.is_some()),
+            ] {
+                if !present {
+                    continue;
+                }
+                let mut url = path.replace("{district_id}", "2");
+                while let (Some(a), Some(b)) = (url.find('{'), url.find('}')) {
+                    url.replace_range(a..=b, "1");
+                }
+                let res = app
+                    .req(m.clone(), &url)
+                    .bearer_auth(&district)
+                    .json(&serde_json::json!({}))
+                    .send()
+                    .await
+                    .unwrap();
+                let (s, body) = json_of(res).await;
+                // A write's empty body may be refused by the JSON extractor first (422,
+                // which says nothing about the district); a read must be 404.
+                let refused = s == 404 || (m != Method::GET && s == 422);
+                assert!(refused, "district 1's admin: {m} {url} → {s} {body}");
+                district_ops += 1;
+            }
+        }
+        assert!(
+            district_ops >= 5,
+            "the district routes are covered ({district_ops})"
+        );
+    }
+);

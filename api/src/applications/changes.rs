@@ -25,7 +25,7 @@ use crate::openapi::{SchoolItemPath, WriteErrors};
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
 pub struct ApplicationChange {
     /// The new set of offerings (replaces the old one).
-    #[validate(length(min = 1, max = 20))]
+    #[validate(length(min = 1, max = 20), nested)]
     #[schema(min_items = 1, max_items = 20)]
     pub offerings: Vec<OfferingChoice>,
     /// From this date on; fees use it.

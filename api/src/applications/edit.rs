@@ -24,7 +24,7 @@ use crate::precondition::{if_match, with_etag};
 /// The family's choices, replacing the application's.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
 pub struct ApplicationEdit {
-    #[validate(length(min = 1, max = 20))]
+    #[validate(length(min = 1, max = 20), nested)]
     #[schema(min_items = 1, max_items = 20)]
     pub offerings: Vec<OfferingChoice>,
     pub leave_mode: LeaveMode,
@@ -33,10 +33,13 @@ pub struct ApplicationEdit {
     #[schema(max_items = 10)]
     pub pickup_person_ids: Vec<i64>,
     /// Null withdraws an exemption claim.
+    #[validate(nested)]
     pub exemption: Option<ExemptionClaim>,
     /// Club ids, first choice first (at most 5). A changed ranking gives up the current
     /// placement and is placed again; the same ranking keeps it.
     #[serde(default)]
+    #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
     pub club_choices: Vec<i64>,
     /// Needed only when a new agreement version was published since the family accepted:
     /// the current version's id, with `accept_agreement: true`.

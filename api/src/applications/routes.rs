@@ -139,6 +139,7 @@ pub struct ApplicationQuery {
     pub status: Option<Status>,
     pub homeroom_id: Option<i64>,
     /// Items per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -175,10 +176,11 @@ pub async fn list_applications(
             if let (Some(w), Some(allowed)) = (wanted, f.homeroom_ids.as_mut()) {
                 allowed.retain(|h| w.contains(h));
             }
-            read::ids(c, school, &f, after, limit)?
+            let ids = read::ids(c, school, &f, after, limit)?;
+            Ok(read::get_many(c, school, &ids)?
                 .into_iter()
-                .map(|id| read::get(c, school, id).map(|a| cut(&scope, &viewer, a)))
-                .collect::<Result<Vec<_>, _>>()
+                .map(|a| cut(&scope, &viewer, a))
+                .collect::<Vec<_>>())
         })
         .await?;
     Ok(web::Json(Page::from_rows(items, limit, |a| a.id)))
@@ -210,6 +212,7 @@ pub async fn create_application(
             detail: "Idempotency-Key must have 1 to 100 characters".into(),
         });
     }
+    body.validate()?;
     let body = body.into_inner();
     let raw = serde_json::to_string(&body).unwrap_or_default();
     let school = scope.school_id;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use validator::Validate;
 
 use super::model::{LeaveMode, Status};
 
@@ -81,32 +82,43 @@ pub struct Application {
 }
 
 /// An offering asked for, on some weekdays.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema, Validate)]
 pub struct OfferingChoice {
     pub offering_id: i64,
     /// ISO weekdays (1 = Monday); all the offering's days when empty.
     #[serde(default)]
+    #[validate(length(max = 7))]
+    #[schema(max_items = 7)]
     pub weekdays: Vec<u8>,
 }
 
 /// A fee-exemption claim.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema, Validate)]
 pub struct ExemptionClaim {
     /// teacher_child, poverty_household or hardship.
+    #[validate(length(min = 1, max = 40))]
+    #[schema(min_length = 1, max_length = 40)]
     pub category: String,
     /// The evidence (certificate number, explanation).
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
     pub note: String,
 }
 
 /// A new application.
-#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema, Validate)]
 pub struct NewApplication {
     pub term_id: i64,
     pub student_id: i64,
+    #[validate(length(min = 1, max = 20), nested)]
+    #[schema(min_items = 1, max_items = 20)]
     pub offerings: Vec<OfferingChoice>,
     #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
     pub pickup_person_ids: Vec<i64>,
     pub leave_mode: LeaveMode,
+    #[validate(nested)]
     pub exemption: Option<ExemptionClaim>,
     /// The agreement version shown to the family; must be the current one.
     pub agreement_text_id: i64,
@@ -114,6 +126,8 @@ pub struct NewApplication {
     pub accept_agreement: bool,
     /// Club ids, first choice first (at most 5).
     #[serde(default)]
+    #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
     pub club_choices: Vec<i64>,
     /// Submit at once (default) or keep as a draft.
     #[serde(default = "yes")]

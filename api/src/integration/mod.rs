@@ -9,6 +9,8 @@ pub const SCOPES: &[&str] = &[
     "roster:read",
     "roster:write",
     "roster:contacts",
+    // Sensitive flags and fee exemptions (see auth::need_to_know).
+    "roster:sensitive",
     "audit:read",
     crate::auth::apps::GUARDIAN_SIGN_IN,
 ];
