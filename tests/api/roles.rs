@@ -62,6 +62,7 @@ const TABLE: &[(&str, &str, May)] = &[
     ("GET", "/audit-events", May::Admins),
     ("GET", "/clubs", May::StaffAndFamily),
     ("POST", "/clubs", May::Admins),
+    ("POST", "/clubs/{id}/vetting", May::SchoolAdmin),
     ("GET", "/exports/students.xlsx", May::Admins),
     ("GET", "/guardians", May::Staff),
     ("POST", "/guardians/{id}/activation-code", May::Admins),

@@ -183,6 +183,87 @@ both!(
             (201, Some("pending")),
             "an external teacher starts pending vetting"
         );
+        // Nobody sets a vetting status by hand: only the school admin vets, with the checks.
+        let mut approved = external.clone();
+        approved["name"] = json!("葫芦丝二班");
+        approved["vetting_status"] = json!("approved");
+        let (s, b) = app
+            .send(&admin, Method::POST, &app.school_path("/clubs"), &approved)
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["field"].as_str()),
+            (422, Some("vetting_status"))
+        );
+        // An unvetted club takes no children.
+        let mut pending = application(term, &plan, &agreement, 12, false);
+        pending["club_choices"] = json!([ext["id"]]);
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &pending,
+            )
+            .await;
+        assert_eq!(
+            (s, b["code"].as_str()),
+            (422, Some("club.teacher_not_vetted")),
+            "{b}"
+        );
+        let vet = |checks: Value| json!({"decision": "approved", "checks": checks, "note": "公安查询回执 2026-0815"});
+        let vetting = app.school_path(&format!("/clubs/{}/vetting", ext["id"]));
+        for who in ["district", "tutor", "teacher"] {
+            let t = app.token(who).await;
+            let (s, _) = app
+                .send(
+                    &t,
+                    Method::POST,
+                    &vetting,
+                    &vet(json!(["no_criminal_record"])),
+                )
+                .await;
+            assert_eq!(s, 403, "{who} may not vet");
+        }
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &vetting,
+                &vet(json!(["qualification"])),
+            )
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["code"].as_str()),
+            (422, Some("criminal_record_required"))
+        );
+        let (s, vetted) = app
+            .send(
+                &admin,
+                Method::POST,
+                &vetting,
+                &vet(json!(["no_criminal_record", "qualification"])),
+            )
+            .await;
+        assert_eq!(s, 200, "{vetted}");
+        assert_eq!(vetted["vetting_status"], "approved");
+        assert_eq!(
+            vetted["vetting_checks"],
+            json!(["no_criminal_record", "qualification"])
+        );
+        assert!(vetted["vetted_at"].is_string() && vetted["vetted_by"].is_i64());
+        assert_eq!(
+            app.count("SELECT COUNT(*) AS n FROM audit_events WHERE action = 'club.vetting'"),
+            1
+        );
+        let (s, b) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path("/applications"),
+                &pending,
+            )
+            .await;
+        assert_eq!(s, 201, "a vetted club takes children: {b}");
 
         let mut a = application(term, &plan, &agreement, 3, false);
         a["club_choices"] = json!([chess["id"], art["id"]]);

@@ -38,6 +38,15 @@ pub fn choose(
             .iter()
             .find(|x| x.id == *id)
             .ok_or_else(|| AppError::field(&field, "not_found", "not a club of this term"))?;
+        if !matches!(club.vetting_status.as_str(), "not_required" | "approved") {
+            return Err(AppError::Unprocessable {
+                code: "club.teacher_not_vetted",
+                detail: format!(
+                    "{} takes no children until the school admin has vetted its external teacher",
+                    club.name
+                ),
+            });
+        }
         if grade < club.grade_min
             || grade > club.grade_max
             || club.homeroom_id.is_some_and(|h| h != homeroom_id)

@@ -40,8 +40,15 @@ pub struct Club {
     pub teacher_staff_id: Option<i64>,
     /// An external teacher's name, when not staff.
     pub external_teacher: Option<String>,
-    /// not_required (staff), pending, approved, rejected.
+    /// not_required (staff), pending, approved, rejected. A club whose external teacher is
+    /// not approved takes no children.
     pub vetting_status: String,
+    /// The school admin who vetted the external teacher (`users.id`).
+    pub vetted_by: Option<i64>,
+    /// When.
+    pub vetted_at: Option<chrono::DateTime<Utc>>,
+    /// The checks made, e.g. `no_criminal_record`, `qualification`.
+    pub vetting_checks: Vec<String>,
     pub room_id: Option<i64>,
     /// How many applications rank it first.
     pub first_choices: i64,
@@ -104,6 +111,7 @@ type Row = (
     Option<i64>,
     i64,
     (i32, i32),
+    (Option<i64>, Option<Instant>, String),
 );
 
 /// The term's clubs (all terms' when none), in id order.
@@ -148,6 +156,7 @@ fn load(
             clubs::room_id,
             clubs::version,
             (clubs::taken, clubs::waiting),
+            (clubs::vetted_by, clubs::vetted_at, clubs::vetting_checks),
         ))
         .order(clubs::id)
         .into_boxed();
@@ -191,6 +200,15 @@ fn load(
             teacher_staff_id: r.10,
             external_teacher: r.11,
             vetting_status: r.12,
+            vetted_by: r.16 .0,
+            vetted_at: r.16 .1.map(|i| i.0),
+            vetting_checks: r
+                .16
+                 .2
+                .split(',')
+                .filter(|x| !x.is_empty())
+                .map(str::to_owned)
+                .collect(),
             room_id: r.13,
             first_choices: firsts.get(&r.0).copied().unwrap_or(0),
             version: r.14,
@@ -248,15 +266,16 @@ pub async fn create_club(
             "weekdays are 1 (Monday) to 7",
         ));
     }
+    // An external teacher starts pending: only the school admin vets them, with the checks
+    // recorded (POST /clubs/{id}/vetting), never by setting a status here.
     let vetting = match (&b.external_teacher, b.vetting_status.as_deref()) {
         (None, _) => "not_required".to_owned(),
-        (Some(_), None) => "pending".to_owned(),
-        (Some(_), Some(v)) if VETTING.contains(&v) && v != "not_required" => v.to_owned(),
-        _ => {
+        (Some(_), None | Some("pending")) => "pending".to_owned(),
+        (Some(_), Some(_)) => {
             return Err(AppError::field(
                 "vetting_status",
-                "invalid",
-                "an external teacher is pending, approved or rejected",
+                "vetting_separately",
+                "an external teacher starts pending; the school admin records the vetting with POST /clubs/{id}/vetting",
             ))
         }
     };

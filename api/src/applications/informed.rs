@@ -27,6 +27,9 @@ pub struct NewNoticeReceipt {
     pub student_id: i64,
 }
 
+/// The API-client scope that records notice receipts (a parent app's own channel).
+pub const NOTICES_RECORD: &str = "notices:record";
+
 /// Record that a family received the notice: a guardian reading it in the portal or an
 /// app, or the homeroom teacher for a paper copy. Repeats are harmless.
 #[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewNoticeReceipt, responses((status = 201, description = "Recorded"), WriteErrors), security(("bearer" = [])))]
@@ -38,24 +41,40 @@ pub async fn record_receipt(
 ) -> AppResult<HttpResponse> {
     let (school, actor, b) = (scope.school_id, scope.actor(), body.into_inner());
     let caller = scope.caller.clone();
-    let staff_ok = scope
-        .roles
-        .iter()
-        .any(|r| matches!(r, Role::HomeroomTeacher | Role::SchoolAdmin));
+    let school_admin = scope.roles.contains(&Role::SchoolAdmin);
+    let teacher = scope.roles.contains(&Role::HomeroomTeacher);
     db.run(move |c| {
         tx(c, |c| {
             let t = text(c, school, b.text_id).map_err(|_| AppError::field("text_id", "not_found", "no such text"))?;
             if t.kind != "notice" || t.published_at.is_none() {
                 return Err(AppError::field("text_id", "not_a_notice", "the text must be a published notice"));
             }
-            crate::roster::store::students::get(c, school, b.student_id)?;
+            let student = crate::roster::store::students::get(c, school, b.student_id)?;
             let channel = match caller.kind {
                 CallerKind::Guardian => {
                     super::store::require_guardian_of(c, school, caller.id, b.student_id)?;
                     super::routes::guardian_channel(&caller)
                 }
-                CallerKind::Client => format!("api_client:{}", caller.id),
-                CallerKind::Staff if staff_ok => "paper".to_owned(),
+                // A machine client records receipts only with the scope for it.
+                CallerKind::Client if caller.scopes.iter().any(|s| s == NOTICES_RECORD) => {
+                    format!("api_client:{}", caller.id)
+                }
+                CallerKind::Client => {
+                    return Err(AppError::forbidden(format!(
+                        "recording notice receipts needs the {NOTICES_RECORD} scope"
+                    )))
+                }
+                CallerKind::Staff if school_admin => "paper".to_owned(),
+                // A homeroom teacher records the paper receipts of their own classes.
+                CallerKind::Staff if teacher => {
+                    let led = super::store::homerooms_led_by(c, school, caller.id)?;
+                    if !led.contains(&student.homeroom_id) {
+                        return Err(AppError::forbidden(
+                            "a homeroom teacher records receipts for their own classes",
+                        ));
+                    }
+                    "paper".to_owned()
+                }
                 CallerKind::Staff => return Err(AppError::forbidden("homeroom teachers and school admins record paper receipts")),
             };
             let exists: i64 = notice_receipts::table

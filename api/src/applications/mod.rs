@@ -6,6 +6,7 @@ pub mod bulk;
 pub mod calendar;
 pub mod changes;
 pub mod club_choices;
+pub mod club_vetting;
 pub mod clubs;
 pub mod district;
 pub mod edit;
@@ -49,6 +50,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(plan_routes::sessions_on)
         .service(clubs::list_clubs)
         .service(clubs::create_club)
+        .service(club_vetting::vet_club)
         .service(templates::list_school_templates)
         .service(texts::list_texts)
         .service(texts::create_text)

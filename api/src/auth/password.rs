@@ -40,15 +40,17 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-/// At most this many argon2 computations run at once (one per core): a flood of logins
-/// waits here, off the database pool and off all but a few blocking threads.
+/// At most this many argon2 computations run at once — one core fewer than the machine has
+/// (at least one): a flood of logins waits here, off the database pool, and leaves a core
+/// for everyone else's requests (docs/benchmarks.md: with one per core a wrong-login flood
+/// halved reads on two cores).
 fn hashing_permits() -> &'static tokio::sync::Semaphore {
     static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
     PERMITS.get_or_init(|| {
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2);
-        tokio::sync::Semaphore::new(cores)
+        tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
     })
 }
 

@@ -422,6 +422,9 @@ diesel::table! {
         updated_at -> UtcInstant,
         taken -> Integer,
         waiting -> Integer,
+        vetted_by -> Nullable<BigInt>,
+        vetted_at -> Nullable<UtcInstant>,
+        vetting_checks -> Text,
     }
 }
 

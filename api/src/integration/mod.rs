@@ -12,5 +12,7 @@ pub const SCOPES: &[&str] = &[
     // Sensitive flags and fee exemptions (see auth::need_to_know).
     "roster:sensitive",
     "audit:read",
+    // Notice receipts recorded through a parent app or a district system.
+    crate::applications::informed::NOTICES_RECORD,
     crate::auth::apps::GUARDIAN_SIGN_IN,
 ];

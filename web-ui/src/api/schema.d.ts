@@ -493,6 +493,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/clubs/{id}/vetting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the vetting of a club's external teacher (the school admin only). */
+        post: operations["vet_club"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/exports/students.xlsx": {
         parameters: {
             query?: never;
@@ -1534,7 +1551,22 @@ export interface components {
             term_id: number;
             /** Format: int64 */
             version: number;
-            /** @description not_required (staff), pending, approved, rejected. */
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            vetted_at?: string | null;
+            /**
+             * Format: int64
+             * @description The school admin who vetted the external teacher (`users.id`).
+             */
+            vetted_by?: number | null;
+            /** @description The checks made, e.g. `no_criminal_record`, `qualification`. */
+            vetting_checks: string[];
+            /**
+             * @description not_required (staff), pending, approved, rejected. A club whose external teacher is
+             *     not approved takes no children.
+             */
             vetting_status: string;
             /**
              * Format: int32
@@ -2257,7 +2289,22 @@ export interface components {
                 term_id: number;
                 /** Format: int64 */
                 version: number;
-                /** @description not_required (staff), pending, approved, rejected. */
+                /**
+                 * Format: date-time
+                 * @description When.
+                 */
+                vetted_at?: string | null;
+                /**
+                 * Format: int64
+                 * @description The school admin who vetted the external teacher (`users.id`).
+                 */
+                vetted_by?: number | null;
+                /** @description The checks made, e.g. `no_criminal_record`, `qualification`. */
+                vetting_checks: string[];
+                /**
+                 * @description not_required (staff), pending, approved, rejected. A club whose external teacher is
+                 *     not approved takes no children.
+                 */
                 vetting_status: string;
                 /**
                  * Format: int32
@@ -3014,6 +3061,24 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        /** @description The vetting record. */
+        Vetting: {
+            /** @description The checks made (an approval needs `no_criminal_record`). */
+            checks: components["schemas"]["VettingCheck"][];
+            decision: components["schemas"]["VettingDecision"];
+            /** @description e.g. the certificate numbers. */
+            note?: string | null;
+        };
+        /**
+         * @description A check made on an external teacher.
+         * @enum {string}
+         */
+        VettingCheck: "no_criminal_record" | "qualification" | "health_certificate" | "safety_training" | "agreement";
+        /**
+         * @description The decision on an external teacher.
+         * @enum {string}
+         */
+        VettingDecision: "approved" | "rejected";
         /** @description A withdrawal. */
         Withdrawal: {
             comment?: string | null;
@@ -7063,6 +7128,160 @@ export interface operations {
         responses: {
             /** @description Created */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Club"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vet_club: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Vetting"];
+            };
+        };
+        responses: {
+            /** @description The club with its vetting */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
