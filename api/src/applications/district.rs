@@ -4,13 +4,10 @@
 
 use actix_web::{get, web};
 use chrono::{NaiveDate, Utc};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::reports::school_stats;
 use crate::auth::Caller;
-use crate::db::schema::{service_requests, terms};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::openapi::ReadErrors;
@@ -77,56 +74,7 @@ pub async fn district_stats(
         .unwrap_or_else(|| (Utc::now() + chrono::Duration::hours(8)).date_naive());
     let figures = db
         .run(move |c| {
-            let schools =
-                crate::roster::store::school_data::schools_of_district(c, district, None, 10_000)?;
-            let mut out = Vec::new();
-            for s in schools {
-                let term: Option<i64> = terms::table
-                    .filter(terms::school_id.eq(s.id))
-                    .filter(terms::start_date.le(date))
-                    .filter(terms::end_date.ge(date))
-                    .select(terms::id)
-                    .first(c)
-                    .optional()?;
-                let mut f = SchoolFigures {
-                    school_id: s.id,
-                    school_name: s.name,
-                    term_id: term,
-                    eligible: 0,
-                    applied: 0,
-                    approved: 0,
-                    waiting: 0,
-                    participation_rate: 0.0,
-                    special_late_requested: 0,
-                    special_late_approved: 0,
-                };
-                if let Some(t) = term {
-                    let st = school_stats(c, s.id, t)?;
-                    (
-                        f.eligible,
-                        f.applied,
-                        f.approved,
-                        f.waiting,
-                        f.participation_rate,
-                    ) = (
-                        st.school.eligible,
-                        st.school.applied,
-                        st.school.approved,
-                        st.school.waiting,
-                        st.school.participation_rate,
-                    );
-                    let late: Vec<String> = service_requests::table
-                        .filter(service_requests::school_id.eq(s.id))
-                        .filter(service_requests::term_id.eq(t))
-                        .filter(service_requests::kind.eq("special_late"))
-                        .select(service_requests::status)
-                        .load(c)?;
-                    f.special_late_requested = late.len() as i64;
-                    f.special_late_approved =
-                        late.iter().filter(|s| *s == "approved").count() as i64;
-                }
-                out.push(f);
-            }
+            let out = super::district_figures::figures(c, district, date)?;
             let (eligible, approved, waiting) = out.iter().fold((0, 0, 0), |a, f| {
                 (a.0 + f.eligible, a.1 + f.approved, a.2 + f.waiting)
             });

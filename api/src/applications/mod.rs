@@ -9,6 +9,7 @@ pub mod club_choices;
 pub mod club_vetting;
 pub mod clubs;
 pub mod district;
+pub mod district_figures;
 pub mod edit;
 pub mod enrollments;
 pub mod evidence;
