@@ -492,3 +492,40 @@ fn a_server_without_demo_data_says_so() {
     assert!(!state.instance.demo_data, "no demo school unless asked");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+both!(
+    the_first_district_admin_is_created_without_demo_data,
+    |app: TestApp| async move {
+        let pool = kehou_api::db::pool(&app.database_url, 1).unwrap();
+        let mut c = pool.get().unwrap();
+        let admin = |password: &'static str| kehou_api::provision::FirstAdmin {
+            district_code: "110105",
+            district_name: Some("朝阳区教育委员会"),
+            username: "chaoyang-admin",
+            display_name: "朝阳区 课后服务科",
+            password,
+        };
+        let short = kehou_api::provision::first_admin(&mut c, &admin("short")).unwrap_err();
+        assert_eq!(short.code(), "validation_failed");
+        let district =
+            kehou_api::provision::first_admin(&mut c, &admin("a long passphrase 2026")).unwrap();
+        let again = kehou_api::provision::first_admin(&mut c, &admin("a long passphrase 2026"))
+            .unwrap_err();
+        assert_eq!(again.code(), "user.username_taken");
+        drop(c);
+        let t = app
+            .token_for("chaoyang-admin", "a long passphrase 2026")
+            .await;
+        let (s, me) = app.get(&t, "/api/v1/me").await;
+        assert_eq!(s, 200);
+        assert_eq!(me["district_admin"], true);
+        assert_eq!(me["district_id"].as_i64(), Some(district));
+        // The new district admin reaches their own (empty) district, and no other.
+        let (s, _) = app
+            .get(&t, &format!("/api/v1/districts/{district}/schools"))
+            .await;
+        assert_eq!(s, 200);
+        let (s, _) = app.get(&t, "/api/v1/districts/1/schools").await;
+        assert_eq!(s, 404);
+    }
+);

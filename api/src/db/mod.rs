@@ -226,6 +226,18 @@ impl Db {
         &self.pool
     }
 
+    /// A permit of the same limiter the requests queue on, for a background thread (an
+    /// import job): it waits its turn like a request, so jobs never take connections the
+    /// requests were promised.
+    pub fn blocking_permit(&self) -> tokio::sync::OwnedSemaphorePermit {
+        loop {
+            if let Ok(p) = self.permits.clone().try_acquire_owned() {
+                return p;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Runs blocking database work off the async workers, one connection per call.
     pub async fn run<T, F>(&self, f: F) -> Result<T, AppError>
     where

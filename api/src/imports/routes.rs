@@ -193,7 +193,7 @@ pub async fn create_import(
         })
         .await?;
     runner::spawn(
-        db.pool().clone(),
+        db.get_ref().clone(),
         progress.get_ref().clone(),
         config.import_limits,
         school,
@@ -244,7 +244,7 @@ pub async fn commit_import(
         })
         .await?;
     runner::spawn(
-        db.pool().clone(),
+        db.get_ref().clone(),
         progress.get_ref().clone(),
         config.import_limits,
         school,

@@ -83,7 +83,7 @@ impl Progress {
 
 /// Starts a job on its own thread. `commit` writes; otherwise it is a dry run.
 pub fn spawn(
-    pool: Pool,
+    db: crate::db::Db,
     progress: Progress,
     limits: Limits,
     school_id: i64,
@@ -96,6 +96,9 @@ pub fn spawn(
         .spawn(move || {
             let slots = progress.1.clone();
             let _slot = slots.take();
+            // The job's connection counts against the requests' limiter.
+            let _permit = db.blocking_permit();
+            let pool = db.pool().clone();
             if let Err(e) = run(&pool, &progress, &limits, school_id, job_id, &actor, commit) {
                 log::error!("import job {job_id} failed: {e}");
                 if let Ok(mut c) = pool.get() {
