@@ -43,7 +43,7 @@ describe('defineAccess', () => {
     expect(caps.isDistrictAdmin).toBe(false);
   });
 
-  it('gives a district admin every capability but staff management, plan drafting and paper receipts, and flags them', () => {
+  it('gives a district admin every capability but staff management, plan drafting, paper receipts and club vetting, and flags them', () => {
     const me = staff(
       [
         [1, ['district_admin']],
@@ -52,7 +52,7 @@ describe('defineAccess', () => {
       { district_id: 9 },
     );
     const caps = defineAccess(me, 2);
-    const schoolOnly = ['manageStaff', 'editPlans', 'recordPaperReceipt'];
+    const schoolOnly = ['manageStaff', 'editPlans', 'recordPaperReceipt', 'vetClubs'];
     for (const p of PERMISSIONS) expect(caps[p], p).toBe(!schoolOnly.includes(p));
     expect(caps.isDistrictAdmin).toBe(true);
   });
@@ -93,6 +93,13 @@ describe('defineAccess', () => {
     expect(defineAccess(staff([[1, ['homeroom_teacher']]]), 1)).toMatchObject({ viewClubs: true, editClubs: false });
     expect(defineAccess(staff([[1, ['school_admin']]]), 1)).toMatchObject({ viewClubs: true, editClubs: true });
     expect(defineAccess(staff([[1, ['finance']]]), 1)).toMatchObject({ viewClubs: false, editClubs: false });
+  });
+
+  it('lets only the school admin vet an external club teacher', () => {
+    expect(defineAccess(staff([[1, ['school_admin']]]), 1).vetClubs).toBe(true);
+    for (const role of ['district_admin', 'homeroom_teacher', 'tutor', 'finance', 'gate'] as const) {
+      expect(defineAccess(staff([[1, [role]]]), 1).vetClubs, role).toBe(false);
+    }
   });
 
   it('lets admins review service requests and homeroom teachers only see them', () => {

@@ -43,6 +43,8 @@ export type Capabilities = {
   /** 社团: the club catalogue of a term (server: RosterRead; RosterWrite to add a club). */
   viewClubs: boolean;
   editClubs: boolean;
+  /** 外聘教师审核备案: record the vetting of a club's external teacher (server: the school admin only). */
+  vetClubs: boolean;
   /** 延时/临时申请: day registrations and special late service (server: a homeroom teacher sees their homerooms'). */
   viewServiceRequests: boolean;
   /** Approve or reject them (server: school and district admins). */
@@ -81,6 +83,8 @@ const RULES: Readonly<Record<Permission, readonly Role[]>> = {
   viewApplicationStats: ADMINS,
   viewClubs: [...ADMINS, 'homeroom_teacher', 'tutor'],
   editClubs: ADMINS,
+  // Only a school admin vets an external teacher (api/src/applications/club_vetting.rs vet_club).
+  vetClubs: ['school_admin'],
   viewServiceRequests: [...ADMINS, 'homeroom_teacher'],
   reviewServiceRequests: ADMINS,
 };
@@ -112,6 +116,7 @@ export const NO_ACCESS: Capabilities = {
   viewApplicationStats: false,
   viewClubs: false,
   editClubs: false,
+  vetClubs: false,
   viewServiceRequests: false,
   reviewServiceRequests: false,
 };

@@ -5,7 +5,7 @@ import { ClubsList } from '@/features/clubs/components/clubs-list';
 import { useHomerooms } from '@/features/homerooms/api/get-homerooms';
 import { HomeroomSelect } from '@/features/homerooms/components/homeroom-select';
 import { useRooms } from '@/features/rooms/api/get-rooms';
-import { useStaffNames } from '@/features/staff/api/get-staff';
+import { useStaffNames, useStaffNamesByUser } from '@/features/staff/api/get-staff';
 import { StaffSelect } from '@/features/staff/components/staff-select';
 import { useAccess } from '@/lib/authorization';
 import { useSchoolId } from '@/lib/current-school';
@@ -19,6 +19,7 @@ export function ClubsRoute() {
   const schoolId = useSchoolId();
   const access = useAccess();
   const staffName = useStaffNames(schoolId, access.viewStaff);
+  const userName = useStaffNamesByUser(schoolId, access.viewStaff);
   const rooms = useRooms(schoolId);
   const homerooms = useHomerooms(schoolId);
   const roomList = useMemo(() => flattenPages<Room>(rooms.data), [rooms.data]);
@@ -28,8 +29,9 @@ export function ClubsRoute() {
       staff: staffName,
       room: (id: number) => roomList.find((r) => r.id === id)?.name,
       homeroom: (id: number) => homeroomList.find((h) => h.id === id)?.name,
+      user: userName,
     }),
-    [staffName, roomList, homeroomList],
+    [staffName, userName, roomList, homeroomList],
   );
   return (
     <TermPage title={t('menu.clubs')} testId="clubs-page">
@@ -39,6 +41,7 @@ export function ClubsRoute() {
           term={term}
           names={names}
           canEdit={access.editClubs}
+          canVet={access.vetClubs}
           pickers={{
             teacher: <StaffSelect schoolId={schoolId} testId="club-form-teacher" />,
             room: (

@@ -10,7 +10,9 @@ export function InformedRoute() {
   const t = useT();
   const schoolId = useSchoolId();
   const access = useAccess();
-  const own = useLedHomeroomIds(schoolId, access.recordPaperReceipt && !access.schoolReview);
+  // A homeroom teacher (not an admin) records paper receipts for their own classes only.
+  const teacherOnly = access.recordPaperReceipt && !access.schoolReview;
+  const own = useLedHomeroomIds(schoolId, teacherOnly);
   return (
     <TermPage title={t('menu.informed')} testId="informed-page">
       {(term) => (
@@ -18,8 +20,9 @@ export function InformedRoute() {
           key={own ? 'own' : 'all'}
           schoolId={schoolId}
           termId={term.id}
-          canRecordPaper={access.recordPaperReceipt}
+          canRecordPaper={access.recordPaperReceipt && (!teacherOnly || own !== undefined)}
           ownHomeroomIds={own}
+          paperHomeroomIds={teacherOnly ? own : undefined}
         />
       )}
     </TermPage>

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { categorySuggestions } from './labels';
+import { makeTranslate } from '@/lib/i18n';
+import {
+  categorySuggestions,
+  needsVetting,
+  VETTING_CHECKS,
+  vettingBody,
+  vettingCheckLabel,
+  vettingChecksText,
+  vettingError,
+  vettingLabel,
+} from './labels';
+
+const zh = makeTranslate('zh-CN');
+const en = makeTranslate('en-US');
 
 describe('categorySuggestions', () => {
   it('suggests 德智体美劳 first, then the categories the school already uses, once each', () => {
@@ -12,5 +25,76 @@ describe('categorySuggestions', () => {
       '科技',
       '非遗',
     ]);
+  });
+});
+
+describe('vetting labels', () => {
+  it('names every check in both locales', () => {
+    expect(VETTING_CHECKS.map((c) => vettingCheckLabel(zh, c))).toEqual([
+      '无犯罪记录查询',
+      '资质证书',
+      '健康证明',
+      '安全培训',
+      '合作协议',
+    ]);
+    for (const c of VETTING_CHECKS) expect(vettingCheckLabel(en, c)).not.toBe(c);
+  });
+
+  it('shows an unknown check as the server sent it', () => {
+    expect(vettingCheckLabel(zh, 'fingerprints')).toBe('fingerprints');
+  });
+
+  it('lists the checks once each in the form’s order', () => {
+    expect(vettingChecksText(zh, ['health_certificate', 'no_criminal_record', 'health_certificate'])).toBe(
+      '无犯罪记录查询、健康证明',
+    );
+    expect(vettingChecksText(zh, ['fingerprints', 'agreement'])).toBe('合作协议、fingerprints');
+    expect(vettingChecksText(zh, [])).toBe('');
+  });
+
+  it('names the statuses', () => {
+    expect(vettingLabel(zh, 'pending')).toBe('待审核');
+    expect(vettingLabel(zh, 'approved')).toBe('已通过');
+    expect(vettingLabel(zh, 'rejected')).toBe('未通过');
+  });
+});
+
+describe('vettingError', () => {
+  it('refuses an approval without the criminal-record check', () => {
+    expect(vettingError('approved', [])).toBe('criminal_record_required');
+    expect(vettingError('approved', undefined)).toBe('criminal_record_required');
+    expect(vettingError('approved', ['qualification', 'health_certificate'])).toBe('criminal_record_required');
+  });
+
+  it('accepts an approval with it, and a rejection with any checks', () => {
+    expect(vettingError('approved', ['no_criminal_record'])).toBeNull();
+    expect(vettingError('rejected', [])).toBeNull();
+    expect(vettingError('rejected', ['qualification'])).toBeNull();
+    expect(vettingError(undefined, [])).toBeNull();
+  });
+});
+
+describe('vettingBody', () => {
+  it('sends the checks once each in the form’s order and a trimmed note', () => {
+    expect(
+      vettingBody('approved', ['health_certificate', 'no_criminal_record', 'health_certificate'], ' 证明编号 123 '),
+    ).toEqual({
+      decision: 'approved',
+      checks: ['no_criminal_record', 'health_certificate'],
+      note: '证明编号 123',
+    });
+  });
+
+  it('sends no note when it is blank', () => {
+    expect(vettingBody('rejected', [], '   ').note).toBeNull();
+    expect(vettingBody('rejected', [], undefined).note).toBeNull();
+  });
+});
+
+describe('needsVetting', () => {
+  it('is true only for an external teacher', () => {
+    expect(needsVetting({ external_teacher: '王老师' })).toBe(true);
+    expect(needsVetting({ external_teacher: null })).toBe(false);
+    expect(needsVetting({})).toBe(false);
   });
 });

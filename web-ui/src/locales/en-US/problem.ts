@@ -80,5 +80,10 @@ const problem: Record<keyof typeof zh, string> = {
   'field_error.unknown': 'Not a supported value',
   'field_error.district_bound': 'Later than the district allows',
   'field_error.not_a_notice': 'Must be a published notice',
+  'problem.club.teacher_not_vetted':
+    "A chosen club's external teacher has not been vetted by the school yet: it cannot be chosen",
+  'problem.club.no_external_teacher': 'A club with a staff teacher needs no vetting',
+  'field_error.vetting_separately': 'An external teacher starts pending; the school admin vets them separately',
+  'field_error.criminal_record_required': 'An approval needs the criminal record check',
 };
 export default problem;

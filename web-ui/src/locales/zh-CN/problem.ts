@@ -81,4 +81,8 @@ export default {
   'field_error.unknown': '不支持的取值',
   'field_error.district_bound': '超出区县规定的服务结束时间',
   'field_error.not_a_notice': '须为已发布的告知书',
+  'problem.club.teacher_not_vetted': '所选社团的外聘教师尚未通过学校审核备案，暂不能选报',
+  'problem.club.no_external_teacher': '本校教师指导的社团无需审核备案',
+  'field_error.vetting_separately': '外聘教师新增后为待审核，由学校管理员另行审核备案',
+  'field_error.criminal_record_required': '审核通过须完成无犯罪记录查询',
 } as const;

@@ -33,6 +33,11 @@ type InformedReportProps = {
   canRecordPaper: boolean;
   /** A homeroom teacher's own homerooms: the report opens on them. */
   ownHomeroomIds?: readonly HomeroomId[];
+  /**
+   * The homerooms whose paper receipts may be recorded: a homeroom teacher's own (the server
+   * refuses others with 403); undefined: every homeroom (a school admin).
+   */
+  paperHomeroomIds?: readonly HomeroomId[];
 };
 
 type Show = 'own' | 'missing' | 'all';
@@ -45,7 +50,13 @@ const rateOf = (h: HomeroomInformed) => (h.families === 0 ? 1 : h.informed / h.f
  * A family is the children sharing a guardian (siblings count once), so students ≥ families and
  * 知晓率 = informed families ÷ families.
  */
-export function InformedReport({ schoolId, termId, canRecordPaper, ownHomeroomIds }: InformedReportProps) {
+export function InformedReport({
+  schoolId,
+  termId,
+  canRecordPaper,
+  ownHomeroomIds,
+  paperHomeroomIds,
+}: InformedReportProps) {
   const t = useT();
   const { message } = App.useApp();
   const query = useInformedReport(schoolId, termId);
@@ -178,7 +189,7 @@ export function InformedReport({ schoolId, termId, canRecordPaper, ownHomeroomId
                   }}
                 >
                   <span>{s.name}</span>
-                  {canRecordPaper ? (
+                  {canRecordPaper && (paperHomeroomIds === undefined || paperHomeroomIds.includes(h.homeroom_id)) ? (
                     <Popconfirm
                       title={t('informed.paper_confirm', { name: s.name })}
                       okButtonProps={{ 'data-testid': 'paper-receipt-confirm' }}

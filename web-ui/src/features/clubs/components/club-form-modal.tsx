@@ -7,7 +7,7 @@ import { GRADES, gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
 import { WEEKDAYS, weekdayLabel } from '@/lib/service-labels';
 import { useCreateClub } from '../api/create-club';
-import { categorySuggestions, VETTING_STATUSES, vettingLabel } from '../labels';
+import { categorySuggestions } from '../labels';
 
 type Values = {
   name: string;
@@ -19,7 +19,6 @@ type Values = {
   teacher_kind: 'staff' | 'external';
   teacher_staff_id?: number;
   external_teacher?: string;
-  vetting_status?: string;
   room_id?: number;
   homeroom_id?: number;
   description?: string;
@@ -35,11 +34,12 @@ const MAPPING: ProblemMapping = {
     'capacity',
     'teacher_staff_id',
     'external_teacher',
-    'vetting_status',
     'room_id',
     'homeroom_id',
     'description',
   ],
+  // An external teacher starts 待审核; a vetting status sent anyway is about the teacher.
+  aliases: { vetting_status: 'external_teacher' },
   codeFields: { 'conflict.duplicate': 'name' },
 };
 
@@ -73,7 +73,6 @@ function bodyOf(termId: number, v: Values): NewClub {
     capacity: v.capacity,
     teacher_staff_id: external ? null : (v.teacher_staff_id ?? null),
     external_teacher: external ? (v.external_teacher?.trim() ?? null) : null,
-    vetting_status: external ? (v.vetting_status ?? 'pending') : null,
     room_id: v.room_id ?? null,
     homeroom_id: v.homeroom_id ?? null,
     description: v.description?.trim() ?? '',
@@ -200,22 +199,15 @@ export function ClubFormModal({ schoolId, term, open, pickers, usedCategories = 
         />
       </Form.Item>
       {teacherKind === 'external' ? (
-        <Row gutter={12}>
-          <Col xs={24} sm={14}>
-            <Form.Item
-              label={t('club.external_teacher')}
-              name="external_teacher"
-              rules={[{ ...required(t('club.external_teacher')), whitespace: true }]}
-            >
-              <Input maxLength={50} autoComplete="off" data-testid="club-form-external" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item label={t('club.vetting')} name="vetting_status" initialValue="pending">
-              <Select options={VETTING_STATUSES.map((v) => ({ value: v, label: vettingLabel(t, v) }))} />
-            </Form.Item>
-          </Col>
-        </Row>
+        // No vetting status here: the club starts 待审核 and the school admin vets the teacher in the list.
+        <Form.Item
+          label={t('club.external_teacher')}
+          name="external_teacher"
+          extra={<span data-testid="club-form-vetting-hint">{t('club.vetting_hint')}</span>}
+          rules={[{ ...required(t('club.external_teacher')), whitespace: true }]}
+        >
+          <Input maxLength={50} autoComplete="off" data-testid="club-form-external" />
+        </Form.Item>
       ) : (
         <Form.Item
           label={t('club.teacher_staff')}

@@ -1,20 +1,24 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import { AuditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import type { Club, SchoolId, Term } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
+import { dateTime } from '@/lib/date-time';
 import { useT } from '@/lib/i18n';
 import { gradeLabel } from '@/lib/grade';
 import { weekdaysText } from '@/lib/service-labels';
 import { useClubs } from '../api/get-clubs';
-import { vettingColor, vettingLabel } from '../labels';
+import { needsVetting, vettingChecksText, vettingColor, vettingLabel } from '../labels';
 import { ClubFormModal, type ClubPickers } from './club-form-modal';
+import { VettingModal } from './vetting-modal';
 
 /** Names of other features' records, resolved by the page. */
 export type ClubNames = {
   staff: (id: number) => string | undefined;
   room: (id: number) => string | undefined;
   homeroom: (id: number) => string | undefined;
+  /** A staff member by their login (`users.id`): who vetted an external teacher. */
+  user: (userId: number) => string | undefined;
 };
 
 type ClubsListProps = {
@@ -23,6 +27,8 @@ type ClubsListProps = {
   names: ClubNames;
   /** School and district admins add clubs. */
   canEdit: boolean;
+  /** The school admin vets external teachers (审核备案). */
+  canVet: boolean;
   pickers: ClubPickers;
 };
 
@@ -30,11 +36,20 @@ type ClubsListProps = {
  * 社团: the term's club catalogue. Families rank up to five clubs when they apply; seats go by
  * rank, and a full first choice puts the child on its waitlist. 第一志愿 counts how many ranked it first.
  */
-export function ClubsList({ schoolId, term, names, canEdit, pickers }: ClubsListProps) {
+export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: ClubsListProps) {
   const t = useT();
   const query = useClubs(schoolId, term.id);
   const [creating, setCreating] = useState(false);
+  const [vetting, setVetting] = useState<Club>();
   const clubs = query.data?.items ?? [];
+  const vetter = (userId: number | null | undefined) =>
+    userId == null ? t('common.none') : (names.user(userId) ?? t('audit.actor.user', { id: userId }));
+  const vettingHint = (status: string) =>
+    status === 'pending'
+      ? t('club.vetting_pending_hint')
+      : status === 'rejected'
+        ? t('club.vetting_rejected_hint')
+        : undefined;
 
   const columns: TableProps<Club>['columns'] = [
     {
@@ -87,13 +102,38 @@ export function ClubsList({ schoolId, term, names, canEdit, pickers }: ClubsList
       key: 'teacher',
       render: (_, club) =>
         club.external_teacher ? (
-          <Flex gap={4} align="center" wrap>
-            <span>{club.external_teacher}</span>
-            <Tag>{t('club.teacher_external')}</Tag>
-            <Tag color={vettingColor(club.vetting_status)} data-testid="club-vetting" data-status={club.vetting_status}>
-              {vettingLabel(t, club.vetting_status)}
-            </Tag>
-          </Flex>
+          <div>
+            <Flex gap={4} align="center" wrap>
+              <span>{club.external_teacher}</span>
+              <Tag>{t('club.teacher_external')}</Tag>
+              <Tooltip title={vettingHint(club.vetting_status)}>
+                <Tag
+                  color={vettingColor(club.vetting_status)}
+                  data-testid="club-vetting"
+                  data-status={club.vetting_status}
+                >
+                  {vettingLabel(t, club.vetting_status)}
+                </Tag>
+              </Tooltip>
+            </Flex>
+            {club.vetted_at ? (
+              <Typography.Text
+                type="secondary"
+                style={{ display: 'block', fontSize: 12, whiteSpace: 'normal', maxWidth: 320 }}
+                data-testid="club-vetting-detail"
+              >
+                {[
+                  `${t('club.vetted_by')}：${vetter(club.vetted_by)}`,
+                  `${t('club.vetted_at')}：${dateTime(club.vetted_at)}`,
+                  `${t('club.vetting_checks')}：${
+                    club.vetting_checks.length > 0
+                      ? vettingChecksText(t, club.vetting_checks)
+                      : t('club.vetting_checks_none')
+                  }`,
+                ].join(' · ')}
+              </Typography.Text>
+            ) : null}
+          </div>
         ) : club.teacher_staff_id != null ? (
           (names.staff(club.teacher_staff_id) ?? `#${club.teacher_staff_id}`)
         ) : (
@@ -116,6 +156,26 @@ export function ClubsList({ schoolId, term, names, canEdit, pickers }: ClubsList
       align: 'right',
       sorter: (a, b) => a.first_choices - b.first_choices,
     },
+    ...(canVet
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, club: Club) =>
+              needsVetting(club) ? (
+                <Button
+                  size="small"
+                  icon={<AuditOutlined />}
+                  onClick={() => setVetting(club)}
+                  aria-label={t('club.vet_for', { name: club.name })}
+                  data-testid="club-vet"
+                >
+                  {t('club.vet')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -151,6 +211,7 @@ export function ClubsList({ schoolId, term, names, canEdit, pickers }: ClubsList
           onClose={() => setCreating(false)}
         />
       ) : null}
+      {canVet ? <VettingModal schoolId={schoolId} club={vetting} onClose={() => setVetting(undefined)} /> : null}
     </div>
   );
 }
