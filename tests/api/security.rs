@@ -529,3 +529,49 @@ both!(
         assert_eq!(s, 404);
     }
 );
+
+both!(
+    changing_a_password_ends_every_session,
+    |app: TestApp| async move {
+        let pw = kehou_api::seed::DEMO_PASSWORD;
+        let b: Value = app.login("finance", pw).await.json().await.unwrap();
+        let (access, refresh) = (
+            b["access_token"].as_str().unwrap().to_owned(),
+            b["refresh_token"].as_str().unwrap().to_owned(),
+        );
+        let other = app.token("finance").await; // a second session (another device)
+        let change = |current: &str| json!({"current_password": current, "new_password": "finance-new-2026"});
+        let (s, b) = app
+            .send(
+                &access,
+                Method::POST,
+                "/api/v1/me/password",
+                &change("wrong"),
+            )
+            .await;
+        assert_eq!(
+            (s, b["errors"][0]["field"].as_str()),
+            (422, Some("current_password"))
+        );
+        let (s, _) = app
+            .send(&access, Method::POST, "/api/v1/me/password", &change(pw))
+            .await;
+        assert_eq!(s, 204);
+        past_the_check_interval().await;
+        for t in [&access, &other] {
+            let (s, b) = app.get(t, "/api/v1/me").await;
+            assert_eq!((s, b["code"].as_str()), (401, Some("auth.revoked")));
+        }
+        let (s, _) = json_of(
+            app.req(Method::POST, "/api/v1/auth/refresh")
+                .json(&json!({"refresh_token": refresh}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(s, 401, "refresh tokens end too");
+        assert_eq!(app.login("finance", pw).await.status(), 401);
+        assert_eq!(app.login("finance", "finance-new-2026").await.status(), 200);
+    }
+);

@@ -1,7 +1,7 @@
 //! `/me`: who the caller is — identity, kind, district, school grants with roles (and the
 //! homerooms a homeroom teacher leads), scopes of a machine client.
 
-use actix_web::{get, web};
+use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -119,4 +119,82 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
         })
         .await?;
     Ok(web::Json(me))
+}
+
+/// A password change: the current password and the new one.
+#[derive(Debug, Deserialize, ToSchema, validator::Validate)]
+pub struct PasswordChange {
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub current_password: String,
+    /// At least 8 characters (12 for administrators is advised).
+    #[validate(length(min = 8, max = 200))]
+    #[schema(min_length = 8, max_length = 200)]
+    pub new_password: String,
+}
+
+/// Change one's own password. Every session of the account ends (access tokens within the
+/// revocation interval, refresh tokens at once), this one included: sign in again.
+#[utoipa::path(
+    tag = "auth",
+    request_body = PasswordChange,
+    responses((status = 204, description = "Changed; every session has ended"), crate::openapi::WriteErrors),
+    security(("bearer" = []))
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    caller: Caller,
+    body: web::Json<PasswordChange>,
+    db: web::Data<Db>,
+    revocations: web::Data<super::revocation::Revocations>,
+) -> AppResult<actix_web::HttpResponse> {
+    use validator::Validate;
+    body.validate()?;
+    if caller.kind == CallerKind::Client {
+        return Err(crate::error::AppError::forbidden(
+            "machine clients have no password",
+        ));
+    }
+    let id = caller.id;
+    let user = db.run(move |c| store::user_by_id(c, id)).await?;
+    let current = user.password_hash.clone().unwrap_or_default();
+    if !super::password::verify_off_thread(body.current_password.clone(), current).await? {
+        return Err(crate::error::AppError::field(
+            "current_password",
+            "wrong",
+            "the current password is wrong",
+        ));
+    }
+    let hash = super::password::hash_off_thread(body.new_password.clone()).await?;
+    let actor = caller_actor(&caller);
+    db.run(move |c| {
+        crate::db::tx(c, |c| {
+            use crate::db::schema::users;
+            use diesel::prelude::*;
+            diesel::update(users::table.find(id))
+                .set((
+                    users::password_hash.eq(Some(&hash)),
+                    users::updated_at.eq(crate::db::types::Instant(chrono::Utc::now())),
+                ))
+                .execute(c)?;
+            super::revocation::end_sessions(c, id, chrono::Utc::now())?;
+            crate::audit::record(
+                c,
+                &actor,
+                None,
+                "user.password_change",
+                "user",
+                Some(id),
+                None,
+                None,
+            )
+        })
+    })
+    .await?;
+    revocations.forget(super::revocation::Principal::User(id));
+    Ok(actix_web::HttpResponse::NoContent().finish())
+}
+
+fn caller_actor(caller: &Caller) -> crate::audit::Actor {
+    crate::audit::Actor::of(caller)
 }

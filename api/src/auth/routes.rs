@@ -26,6 +26,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(super::apps::token)
         .service(super::apps::app_login)
         .service(super::me::me)
+        .service(super::me::change_password)
         .service(super::guardian::activate)
         .service(crate::health::instance)
         .service(super::guardian::my_children);
