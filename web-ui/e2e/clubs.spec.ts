@@ -1,9 +1,11 @@
 /**
  * Clubs (社团), end to end against the real server. Through the API: the admin makes sure a plan
- * is open with a published agreement, adds a one-seat club with an external teacher and lets
- * another family of grade 2 take its seat, and issues an activation code for a guardian of grade 2.
- * In the browser: the admin adds a club in the 社团 page (a staff teacher) and sees the catalogue;
- * the guardian (375×812) ranks the full club first and the new one second, and the receipt shows
+ * is open with a published agreement, adds a one-seat club with an external teacher, vets the
+ * teacher (an unvetted club takes no children) and lets another family of grade 2 take its seat,
+ * adds a second external teacher's club left 待审核, and issues an activation code for a guardian
+ * of grade 2. In the browser: the admin adds a club in the 社团 page (a staff teacher) and sees the
+ * catalogue, then vets the pending teacher in the 审核备案 dialog (通过 needs 无犯罪记录查询); the
+ * guardian (375×812) ranks the full club first and the new one second, and the receipt shows
  * where the child stands in each. Runs again on the same database. Screenshots: e2e/screenshots/clubs-*.png.
  */
 import { mkdirSync } from 'node:fs';
@@ -33,6 +35,7 @@ const flow = {
   code: '',
   fullClub: `葫芦丝（${stamp}）`,
   newClub: `围棋社（${stamp}）`,
+  pendingClub: `书法社（${stamp}）`,
   reason: `家长当天加班（${stamp}）`,
 };
 
@@ -89,7 +92,7 @@ test.describe.serial('clubs', () => {
     });
     await admin.post(`${base}/texts/${agreement.id}/publish`);
 
-    const full = await admin.post<{ id: number }>(`${base}/clubs`, {
+    const full = await admin.post<{ id: number; vetting_status: string; vetting_checks: string[] }>(`${base}/clubs`, {
       term_id: flow.termId,
       name: flow.fullClub,
       category: '美',
@@ -98,6 +101,26 @@ test.describe.serial('clubs', () => {
       weekdays: [2, 4],
       capacity: 1,
       external_teacher: '王老师（外聘）',
+    });
+    // An external teacher starts pending and takes no children until the school admin vets them.
+    expect(full).toMatchObject({ vetting_status: 'pending', vetting_checks: [] });
+    const vetted = await admin.post<{ vetting_status: string; vetting_checks: string[]; vetted_at: string | null }>(
+      `${base}/clubs/${full.id}/vetting`,
+      { decision: 'approved', checks: ['no_criminal_record'] },
+    );
+    expect(vetted).toMatchObject({ vetting_status: 'approved', vetting_checks: ['no_criminal_record'] });
+    expect(vetted.vetted_at).toBeTruthy();
+
+    // A second external teacher, left for the admin to vet in the browser.
+    await admin.post(`${base}/clubs`, {
+      term_id: flow.termId,
+      name: flow.pendingClub,
+      category: '美',
+      grade_min: 1,
+      grade_max: 6,
+      weekdays: [3],
+      capacity: 15,
+      external_teacher: '李老师（外聘）',
     });
 
     const homerooms = await admin.get<{ items: Item[] }>(`${base}/homerooms?grade=${GRADE}&limit=100`);
@@ -147,7 +170,8 @@ test.describe.serial('clubs', () => {
     await page.getByTestId('menu-clubs').click();
     await expect(page.getByTestId('clubs-page')).toBeVisible();
     const full = page.getByTestId('clubs-row').filter({ hasText: flow.fullClub });
-    await expect(full.getByTestId('club-vetting')).toHaveText('待审核');
+    await expect(full.getByTestId('club-vetting')).toHaveText('已通过');
+    await expect(full.getByTestId('club-vetting-detail')).toContainText('核查项目：无犯罪记录查询');
     await expect(full.getByTestId('club-usage')).toContainText('1/1');
 
     await page.getByTestId('club-create').click();
@@ -157,6 +181,11 @@ test.describe.serial('clubs', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="智"]').click();
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
     await form.getByTestId('club-form-capacity').fill('20');
+    // An external teacher is not vetted here: the form only says who does it.
+    await form.getByTestId('club-form-teacher-kind').getByText('外聘').click();
+    await expect(form.getByTestId('club-form-vetting-hint')).toHaveText('外聘教师需经学校管理员审核备案后方可接收学生');
+    await shot(page, 'clubs-01-admin-create-external');
+    await form.getByTestId('club-form-teacher-kind').getByText('本校教师').click();
     await form.getByTestId('club-form-teacher').click();
     // The teacher picker's dropdown is the one opened last.
     await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option').first().click();
@@ -165,6 +194,37 @@ test.describe.serial('clubs', () => {
     await expect(page.getByText(`已新增社团「${flow.newClub}」`)).toBeVisible();
     await expect(page.getByTestId('clubs-row').filter({ hasText: flow.newClub })).toHaveCount(1);
     await shot(page, 'clubs-02-admin-list');
+  });
+
+  test('the admin vets a pending external teacher', async ({ page }) => {
+    await signIn(page, ADMIN);
+    await page.getByTestId('menu-clubs').click();
+    const row = page.getByTestId('clubs-row').filter({ hasText: flow.pendingClub });
+    await expect(row.getByTestId('club-vetting')).toHaveText('待审核');
+    await expect(row.getByTestId('club-vetting-detail')).toHaveCount(0);
+    await row.getByTestId('club-vet').click();
+
+    const form = page.getByTestId('vetting-form');
+    await expect(page.getByRole('dialog')).toContainText('李老师（外聘）');
+    // 通过 without the criminal-record check is refused before anything is sent.
+    await form.getByTestId('vetting-checks').getByText('健康证明').click();
+    await page.getByTestId('vetting-form-submit').click();
+    await expect(form.getByText('审核通过须完成无犯罪记录查询')).toBeVisible();
+    await form.getByTestId('vetting-checks').getByText('无犯罪记录查询').click();
+    await expect(form.getByText('审核通过须完成无犯罪记录查询')).toHaveCount(0);
+    await form.getByTestId('vetting-checks').getByText('安全培训').click();
+    await form.getByTestId('vetting-note').fill(`无犯罪记录证明 ${stamp}`);
+    await shot(page, 'clubs-03-admin-vetting');
+    await page.getByTestId('vetting-form-submit').click();
+
+    await expect(page.getByText(`已记录「${flow.pendingClub}」的审核备案`)).toBeVisible();
+    await expect(form).toHaveCount(0);
+    await expect(row.getByTestId('club-vetting')).toHaveText('已通过');
+    const detail = row.getByTestId('club-vetting-detail');
+    await expect(detail).toContainText('审核人：周主任');
+    await expect(detail).toContainText('核查项目：无犯罪记录查询、健康证明、安全培训');
+    await expect(detail).toContainText(/时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await shot(page, 'clubs-04-admin-vetted');
   });
 
   test.describe('the guardian on a phone', () => {
@@ -189,7 +249,7 @@ test.describe.serial('clubs', () => {
       await clubs.getByTestId('portal-club-add').click();
       await chooseClub(page, clubs.getByTestId('portal-club-choice').nth(1), flow.newClub);
       await form.getByTestId('portal-accept').click();
-      await shot(page, 'clubs-03-portal-choices');
+      await shot(page, 'clubs-05-portal-choices');
       await page.getByTestId('portal-apply-submit').click();
 
       await expect(page.getByTestId('portal-submitted')).toBeVisible();
@@ -201,7 +261,7 @@ test.describe.serial('clubs', () => {
       await expect(choices.nth(0).getByTestId('club-placement')).toHaveText('未录取');
       await expect(choices.nth(1)).toContainText(flow.newClub);
       await expect(choices.nth(1).getByTestId('club-placement')).toHaveText('已录取');
-      await shot(page, 'clubs-04-portal-receipt');
+      await shot(page, 'clubs-06-portal-receipt');
     });
 
     test('asks for a special late service, which the school approves', async ({ page, browser }) => {
@@ -219,7 +279,7 @@ test.describe.serial('clubs', () => {
       await expect(times.first()).toHaveText('17:40');
       await times.filter({ hasText: '18:30' }).click();
       await form.getByTestId('portal-request-reason').fill(flow.reason);
-      await shot(page, 'clubs-05-portal-request');
+      await shot(page, 'clubs-07-portal-request');
       await form.getByTestId('portal-request-submit').click();
       await expect(page.getByTestId('portal-request-sent')).toBeVisible();
       const sent = page.getByTestId('portal-request').filter({ hasText: flow.reason });
@@ -238,12 +298,12 @@ test.describe.serial('clubs', () => {
       await expect(row).toHaveCount(0);
       await office.getByTestId('request-status-filter').getByText('全部').click();
       await expect(row.getByTestId('request-status')).toHaveText('已同意');
-      await shot(office, 'clubs-06-office-request');
+      await shot(office, 'clubs-08-office-request');
       await office.close();
 
       await page.reload();
       await expect(sent.getByTestId('portal-request-status')).toHaveText('已同意');
-      await shot(page, 'clubs-07-portal-request-approved');
+      await shot(page, 'clubs-09-portal-request-approved');
     });
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeTranslate } from '@/lib/i18n';
+import type { Problem } from '@/api/problem';
+import { mapProblem } from '@/lib/form-problem';
+import { describeProblem, makeTranslate } from '@/lib/i18n';
 import {
   categorySuggestions,
   needsVetting,
   VETTING_CHECKS,
+  VETTING_PROBLEMS,
   vettingBody,
   vettingCheckLabel,
   vettingChecksText,
@@ -96,5 +99,43 @@ describe('needsVetting', () => {
     expect(needsVetting({ external_teacher: '王老师' })).toBe(true);
     expect(needsVetting({ external_teacher: null })).toBe(false);
     expect(needsVetting({})).toBe(false);
+  });
+});
+
+describe('the server’s vetting problems', () => {
+  const problem = (field: string, code: string): Problem => ({
+    type: 'https://kehou.dev/problems/validation_failed',
+    title: 'Unprocessable Entity',
+    status: 422,
+    detail: 'invalid fields: checks',
+    code: 'validation_failed',
+    errors: [{ field, code, message: 'an approval needs the criminal-record check (no_criminal_record)' }],
+  });
+
+  it('puts criminal_record_required under the checks, in words', () => {
+    expect(mapProblem(zh, problem('checks', 'criminal_record_required'), VETTING_PROBLEMS)).toEqual({
+      fields: [{ name: 'checks', errors: ['审核通过须完成无犯罪记录查询'] }],
+      alert: false,
+    });
+  });
+
+  it('explains an unvetted club and a staff teacher’s club', () => {
+    const unvetted: Problem = {
+      type: 'about:blank',
+      title: 'Unprocessable Entity',
+      status: 422,
+      detail: '',
+      code: 'club.teacher_not_vetted',
+    };
+    expect(describeProblem(zh, unvetted).message).toBe('所选社团的外聘教师尚未通过学校审核备案，暂不能选报');
+    expect(describeProblem(en, unvetted).message).toMatch(/not been vetted/);
+    const staff: Problem = {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: '',
+      code: 'club.no_external_teacher',
+    };
+    expect(describeProblem(zh, staff).message).toBe('本校教师指导的社团无需审核备案');
   });
 });

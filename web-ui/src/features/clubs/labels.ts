@@ -1,4 +1,5 @@
 import type { Club, Vetting, VettingCheck, VettingDecision } from '@/api/types';
+import type { ProblemMapping } from '@/lib/form-problem';
 import { isMessageKey, type Translate } from '@/lib/i18n';
 
 /** The categories schools commonly use (五育); any other may be typed. */
@@ -64,6 +65,9 @@ export function vettingError(
 ): 'criminal_record_required' | null {
   return decision === 'approved' && !(checks ?? []).includes(REQUIRED_CHECK) ? 'criminal_record_required' : null;
 }
+
+/** The vetting form's fields, as the request names them (a 422 on `checks` lands under the checkboxes). */
+export const VETTING_PROBLEMS: ProblemMapping = { fields: ['decision', 'checks', 'note'] };
 
 /** The vetting to send: the checks once each in the form's order, and a trimmed note (none if blank). */
 export function vettingBody(

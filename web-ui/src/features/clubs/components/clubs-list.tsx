@@ -115,23 +115,38 @@ export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: C
                   {vettingLabel(t, club.vetting_status)}
                 </Tag>
               </Tooltip>
+              {/* Next to the status it records: the catalogue scrolls sideways on a tablet. */}
+              {canVet && needsVetting(club) ? (
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<AuditOutlined />}
+                  onClick={() => setVetting(club)}
+                  aria-label={t('club.vet_for', { name: club.name })}
+                  data-testid="club-vet"
+                  style={{ paddingInline: 0 }}
+                >
+                  {t('club.vet')}
+                </Button>
+              ) : null}
             </Flex>
             {club.vetted_at ? (
-              <Typography.Text
-                type="secondary"
-                style={{ display: 'block', fontSize: 12, whiteSpace: 'normal', maxWidth: 320 }}
+              <div
+                style={{ fontSize: 12, lineHeight: '18px', marginTop: 2, maxWidth: 260, whiteSpace: 'normal' }}
                 data-testid="club-vetting-detail"
               >
-                {[
-                  `${t('club.vetted_by')}：${vetter(club.vetted_by)}`,
-                  `${t('club.vetted_at')}：${dateTime(club.vetted_at)}`,
-                  `${t('club.vetting_checks')}：${
-                    club.vetting_checks.length > 0
-                      ? vettingChecksText(t, club.vetting_checks)
-                      : t('club.vetting_checks_none')
-                  }`,
-                ].join(' · ')}
-              </Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {t('club.vetted_line', { by: vetter(club.vetted_by), at: dateTime(club.vetted_at) })}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {t('club.vetting_checks_line', {
+                    checks:
+                      club.vetting_checks.length > 0
+                        ? vettingChecksText(t, club.vetting_checks)
+                        : t('club.vetting_checks_none'),
+                  })}
+                </Typography.Text>
+              </div>
             ) : null}
           </div>
         ) : club.teacher_staff_id != null ? (
@@ -156,26 +171,6 @@ export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: C
       align: 'right',
       sorter: (a, b) => a.first_choices - b.first_choices,
     },
-    ...(canVet
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, club: Club) =>
-              needsVetting(club) ? (
-                <Button
-                  size="small"
-                  icon={<AuditOutlined />}
-                  onClick={() => setVetting(club)}
-                  aria-label={t('club.vet_for', { name: club.name })}
-                  data-testid="club-vet"
-                >
-                  {t('club.vet')}
-                </Button>
-              ) : null,
-          },
-        ]
-      : []),
   ];
 
   return (

@@ -1,14 +1,19 @@
 import { App, Checkbox, Form, Input, Radio } from 'antd';
 import type { Club, SchoolId, VettingCheck, VettingDecision } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
-import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
+import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { useVetClub } from '../api/vet-club';
-import { REQUIRED_CHECK, VETTING_CHECKS, vettingBody, vettingCheckLabel, vettingError } from '../labels';
+import {
+  REQUIRED_CHECK,
+  VETTING_CHECKS,
+  VETTING_PROBLEMS,
+  vettingBody,
+  vettingCheckLabel,
+  vettingError,
+} from '../labels';
 
 type Values = { decision: VettingDecision; checks: VettingCheck[]; note?: string };
-
-const MAPPING: ProblemMapping = { fields: ['decision', 'checks', 'note'] };
 
 type VettingModalProps = {
   schoolId: SchoolId;
@@ -32,7 +37,7 @@ export function VettingModal({ schoolId, club, onClose }: VettingModalProps) {
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const problem = useFormProblem(form, MAPPING);
+  const problem = useFormProblem(form, VETTING_PROBLEMS);
   const vet = useVetClub(schoolId);
   const close = () => {
     problem.clear();
