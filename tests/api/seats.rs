@@ -241,7 +241,11 @@ both!(
                 &admin,
                 Method::POST,
                 &vetting,
-                &vet(json!(["no_criminal_record", "qualification"])),
+                &vet(json!([
+                    "no_criminal_record",
+                    "qualification",
+                    "no_criminal_record"
+                ])),
             )
             .await;
         assert_eq!(s, 200, "{vetted}");

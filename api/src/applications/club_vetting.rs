@@ -105,8 +105,13 @@ pub async fn vet_club(
                         detail: "a staff teacher needs no vetting".into(),
                     });
                 }
-                let mut checks: Vec<&str> = v.checks.iter().map(|c| c.as_str()).collect();
-                checks.dedup();
+                // Each check once, in the order given.
+                let mut checks: Vec<&str> = Vec::new();
+                for check in v.checks.iter().map(|c| c.as_str()) {
+                    if !checks.contains(&check) {
+                        checks.push(check);
+                    }
+                }
                 let status = match v.decision {
                     VettingDecision::Approved => "approved",
                     VettingDecision::Rejected => "rejected",
