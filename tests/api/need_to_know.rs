@@ -136,5 +136,29 @@ both!(
             events.to_string().contains("left_behind"),
             "the school admin sees it"
         );
+        // The district admin edits a child's flags: the answer shows only what it may see, and
+        // the flags it was not shown are kept, not wiped.
+        let (_, seen) = app.get(&district, &student(&other)).await;
+        let res = app
+            .req(Method::PATCH, &student(&other))
+            .bearer_auth(&district)
+            .header("If-Match", format!("\"{}\"", seen["version"]))
+            .json(&json!({"flags": ["boarder", "teacher_child"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let answer: Value = res.json().await.unwrap();
+        assert_eq!(flags(&answer), vec!["boarder", "teacher_child"]);
+        let (_, now) = app.get(&admin, &student(&other)).await;
+        let kept = flags(&now);
+        for f in [
+            "left_behind",
+            "poverty_household",
+            "boarder",
+            "teacher_child",
+        ] {
+            assert!(kept.contains(&f.to_string()), "{f} in {kept:?}");
+        }
     }
 );

@@ -14,6 +14,7 @@ use crate::page::{Page, PageQuery};
 use crate::precondition::with_etag;
 use crate::roster::model::{NewStudent, Student, StudentPatch};
 use crate::roster::store::students::{self as store, StudentFilter};
+use validator::Validate;
 
 /// Filters of the student list.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -131,16 +132,35 @@ pub async fn update_student(
     body: web::Json<StudentPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    write::update(
-        req,
-        scope,
-        Permission::RosterWrite,
-        path.1,
-        body,
-        &db,
-        store::update,
-    )
-    .await
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let version = crate::precondition::if_match(&req)?;
+    let (school, id, actor, viewer) = (scope.school_id, path.1, scope.actor(), Viewer::of(&scope));
+    let mut patch = body.into_inner();
+    let s = db
+        .run(move |c| {
+            let viewer = viewer.load(c)?;
+            crate::db::tx(c, |c| {
+                // A caller who cannot see a child's sensitive flags cannot clear them either:
+                // the flags they were not shown are kept.
+                if let Some(flags) = patch.flags.as_mut() {
+                    let before = store::get(c, school, id)?;
+                    let hidden = before
+                        .flags
+                        .iter()
+                        .filter(|f| !viewer.flags(&before.flags, before.homeroom_id).contains(f));
+                    for f in hidden {
+                        if !flags.contains(f) {
+                            flags.push(*f);
+                        }
+                    }
+                }
+                store::update(c, school, id, version, &patch, &actor)
+            })
+            .map(|s| cut(&viewer, s))
+        })
+        .await?;
+    Ok(with_etag(s.version, &s))
 }
 
 /// Delete a student with their guardian links and pickup persons.
