@@ -271,6 +271,22 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+/// Maps a unique-index violation to 409 `code` with `detail`, and any other database error
+/// as usual: `.map_err(unique_as("club.duplicate_name", "…"))`.
+pub fn unique_as(
+    code: &'static str,
+    detail: impl Into<String>,
+) -> impl FnOnce(diesel::result::Error) -> AppError {
+    let detail = detail.into();
+    move |e| match e {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => AppError::Conflict { code, detail },
+        e => e.into(),
+    }
+}
+
 fn is_connection_lost(message: &str) -> bool {
     [
         "server closed the connection",

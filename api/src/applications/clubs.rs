@@ -340,16 +340,10 @@ pub async fn create_club(
                     ))
                     .returning(clubs::id)
                     .get_result(c)
-                    .map_err(|e| match e {
-                        diesel::result::Error::DatabaseError(
-                            diesel::result::DatabaseErrorKind::UniqueViolation,
-                            _,
-                        ) => AppError::Conflict {
-                            code: "club.duplicate_name",
-                            detail: "a club with this name exists in the term".into(),
-                        },
-                        e => e.into(),
-                    })?;
+                    .map_err(crate::error::unique_as(
+                        "club.duplicate_name",
+                        "a club with this name exists in the term",
+                    ))?;
                 let club = list(c, school, Some(b.term_id))?
                     .into_iter()
                     .find(|x| x.id == id)

@@ -161,16 +161,10 @@ pub fn create(
         ))
         .returning(applications::id)
         .get_result(c)
-        .map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => AppError::Conflict {
-                code: "application.duplicate",
-                detail: "the student already has an open application for this term".into(),
-            },
-            e => e.into(),
-        })?;
+        .map_err(crate::error::unique_as(
+            "application.duplicate",
+            "the student already has an open application for this term",
+        ))?;
     for (o, days) in &chosen {
         place(c, school_id, id, o, days)?;
     }

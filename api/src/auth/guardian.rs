@@ -237,17 +237,10 @@ fn insert_guardian_user(
         ))
         .returning(users::id)
         .get_result(c)
-        .map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => AppError::Conflict {
-                code: "auth.activation_race",
-                detail: "this phone number was activated at the same moment; sign in instead"
-                    .into(),
-            },
-            e => e.into(),
-        })
+        .map_err(crate::error::unique_as(
+            "auth.activation_race",
+            "this phone number was activated at the same moment; sign in instead",
+        ))
 }
 
 /// One of the caller's children.

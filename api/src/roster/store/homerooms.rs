@@ -134,16 +134,10 @@ pub fn insert_homeroom(
         ))
         .returning(homerooms::id)
         .get_result(c)
-        .map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => AppError::Conflict {
-                code: "homeroom.duplicate_name",
-                detail: format!("a homeroom named {} exists", h.name),
-            },
-            e => e.into(),
-        })?;
+        .map_err(crate::error::unique_as(
+            "homeroom.duplicate_name",
+            format!("a homeroom named {} exists", h.name),
+        ))?;
     let created = homeroom(c, school_id, id)?;
     audit::record(
         c,
@@ -184,16 +178,10 @@ pub fn update_homeroom(
         homerooms::updated_at.eq(Instant(Utc::now())),
     ))
     .execute(c)
-    .map_err(|e| match e {
-        diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        ) => AppError::Conflict {
-            code: "homeroom.duplicate_name",
-            detail: "a homeroom with this name exists".into(),
-        },
-        e => e.into(),
-    })?;
+    .map_err(crate::error::unique_as(
+        "homeroom.duplicate_name",
+        "a homeroom with this name exists",
+    ))?;
     if n == 0 {
         return Err(AppError::Stale);
     }

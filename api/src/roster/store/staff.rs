@@ -117,16 +117,10 @@ pub fn insert_staff(
                 ))
                 .returning(users::id)
                 .get_result(c)
-                .map_err(|e| match e {
-                    diesel::result::Error::DatabaseError(
-                        diesel::result::DatabaseErrorKind::UniqueViolation,
-                        _,
-                    ) => AppError::Conflict {
-                        code: "staff.duplicate_username",
-                        detail: format!("username {username} is taken"),
-                    },
-                    e => e.into(),
-                })?;
+                .map_err(crate::error::unique_as(
+                    "staff.duplicate_username",
+                    format!("username {username} is taken"),
+                ))?;
             Some(id)
         }
         (None, None) => None,
