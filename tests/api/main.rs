@@ -20,4 +20,5 @@ mod roster;
 mod school_data;
 mod seats;
 mod security;
+mod sessions;
 mod tenancy;
