@@ -9,6 +9,7 @@ pub mod password;
 pub mod ratelimit;
 pub mod revocation;
 pub mod routes;
+pub mod session;
 pub mod store;
 pub mod tokens;
 

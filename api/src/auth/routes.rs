@@ -1,15 +1,16 @@
 //! `/auth/*` and `/me`: login, refresh, logout, the current caller.
 
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
-use actix_web::http::header;
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
+pub(crate) use super::session::session_answer;
+use super::session::{presented_refresh, refresh_cookie};
+pub use super::session::{SessionMode, TokenPair};
 use super::tokens::Claims;
 use super::{password, store, CallerKind, Grant, Keys};
 use crate::audit::{self, Actor};
@@ -32,19 +33,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(super::guardian::my_children);
 }
 
-/// How the SPA keeps its session: `cookie` puts the refresh token in an `HttpOnly`,
-/// `SameSite=Strict` cookie scoped to `/api/v1/auth` (and leaves it out of the answer's
-/// body), so no script can read it; `body` (the default, for API clients) returns it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SessionMode {
-    /// The refresh token in the answer's body.
-    #[default]
-    Body,
-    /// The refresh token in the `kehou_refresh` cookie.
-    Cookie,
-}
-
 /// Username and password.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct LoginRequest {
@@ -61,21 +49,6 @@ pub struct LoginRequest {
     pub session: SessionMode,
 }
 
-/// An access token and the refresh token that renews it.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct TokenPair {
-    /// A JWT to send as `Authorization: Bearer …`.
-    pub access_token: String,
-    /// Exchange at `/auth/refresh` for a new pair; single use. Absent in cookie sessions
-    /// (the `kehou_refresh` cookie carries it).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
-    /// Always `Bearer`.
-    pub token_type: String,
-    /// Seconds until the access token expires.
-    pub expires_in: u64,
-}
-
 /// A refresh token.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
 pub struct RefreshRequest {
@@ -87,49 +60,8 @@ pub struct RefreshRequest {
     pub refresh_token: Option<String>,
 }
 
-/// The name of the refresh cookie of SPA sessions.
-pub const REFRESH_COOKIE: &str = "kehou_refresh";
-const COOKIE_PATH: &str = "/api/v1/auth";
-
 pub(crate) fn client_ip(req: &HttpRequest) -> String {
     crate::peer::client_ip(req)
-}
-
-/// The refresh cookie: `HttpOnly`, `SameSite=Strict`, scoped to the auth path, `Secure`
-/// over TLS. `None` clears it.
-fn refresh_cookie(req: &HttpRequest, value: Option<&str>, max_age: u64) -> Cookie<'static> {
-    let mut cookie = Cookie::build(REFRESH_COOKIE, value.unwrap_or("").to_owned())
-        .path(COOKIE_PATH)
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(crate::peer::is_https(req))
-        .finish();
-    match value {
-        Some(_) => cookie.set_max_age(CookieDuration::seconds(max_age as i64)),
-        None => cookie.make_removal(),
-    }
-    cookie
-}
-
-/// Answers a new session: the pair as JSON; in a cookie session the refresh token moves
-/// into the cookie.
-pub(crate) fn session_answer(
-    req: &HttpRequest,
-    config: &Config,
-    mut pair: TokenPair,
-    mode: SessionMode,
-) -> HttpResponse {
-    let mut res = HttpResponse::Ok();
-    res.insert_header((header::CACHE_CONTROL, "no-store"));
-    if mode == SessionMode::Cookie {
-        let token = pair.refresh_token.take();
-        res.cookie(refresh_cookie(
-            req,
-            token.as_deref(),
-            config.refresh_ttl.as_secs(),
-        ));
-    }
-    res.json(pair)
 }
 
 fn access_claims(
@@ -339,7 +271,7 @@ pub async fn refresh(
     config: web::Data<Config>,
 ) -> AppResult<HttpResponse> {
     body.validate()?;
-    let (token, mode) = presented_refresh(&req, body.into_inner())?;
+    let (token, mode) = presented_refresh(&req, body.into_inner().refresh_token)?;
     let hash = password::token_hash(&token);
     let keys = keys.into_inner();
     let cfg = config.clone().into_inner();
@@ -389,21 +321,6 @@ pub async fn refresh(
     }
 }
 
-/// The refresh token of a request: the body's, or else the cookie's (a cookie session).
-fn presented_refresh(req: &HttpRequest, body: RefreshRequest) -> AppResult<(String, SessionMode)> {
-    if let Some(t) = body.refresh_token {
-        return Ok((t, SessionMode::Body));
-    }
-    req.cookie(REFRESH_COOKIE)
-        .map(|c| c.value().to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 200)
-        .map(|v| (v, SessionMode::Cookie))
-        .ok_or(AppError::Unauthenticated {
-            code: "auth.invalid_refresh_token",
-            detail: "send refresh_token, or sign in again (no session cookie)".into(),
-        })
-}
-
 /// Log out: revokes the refresh token (the body's or the cookie's) and every token rotated
 /// from it, and clears the cookie.
 #[utoipa::path(
@@ -419,7 +336,7 @@ pub async fn logout(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     body.validate()?;
-    let presented = presented_refresh(&req, body.into_inner()).ok();
+    let presented = presented_refresh(&req, body.into_inner().refresh_token).ok();
     if let Some((token, _)) = presented {
         let hash = password::token_hash(&token);
         db.run(move |c| {
