@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod demo_clubs;
 pub mod error;
 pub mod fallback;
 pub mod headers;

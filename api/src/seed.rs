@@ -345,7 +345,7 @@ fn fill_school(
 /// The demo school: 示范区 / 实验小学, 6 grades × 4 homerooms × 38–42 students, with
 /// logins admin, teacher, tutor, finance, gate and district (password [`DEMO_PASSWORD`]).
 pub fn demo_school(c: &mut DbConn) -> Result<i64, AppError> {
-    school_with_logins(
+    let school = school_with_logins(
         c,
         &DemoNames {
             district_code: "demo",
@@ -354,7 +354,9 @@ pub fn demo_school(c: &mut DbConn) -> Result<i64, AppError> {
             school_name: "示范区实验小学",
             login_prefix: "",
         },
-    )
+    )?;
+    tx(c, |c| crate::demo_clubs::add(c, school))?;
+    Ok(school)
 }
 
 /// Names for [`school_with_logins`].
