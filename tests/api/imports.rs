@@ -311,3 +311,32 @@ both!(
         assert_eq!(s, 200);
     }
 );
+
+both!(
+    uploaded_files_are_deleted_past_their_retention_at_start,
+    |app: TestApp| async move {
+        let t = app.token("admin").await;
+        let csv = format!("{HEAD}RET1,留一,男,2,1班,留父,13911110001,父亲,\n");
+        let old = run(&app, &t, &csv, true).await["id"].as_i64().unwrap();
+        let recent = run(&app, &t, &csv, true).await["id"].as_i64().unwrap();
+        let with_content = |id: i64| {
+            app.count(&format!(
+                "SELECT COUNT(*) AS n FROM import_jobs WHERE id = {id} AND LENGTH(content) > 0"
+            ))
+        };
+        assert_eq!((with_content(old), with_content(recent)), (1, 1));
+        app.exec(&format!(
+            "UPDATE import_jobs SET updated_at = '2020-01-01T00:00:00.000000Z' WHERE id = {old}"
+        ));
+        // The next start of an instance on this database deletes the old file only.
+        let _second = kehou_api::server::prepare(kehou_tests::test_config(&app.database_url))
+            .expect("prepare");
+        assert_eq!(with_content(old), 0, "past the 30-day retention");
+        assert_eq!(with_content(recent), 1, "within the retention");
+        let (s, job) = app
+            .get(&t, &app.school_path(&format!("/imports/{old}")))
+            .await;
+        assert_eq!(s, 200, "the job's record and report stay");
+        assert_eq!(job["status"], "validated");
+    }
+);

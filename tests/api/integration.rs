@@ -5,7 +5,7 @@ use kehou_tests::{both, json_of, TestApp};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-async fn client_token(app: &TestApp, client_id: &str, secret: &str) -> (u16, Value) {
+pub(crate) async fn client_token(app: &TestApp, client_id: &str, secret: &str) -> (u16, Value) {
     json_of(
         app.req(Method::POST, "/api/v1/auth/token")
             .json(&json!({"grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}))
@@ -133,6 +133,82 @@ both!(
         assert_eq!(
             (s, b["errors"][0]["field"].as_str()),
             (422, Some("school_ids"))
+        );
+    }
+);
+
+both!(
+    a_client_records_notice_receipts_only_with_its_scope,
+    |app: TestApp| async move {
+        let (term, _, _) = crate::applications::open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let (_, texts) = app
+            .get(&admin, &app.school_path(&format!("/texts?term_id={term}")))
+            .await;
+        let notice = texts["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["kind"] == "notice" && !t["published_at"].is_null())
+            .expect("a published notice")["id"]
+            .clone();
+        let district = app.token("district").await;
+        let mut tokens = Vec::new();
+        for scopes in [
+            json!(["roster:read"]),
+            json!(["roster:read", "notices:record"]),
+        ] {
+            let (s, created) = app
+                .send(
+                    &district,
+                    Method::POST,
+                    "/api/v1/districts/1/api-clients",
+                    &json!({"name": "家校通", "scopes": scopes, "school_ids": [app.school]}),
+                )
+                .await;
+            assert_eq!(s, 201, "{created}");
+            let (_, tok) = client_token(
+                &app,
+                created["client"]["client_id"].as_str().unwrap(),
+                created["client_secret"].as_str().unwrap(),
+            )
+            .await;
+            tokens.push((
+                created["client"]["id"].as_i64().unwrap(),
+                tok["access_token"].as_str().unwrap().to_owned(),
+            ));
+        }
+        let receipt = json!({"text_id": notice, "student_id": 5});
+        let (s, b) = app
+            .send(
+                &tokens[0].1,
+                Method::POST,
+                &app.school_path("/notice-receipts"),
+                &receipt,
+            )
+            .await;
+        assert_eq!(s, 403, "no notices:record scope: {b}");
+        assert_eq!(
+            app.count("SELECT COUNT(*) AS n FROM notice_receipts WHERE student_id = 5"),
+            0,
+            "nothing recorded on refusal"
+        );
+        let (s, b) = app
+            .send(
+                &tokens[1].1,
+                Method::POST,
+                &app.school_path("/notice-receipts"),
+                &receipt,
+            )
+            .await;
+        assert_eq!(s, 201, "{b}");
+        assert_eq!(
+            app.count(&format!(
+                "SELECT COUNT(*) AS n FROM notice_receipts WHERE student_id = 5 AND channel = 'api_client:{}'",
+                tokens[1].0
+            )),
+            1,
+            "recorded on the client's own channel"
         );
     }
 );

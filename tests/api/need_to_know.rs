@@ -162,3 +162,88 @@ both!(
         }
     }
 );
+
+/// The cells of the students export, row by row.
+async fn export_cells(app: &TestApp, token: &str) -> Vec<Vec<String>> {
+    use calamine::Reader;
+    let res = app
+        .req(Method::GET, &app.school_path("/exports/students.xlsx"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let bytes = res.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let range = book.worksheet_range("学生名单").unwrap();
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+both!(
+    the_export_cuts_what_the_caller_may_not_see,
+    |app: TestApp| async move {
+        let admin = app.token("admin").await;
+        let flagged = flag(&app, &admin, 1).await;
+        let no = flagged["student_no"].as_str().unwrap().to_owned();
+        let district = app.token("district").await;
+        let (s, created) = app
+            .send(
+                &district,
+                Method::POST,
+                "/api/v1/districts/1/api-clients",
+                &json!({"name": "区平台", "scopes": ["roster:read", "roster:write"], "school_ids": [app.school]}),
+            )
+            .await;
+        assert_eq!(s, 201, "{created}");
+        let (_, tok) = crate::integration::client_token(
+            &app,
+            created["client"]["client_id"].as_str().unwrap(),
+            created["client_secret"].as_str().unwrap(),
+        )
+        .await;
+        let client = tok["access_token"].as_str().unwrap().to_owned();
+
+        let head = |cells: &[Vec<String>], name: &str| {
+            cells[0]
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("column {name}"))
+        };
+        let full = export_cells(&app, &admin).await;
+        let cut = export_cells(&app, &client).await;
+        assert_eq!(full.len(), cut.len(), "the same students");
+        assert!(full.len() > 100, "the demo school's roster");
+        let (phone, flags, number) = (
+            head(&full, "监护人电话"),
+            head(&full, "标记"),
+            head(&full, "学号"),
+        );
+        let row = |cells: &[Vec<String>]| cells.iter().find(|r| r[number] == no).unwrap().clone();
+        assert!(row(&full)[flags].contains("留守儿童") && row(&full)[flags].contains("建档立卡"));
+        assert!(row(&full)[flags].contains("住校生"));
+        assert!(
+            full[1..]
+                .iter()
+                .any(|r| r[phone].len() == 11 && !r[phone].contains('*')),
+            "the school admin sees full phones"
+        );
+        let r = row(&cut);
+        assert!(r[flags].contains("住校生"), "operational flags stay: {r:?}");
+        for r in &cut[1..] {
+            for label in ["随迁子女", "留守儿童", "困难家庭", "建档立卡"] {
+                assert!(
+                    !r[flags].contains(label),
+                    "{label} without roster:sensitive: {r:?}"
+                );
+            }
+            assert!(
+                r[phone].is_empty() || r[phone].contains("****"),
+                "masked: {r:?}"
+            );
+        }
+    }
+);

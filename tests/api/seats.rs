@@ -464,3 +464,94 @@ both!(
         );
     }
 );
+
+both!(
+    concurrent_withdrawals_promote_each_waiting_child_once,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 10).await;
+        let admin = app.token("admin").await;
+        for student in 100..130 {
+            let (s, b) = app
+                .send(
+                    &admin,
+                    Method::POST,
+                    &app.school_path("/applications"),
+                    &application(term, &plan, &agreement, student, true),
+                )
+                .await;
+            assert_eq!(s, 201, "{b}");
+        }
+        let late = plan["offerings"][1]["id"].as_i64().unwrap();
+        let ids = |placement: &str| -> Vec<i64> {
+            (0..app.count(&format!("SELECT COUNT(*) AS n FROM application_offerings WHERE offering_id = {late} AND placement = '{placement}'")))
+                .map(|i| app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND placement = '{placement}' ORDER BY application_id LIMIT 1 OFFSET {i}")))
+                .collect()
+        };
+        let enrolled = ids("enrolled");
+        let first_ten: Vec<i64> = (1..=10)
+            .map(|p| app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND queue_position = {p}")))
+            .collect();
+        assert_eq!(enrolled.len(), 10);
+        // Every enrolled child withdraws at once, each request sent twice (a retrying client).
+        let tasks: Vec<_> = enrolled
+            .iter()
+            .chain(enrolled.iter())
+            .map(|id| {
+                let req = app
+                    .req(
+                        Method::POST,
+                        &app.school_path(&format!("/applications/{id}/withdraw")),
+                    )
+                    .bearer_auth(&admin)
+                    .json(&json!({"effective_date": "2026-10-15"}));
+                tokio::spawn(async move { req.send().await.unwrap().status().as_u16() })
+            })
+            .collect();
+        let mut statuses = Vec::new();
+        for t in tasks {
+            statuses.push(t.await.unwrap());
+        }
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 200).count(),
+            10,
+            "{statuses:?}"
+        );
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 409).count(),
+            10,
+            "the repeat meets a withdrawn application: {statuses:?}"
+        );
+
+        let mut now_enrolled = ids("enrolled");
+        now_enrolled.sort();
+        let mut expected = first_ten.clone();
+        expected.sort();
+        assert_eq!(
+            now_enrolled, expected,
+            "the first ten in the queue, each once"
+        );
+        assert_eq!(ids("waiting").len(), 10, "nobody lost from the queue");
+        assert_eq!(
+            app.count(&format!(
+                "SELECT CAST(taken AS BIGINT) AS n FROM offerings WHERE id = {late}"
+            )),
+            10,
+            "no seat lost or counted twice"
+        );
+        // The ones still waiting are the next ten of the queue, and they read as 1..10.
+        let mut waiting = ids("waiting");
+        waiting.sort();
+        let mut next_ten: Vec<i64> = (11..=20)
+            .map(|p| app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND queue_position = {p}")))
+            .collect();
+        next_ten.sort();
+        assert_eq!(waiting, next_ten);
+        for (stored, shown) in [(11, 1), (20, 10)] {
+            let id = app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND queue_position = {stored}"));
+            let (_, a) = app
+                .get(&admin, &app.school_path(&format!("/applications/{id}")))
+                .await;
+            assert_eq!(a["offerings"][1]["queue_position"], shown, "{a}");
+        }
+    }
+);

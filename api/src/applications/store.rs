@@ -324,71 +324,81 @@ pub fn act(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let (status_s, version): (String, i64) = applications::table
-        .filter(applications::school_id.eq(school_id))
-        .filter(applications::id.eq(id))
-        .select((applications::status, applications::version))
-        .first(c)
-        .optional()?
-        .ok_or(AppError::NotFound("application"))?;
-    let from = Status::parse(&status_s)
-        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad status {status_s}")))?;
-    let to = transition(from, action, who).map_err(|r| match r {
-        Refusal::NotAllowed => {
-            AppError::forbidden(format!("you may not {} this application", action.as_str()))
-        }
-        Refusal::WrongStatus(s) => AppError::Conflict {
-            code: "application.wrong_status",
-            detail: format!(
-                "cannot {} an application that is {}",
-                action.as_str(),
-                s.as_str()
-            ),
-        },
-    })?;
-    if to == Status::Rejected && step.reason.is_none() {
-        return Err(AppError::field(
-            "reason",
-            "required",
-            "a rejection needs a reason: ineligible, incomplete, duplicate or other",
-        ));
-    }
-    if step.reason == Some(RejectReason::Other)
-        && step.comment.as_deref().is_none_or(|c| c.trim().is_empty())
-    {
-        return Err(AppError::field(
-            "comment",
-            "required",
-            "explain the reason 'other' in the comment",
-        ));
-    }
-    let reason = step.reason.map(|r| {
-        serde_json::to_value(r)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    });
-    let n = diesel::update(
-        applications::table
+    // A concurrent decision on the same application moves its version first: read again
+    // and decide on what it has become (a second withdrawal then meets `withdrawn`).
+    let mut attempts = 0;
+    let (from, to) = loop {
+        let (status_s, version): (String, i64) = applications::table
+            .filter(applications::school_id.eq(school_id))
             .filter(applications::id.eq(id))
-            .filter(applications::version.eq(version)),
-    )
-    .set((
-        applications::status.eq(to.as_str()),
-        applications::open_marker.eq(if to.is_open() { Some(1i64) } else { None }),
-        applications::reject_reason.eq(reason),
-        applications::withdraw_effective_date.eq(if to == Status::Withdrawn {
-            Some(step.effective_date.unwrap_or(now.date_naive()))
-        } else {
-            None
-        }),
-        applications::version.eq(version + 1),
-        applications::updated_at.eq(Instant(now)),
-    ))
-    .execute(c)?;
-    if n == 0 {
-        return Err(AppError::Stale);
-    }
+            .select((applications::status, applications::version))
+            .first(c)
+            .optional()?
+            .ok_or(AppError::NotFound("application"))?;
+        let from = Status::parse(&status_s)
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad status {status_s}")))?;
+        let to = transition(from, action, who).map_err(|r| match r {
+            Refusal::NotAllowed => {
+                AppError::forbidden(format!("you may not {} this application", action.as_str()))
+            }
+            Refusal::WrongStatus(s) => AppError::Conflict {
+                code: "application.wrong_status",
+                detail: format!(
+                    "cannot {} an application that is {}",
+                    action.as_str(),
+                    s.as_str()
+                ),
+            },
+        })?;
+        if to == Status::Rejected && step.reason.is_none() {
+            return Err(AppError::field(
+                "reason",
+                "required",
+                "a rejection needs a reason: ineligible, incomplete, duplicate or other",
+            ));
+        }
+        if step.reason == Some(RejectReason::Other)
+            && step.comment.as_deref().is_none_or(|c| c.trim().is_empty())
+        {
+            return Err(AppError::field(
+                "comment",
+                "required",
+                "explain the reason 'other' in the comment",
+            ));
+        }
+        let reason = step.reason.map(|r| {
+            serde_json::to_value(r)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        });
+        let n = diesel::update(
+            applications::table
+                .filter(applications::school_id.eq(school_id))
+                .filter(applications::id.eq(id))
+                .filter(applications::version.eq(version)),
+        )
+        .set((
+            applications::status.eq(to.as_str()),
+            applications::open_marker.eq(if to.is_open() { Some(1i64) } else { None }),
+            applications::reject_reason.eq(reason),
+            applications::withdraw_effective_date.eq(if to == Status::Withdrawn {
+                Some(step.effective_date.unwrap_or(now.date_naive()))
+            } else {
+                None
+            }),
+            applications::version.eq(version + 1),
+            applications::updated_at.eq(Instant(now)),
+        ))
+        .execute(c)?;
+        if n == 1 {
+            break (from, to);
+        }
+        attempts += 1;
+        if attempts == 3 {
+            return Err(AppError::Stale);
+        }
+    };
     if !to.is_open() {
         super::seats::release(c, school_id, id)?;
     }
