@@ -21,6 +21,54 @@ both!(
     }
 );
 
+/// The permissions `/me` lists for a login in its school.
+async fn permissions(app: &TestApp, login: &str) -> Vec<String> {
+    let (_, me) = app.get(&app.token(login).await, "/api/v1/me").await;
+    me["grants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["school_id"] == app.school)
+        .unwrap()["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_owned())
+        .collect()
+}
+
+both!(
+    me_lists_what_each_role_may_do_in_each_school,
+    |app: TestApp| async move {
+        let has = |ps: &[String], p: &str| ps.iter().any(|x| x == p);
+        let teacher = permissions(&app, "teacher").await;
+        assert!(has(&teacher, "review_applications") && has(&teacher, "record_paper_receipt"));
+        assert!(!has(&teacher, "vet_clubs") && !has(&teacher, "edit_roster"));
+        let admin = permissions(&app, "admin").await;
+        assert!(
+            has(&admin, "vet_clubs") && has(&admin, "edit_plans") && has(&admin, "school_review")
+        );
+        assert!(
+            !has(&admin, "approve_plans"),
+            "only the district approves plans"
+        );
+        let district = permissions(&app, "district").await;
+        assert!(has(&district, "approve_plans") && !has(&district, "vet_clubs"));
+        let gate = permissions(&app, "gate").await;
+        assert!(has(&gate, "view_guardians") && !has(&gate, "view_clubs"));
+        // The list is what the server enforces: the teacher's missing vet_clubs is a 403.
+        let (s, _) = app
+            .send(
+                &app.token("teacher").await,
+                Method::POST,
+                &app.school_path("/clubs/1/vetting"),
+                &json!({"decision": "approved", "checks": ["no_criminal_record"]}),
+            )
+            .await;
+        assert_eq!(s, 403);
+    }
+);
+
 both!(
     wrong_passwords_are_refused_without_locking_the_account,
     |app: TestApp| async move {

@@ -5,7 +5,7 @@ use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{store, Caller, CallerKind, Role};
+use super::{store, Ability, Caller, CallerKind, Role};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::openapi::ReadErrors;
@@ -21,6 +21,8 @@ pub struct SchoolGrant {
     pub roles: Vec<Role>,
     /// The homerooms the caller leads there as homeroom teacher.
     pub homeroom_ids: Vec<i64>,
+    /// What these roles may do there (the server's table, `auth::abilities`).
+    pub permissions: Vec<Ability>,
 }
 
 /// Who the caller is.
@@ -68,6 +70,7 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                         .unwrap_or_default(),
                     roles: g.roles.clone(),
                     homeroom_ids: Vec::new(),
+                    permissions: Vec::new(),
                 })
                 .collect::<Vec<_>>();
             let mut grants = grants;
@@ -92,8 +95,14 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                             school_name: s.name,
                             roles: vec![Role::DistrictAdmin],
                             homeroom_ids: Vec::new(),
+                            permissions: Vec::new(),
                         }),
                     }
+                }
+            }
+            if caller.kind == CallerKind::Staff {
+                for g in grants.iter_mut() {
+                    g.permissions = Ability::of(&g.roles);
                 }
             }
             let (username, display_name) = match caller.kind {

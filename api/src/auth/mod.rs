@@ -1,6 +1,7 @@
 //! Authentication and authorisation: who the caller is ([`Caller`]), which school a
 //! request may touch ([`SchoolScope`]), and what a role may do ([`Permission`]).
 
+pub mod abilities;
 pub mod apps;
 pub mod guardian;
 pub mod me;
@@ -24,6 +25,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::request_id::RequestId;
 
+pub use abilities::Ability;
 pub use tokens::Keys;
 
 /// A staff role within one school (or, for `district_admin`, a district).
@@ -280,6 +282,26 @@ impl SchoolScope {
             Err(AppError::forbidden(format!(
                 "your role may not do this ({})",
                 p.scope()
+            )))
+        }
+    }
+
+    /// Whether the caller's roles here hold `a` (machine clients hold no staff ability).
+    pub fn has(&self, a: Ability) -> bool {
+        self.caller.kind == CallerKind::Staff && a.held_by(&self.roles)
+    }
+
+    /// Refuses with 403 unless the caller's roles here hold `a`.
+    pub fn require_ability(&self, a: Ability) -> Result<(), AppError> {
+        if self.has(a) {
+            Ok(())
+        } else {
+            Err(AppError::forbidden(format!(
+                "your role may not do this ({})",
+                serde_json::to_value(a)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
             )))
         }
     }

@@ -1245,6 +1245,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description An action in a school that some roles may take.
+         * @enum {string}
+         */
+        Ability: "view_students" | "view_guardians" | "view_homerooms" | "view_staff" | "view_rooms" | "view_terms" | "import_roster" | "export_roster" | "edit_roster" | "manage_staff" | "view_audit_log" | "view_plans" | "edit_plans" | "approve_plans" | "manage_texts" | "view_informed" | "record_paper_receipt" | "review_applications" | "school_review" | "view_application_stats" | "view_clubs" | "edit_clubs" | "vet_clubs" | "view_service_requests" | "review_service_requests";
         /** @description The provable acceptance of the agreement. */
         Acceptance: {
             /** Format: date-time */
@@ -2832,6 +2837,8 @@ export interface components {
         SchoolGrant: {
             /** @description The homerooms the caller leads there as homeroom teacher. */
             homeroom_ids: number[];
+            /** @description What these roles may do there (the server's table, `auth::abilities`). */
+            permissions: components["schemas"]["Ability"][];
             /** @description Roles there (empty for guardians). */
             roles: components["schemas"]["Role"][];
             /**
