@@ -23,6 +23,8 @@ export type Instance = Ok<'/api/v1/instance', 'get'>;
 export type Me = Ok<'/api/v1/me', 'get'>;
 export type Grant = Me['grants'][number];
 export type Role = Grant['roles'][number];
+/** What a grant's roles may do in its school, as the server names it (`view_students`, …). */
+export type Ability = Grant['permissions'][number];
 
 export type Student = Ok<'/api/v1/schools/{school_id}/students/{id}', 'get'>;
 export type StudentPage = Ok<'/api/v1/schools/{school_id}/students', 'get'>;

@@ -1,8 +1,72 @@
 import { describe, expect, it } from 'vitest';
-import type { Me, Role } from '@/api/types';
+import type { Ability, Me, Role } from '@/api/types';
 import { defineAccess, NO_ACCESS, PERMISSIONS, resolveSchoolId } from './access';
 
-function staff(grants: Array<[number, Role[]]>, overrides: Partial<Me> = {}): Me {
+/** Every ability the server names, in the order /me lists them (`Ability::ALL`). */
+const EVERY: Ability[] = [
+  'view_students',
+  'view_guardians',
+  'view_homerooms',
+  'view_staff',
+  'view_rooms',
+  'view_terms',
+  'import_roster',
+  'export_roster',
+  'edit_roster',
+  'manage_staff',
+  'view_audit_log',
+  'view_plans',
+  'edit_plans',
+  'approve_plans',
+  'manage_texts',
+  'view_informed',
+  'record_paper_receipt',
+  'review_applications',
+  'school_review',
+  'view_application_stats',
+  'view_clubs',
+  'edit_clubs',
+  'vet_clubs',
+  'view_service_requests',
+  'review_service_requests',
+];
+
+const allBut = (...left: Ability[]) => EVERY.filter((a) => !left.includes(a));
+
+/**
+ * What /me sends in `permissions` for a grant of one role, as the server computes it
+ * (`Ability::of`, api/src/auth/abilities.rs). A fixture only: the SPA reads the list, it never
+ * derives it from roles.
+ */
+const SENT_FOR: Record<Role, Ability[]> = {
+  district_admin: allBut('manage_staff', 'edit_plans', 'record_paper_receipt', 'vet_clubs'),
+  school_admin: allBut('approve_plans'),
+  homeroom_teacher: [
+    'view_students',
+    'view_guardians',
+    'view_homerooms',
+    'view_rooms',
+    'view_terms',
+    'view_informed',
+    'record_paper_receipt',
+    'review_applications',
+    'view_clubs',
+    'view_service_requests',
+  ],
+  tutor: ['view_students', 'view_guardians', 'view_homerooms', 'view_rooms', 'view_terms', 'view_clubs'],
+  finance: ['view_students', 'view_homerooms', 'view_terms'],
+  gate: ['view_students', 'view_guardians', 'view_homerooms', 'view_terms'],
+};
+
+/** The union the server sends for several roles in one school. */
+function sentFor(roles: readonly Role[]): Ability[] {
+  return [...new Set(roles.flatMap((r) => SENT_FOR[r]))];
+}
+
+type GrantFixture = [schoolId: number, roles: Role[], permissions?: Ability[]];
+
+/** A /me as the server sends it; permissions default to what the roles hold there. */
+function staff(grants: GrantFixture[], overrides: Partial<Me> = {}): Me {
   return {
     user_id: 1,
     kind: 'staff',
@@ -11,10 +75,11 @@ function staff(grants: Array<[number, Role[]]>, overrides: Partial<Me> = {}): Me
     district_id: null,
     district_admin: false,
     scopes: [],
-    grants: grants.map(([school_id, roles]) => ({
+    grants: grants.map(([school_id, roles, permissions]) => ({
       school_id,
       school_name: `学校${school_id}`,
       roles,
+      permissions: permissions ?? sentFor(roles),
       homeroom_ids: [],
     })),
     ...overrides,
@@ -30,10 +95,32 @@ describe('defineAccess', () => {
   it('grants nothing to guardians or API clients, whatever their grants say', () => {
     expect(defineAccess(staff([[1, ['school_admin']]], { kind: 'guardian' }), 1)).toEqual(NO_ACCESS);
     expect(defineAccess(staff([[1, ['school_admin']]], { kind: 'client' }), 1)).toEqual(NO_ACCESS);
+    expect(defineAccess(staff([[1, [], []]], { kind: 'guardian' }), 1)).toEqual(NO_ACCESS);
   });
 
   it('flags a district admin from /me even without a district_admin grant role', () => {
     expect(defineAccess(staff([[1, ['tutor']]], { district_admin: true }), 1).isDistrictAdmin).toBe(true);
+  });
+
+  it('has one capability for every ability the server may send', () => {
+    const caps = defineAccess(staff([[1, [], EVERY]]), 1);
+    for (const p of PERMISSIONS) expect(caps[p], p).toBe(true);
+    expect(new Set(PERMISSIONS).size).toBe(EVERY.length);
+    expect(PERMISSIONS.length).toBe(Object.keys(NO_ACCESS).length - 2);
+  });
+
+  it('reads the permissions the server sent, not the roles', () => {
+    const rolesOnly = defineAccess(staff([[1, ['school_admin'], []]]), 1);
+    for (const p of PERMISSIONS) expect(rolesOnly[p], p).toBe(false);
+    const listed = defineAccess(staff([[1, [], ['view_students', 'vet_clubs']]]), 1);
+    expect(listed).toMatchObject({ viewStudents: true, vetClubs: true, viewGuardians: false, editClubs: false });
+  });
+
+  it('ignores an ability this build does not know yet', () => {
+    const newer = ['view_students', 'fly_drones'] as unknown as Ability[];
+    const caps = defineAccess(staff([[1, ['tutor'], newer]]), 1);
+    expect(caps.viewStudents).toBe(true);
+    expect(Object.keys(caps).sort()).toEqual(Object.keys(NO_ACCESS).sort());
   });
 
   it('gives a school admin every capability in their school but approving plans', () => {
@@ -137,7 +224,7 @@ describe('defineAccess', () => {
     expect(caps.viewAuditLog).toBe(false);
   });
 
-  it('uses only the roles of the selected school', () => {
+  it('uses only the permissions of the selected school', () => {
     const me = staff([
       [1, ['school_admin']],
       [2, ['tutor']],
@@ -151,9 +238,10 @@ describe('defineAccess', () => {
     const caps = defineAccess(staff([[1, ['school_admin']]]), 3);
     for (const p of PERMISSIONS) expect(caps[p], p).toBe(false);
     expect(caps.isStaff).toBe(true);
+    expect(defineAccess(staff([[1, ['school_admin']]]), null)).toMatchObject({ isStaff: true, viewStudents: false });
   });
 
-  it('unions the roles held in one school', () => {
+  it('unions the permissions sent for the roles held in one school', () => {
     const caps = defineAccess(staff([[1, ['finance', 'gate']]]), 1);
     expect(caps.viewGuardians).toBe(true);
     expect(caps.importRoster).toBe(false);

@@ -1,10 +1,13 @@
 /**
  * What the signed-in user may do in the selected school, derived only from GET /me.
- * Pure and unit-tested (access.test.ts). It decides what the UI shows; the server enforces the
- * same rules on every request, so a wrong answer here hides a page, never leaks data.
+ * Each school grant lists what the caller may do there (`permissions`, computed by the server from
+ * the roles); this only renames them to capabilities, it keeps no rules of its own. Pure and
+ * unit-tested (access.test.ts). It decides what the UI shows; the server enforces the same table
+ * on every request, so a wrong answer here hides a page, never leaks data.
  */
-import type { Grant, Me, Role, SchoolId } from '@/api/types';
+import type { Ability, Grant, Me, SchoolId } from '@/api/types';
 
+/** One flag per server ability (see `FROM_ABILITY`), plus who the user is. */
 export type Capabilities = {
   /** Signed in as school or district staff (guardians use the parent app; API clients have no UI). */
   isStaff: boolean;
@@ -20,76 +23,84 @@ export type Capabilities = {
   exportRoster: boolean;
   /** Create, change and delete students, their guardians and pickup persons, homerooms, rooms, terms. */
   editRoster: boolean;
-  /** Add staff members and their logins (the district grants district admins, not a school). */
+  /** Add staff members and their logins. */
   manageStaff: boolean;
   viewAuditLog: boolean;
-  /** 服务方案: read the plan versions; school admins draft and submit them (server: RosterWrite + school_admin). */
+  /** 服务方案: read the plan versions; `editPlans` drafts and submits them. */
   viewPlans: boolean;
   editPlans: boolean;
   /** 方案审批: the district approves or rejects submitted plans. */
   approvePlans: boolean;
-  /** 告知书与协议: draft and publish the notice, application form and agreement (server: RosterWrite). */
+  /** 告知书与协议: draft and publish the notice, application form and agreement. */
   manageTexts: boolean;
-  /** 知晓情况: the informed report (server: RosterRead; the menu shows it to those who act on it). */
+  /** 知晓情况: the informed report. */
   viewInformed: boolean;
-  /** Record a family's paper receipt of the notice (server: homeroom teachers and school admins only). */
+  /** Record a family's paper receipt of the notice. */
   recordPaperReceipt: boolean;
-  /** 报名审核: the class review (the student's homeroom teacher or an admin). */
+  /** 报名审核: the class review. */
   reviewApplications: boolean;
-  /** 学校复核, withdrawing for a family, acceptance evidence and the approved list (server: school admin, RosterWrite). */
+  /** 学校复核, withdrawing for a family, acceptance evidence and the approved list. */
   schoolReview: boolean;
-  /** 报名统计 (server: RosterRead; shown to admins). */
+  /** 报名统计. */
   viewApplicationStats: boolean;
-  /** 社团: the club catalogue of a term (server: RosterRead; RosterWrite to add a club). */
+  /** 社团: the club catalogue of a term; `editClubs` adds a club. */
   viewClubs: boolean;
   editClubs: boolean;
-  /** 外聘教师审核备案: record the vetting of a club's external teacher (server: the school admin only). */
+  /** 外聘教师审核备案: record the vetting of a club's external teacher. */
   vetClubs: boolean;
-  /** 延时/临时申请: day registrations and special late service (server: a homeroom teacher sees their homerooms'). */
+  /** 延时/临时申请: day registrations and special late service (the server lists what the caller may see). */
   viewServiceRequests: boolean;
-  /** Approve or reject them (server: school and district admins). */
+  /** Approve or reject them. */
   reviewServiceRequests: boolean;
 };
 
 /** A capability a route or a button can require. */
 export type Permission = Exclude<keyof Capabilities, 'isStaff' | 'isDistrictAdmin'>;
 
-const ADMINS: readonly Role[] = ['district_admin', 'school_admin'];
-const ALL_STAFF: readonly Role[] = [...ADMINS, 'homeroom_teacher', 'tutor', 'finance', 'gate'];
+/**
+ * The capability each server ability (`grants[].permissions` in /me, computed by the server from
+ * the roles: api/src/auth/abilities.rs) turns on. Typed both ways: a name the schema adds without
+ * a capability here, or a capability no name turns on, fails `tsc`.
+ */
+const FROM_ABILITY = {
+  view_students: 'viewStudents',
+  view_guardians: 'viewGuardians',
+  view_homerooms: 'viewHomerooms',
+  view_staff: 'viewStaff',
+  view_rooms: 'viewRooms',
+  view_terms: 'viewTerms',
+  import_roster: 'importRoster',
+  export_roster: 'exportRoster',
+  edit_roster: 'editRoster',
+  manage_staff: 'manageStaff',
+  view_audit_log: 'viewAuditLog',
+  view_plans: 'viewPlans',
+  edit_plans: 'editPlans',
+  approve_plans: 'approvePlans',
+  manage_texts: 'manageTexts',
+  view_informed: 'viewInformed',
+  record_paper_receipt: 'recordPaperReceipt',
+  review_applications: 'reviewApplications',
+  school_review: 'schoolReview',
+  view_application_stats: 'viewApplicationStats',
+  view_clubs: 'viewClubs',
+  edit_clubs: 'editClubs',
+  vet_clubs: 'vetClubs',
+  view_service_requests: 'viewServiceRequests',
+  review_service_requests: 'reviewServiceRequests',
+} as const satisfies Record<Ability, Permission>;
 
-/** Which roles grant each permission within one school. */
-const RULES: Readonly<Record<Permission, readonly Role[]>> = {
-  viewStudents: ALL_STAFF,
-  viewGuardians: [...ADMINS, 'homeroom_teacher', 'tutor', 'gate'],
-  viewHomerooms: ALL_STAFF,
-  viewStaff: ADMINS,
-  viewRooms: [...ADMINS, 'homeroom_teacher', 'tutor'],
-  viewTerms: ALL_STAFF,
-  importRoster: ADMINS,
-  exportRoster: ADMINS,
-  // As the server's RosterWrite, StaffManage and AuditRead (api/src/auth/mod.rs).
-  editRoster: ADMINS,
-  manageStaff: ['school_admin'],
-  viewAuditLog: ADMINS,
-  viewPlans: ADMINS,
-  // Only a school admin may submit a plan (api/src/applications/plan.rs submit_plan).
-  editPlans: ['school_admin'],
-  approvePlans: ['district_admin'],
-  manageTexts: ADMINS,
-  viewInformed: [...ADMINS, 'homeroom_teacher'],
-  recordPaperReceipt: ['school_admin', 'homeroom_teacher'],
-  reviewApplications: [...ADMINS, 'homeroom_teacher'],
-  schoolReview: ADMINS,
-  viewApplicationStats: ADMINS,
-  viewClubs: [...ADMINS, 'homeroom_teacher', 'tutor'],
-  editClubs: ADMINS,
-  // Only a school admin vets an external teacher (api/src/applications/club_vetting.rs vet_club).
-  vetClubs: ['school_admin'],
-  viewServiceRequests: [...ADMINS, 'homeroom_teacher'],
-  reviewServiceRequests: ADMINS,
-};
+/** `never` unless every capability is turned on by some ability (the other half of the check). */
+type Unmapped = Exclude<Permission, (typeof FROM_ABILITY)[Ability]>;
+const EVERY_PERMISSION_MAPPED: [Unmapped] extends [never] ? true : Unmapped = true;
+void EVERY_PERMISSION_MAPPED;
 
-export const PERMISSIONS = Object.keys(RULES) as Permission[];
+export const PERMISSIONS: readonly Permission[] = Object.values(FROM_ABILITY);
+
+/** The capability of a server ability; undefined for a name this build does not know yet. */
+function permissionOf(ability: string): Permission | undefined {
+  return Object.hasOwn(FROM_ABILITY, ability) ? FROM_ABILITY[ability as Ability] : undefined;
+}
 
 export const NO_ACCESS: Capabilities = {
   isStaff: false,
@@ -138,14 +149,14 @@ export function resolveSchoolId(me: Me, remembered: SchoolId | null): SchoolId |
 
 export function defineAccess(me: Me | null | undefined, schoolId: SchoolId | null): Capabilities {
   if (!me || me.kind !== 'staff') return NO_ACCESS;
-  const roles = new Set<Role>(grantFor(me, schoolId)?.roles ?? []);
   const caps: Capabilities = {
     ...NO_ACCESS,
     isStaff: true,
     isDistrictAdmin: me.district_admin || me.grants.some((g) => g.roles.includes('district_admin')),
   };
-  for (const permission of PERMISSIONS) {
-    caps[permission] = RULES[permission].some((role) => roles.has(role));
+  for (const ability of grantFor(me, schoolId)?.permissions ?? []) {
+    const permission = permissionOf(ability);
+    if (permission) caps[permission] = true;
   }
   return caps;
 }
