@@ -68,6 +68,8 @@ pub struct Config {
     pub import_concurrency: usize,
     /// How long uploaded files of finished imports are kept.
     pub import_retention: Duration,
+    /// The clock handlers read (the system clock; tests may fix it).
+    pub clock: crate::http::clock::Clock,
 }
 
 impl Config {
@@ -94,6 +96,7 @@ impl Config {
             import_limits: crate::imports::limits::Limits::default(),
             import_concurrency: 2,
             import_retention: Duration::from_secs(30 * 24 * 3600),
+            clock: crate::http::clock::Clock::system(),
         }
     }
 

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 
 use crate::db::{Backend, Db};
 use crate::error::AppError;
-use crate::openapi::ReadErrors;
+use crate::http::docs::ReadErrors;
 
 /// Health status.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -34,6 +34,7 @@ pub struct State {
     pub failures: web::Data<crate::auth::routes::FailureThrottle>,
     pub revocations: web::Data<crate::auth::revocation::Revocations>,
     pub instance: web::Data<crate::health::InstanceInfo>,
+    pub clock: web::Data<crate::http::clock::Clock>,
 }
 
 /// The settings key that marks a database holding demo accounts (public passwords).
@@ -124,6 +125,7 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
             demo_data,
             version: env!("CARGO_PKG_VERSION").into(),
         }),
+        clock: web::Data::new(config.clock),
         config: web::Data::new(config),
         spec_json: web::Data::new(crate::openapi::SpecJson(openapi.to_json()?)),
     })
@@ -210,6 +212,7 @@ pub fn build_app(
         .app_data(state.failures.clone())
         .app_data(state.revocations.clone())
         .app_data(state.instance.clone())
+        .app_data(state.clock.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(1 << 20)

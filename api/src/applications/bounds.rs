@@ -12,7 +12,7 @@ use crate::auth::Caller;
 use crate::db::schema::settings;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, WriteErrors};
+use crate::http::docs::{ReadErrors, WriteErrors};
 
 /// Earliest and latest end time of a session, `HH:MM`, school-local.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

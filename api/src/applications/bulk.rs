@@ -13,7 +13,7 @@ use super::{read, store};
 use crate::auth::{Role, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{SchoolPath, WriteErrors};
+use crate::http::docs::{SchoolPath, WriteErrors};
 
 /// A review of many applications at once (one step, one decision).
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]

@@ -19,7 +19,7 @@ use crate::db::schema::applications;
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{SchoolItemPath, WriteErrors};
+use crate::http::docs::{SchoolItemPath, WriteErrors};
 
 /// A change of offerings or weekdays.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]

@@ -17,7 +17,7 @@ use crate::db::schema::clubs;
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{SchoolItemPath, WriteErrors};
+use crate::http::docs::{SchoolItemPath, WriteErrors};
 
 /// A check made on an external teacher.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -16,8 +16,8 @@ use crate::db::schema::{club_choices, clubs};
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// Vetting of an external teacher (外聘审核备案).
 pub const VETTING: &[&str] = &["not_required", "pending", "approved", "rejected"];

@@ -10,7 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::Caller;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::openapi::ReadErrors;
+use crate::http::docs::ReadErrors;
 
 /// One school's figures.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

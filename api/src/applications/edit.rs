@@ -2,7 +2,7 @@
 //! changes. The family's choices are replaced as a whole; kept offerings keep their seat,
 //! a changed club ranking is placed again, and a new agreement version must be accepted.
 
-use actix_web::{patch, web, HttpRequest, HttpResponse};
+use actix_web::{patch, web, HttpResponse};
 use chrono::Utc;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -18,8 +18,8 @@ use crate::db::schema::{applications, club_choices};
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{SchoolItemPath, WriteErrors};
-use crate::precondition::{if_match, with_etag};
+use crate::http::docs::{SchoolItemPath, WriteErrors};
+use crate::http::precondition::{with_etag, IfMatch};
 
 /// The family's choices, replacing the application's.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
@@ -60,14 +60,14 @@ pub struct ApplicationEdit {
 )]
 #[patch("/applications/{id}")]
 pub async fn edit_application(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     body: web::Json<ApplicationEdit>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     body.validate()?;
-    let expected = if_match(&req)?;
+    let expected = if_match.version()?;
     let (school, id, b) = (scope.school_id, path.1, body.into_inner());
     let app = db
         .run(move |c| {

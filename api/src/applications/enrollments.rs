@@ -13,8 +13,8 @@ use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
 use crate::db::{Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::ReadErrors;
-use crate::page::{Page, PageQuery};
+use crate::http::docs::ReadErrors;
+use crate::http::page::{Page, PageQuery};
 
 /// One child in one offering.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -10,7 +10,7 @@ use super::{read, texts};
 use crate::auth::{Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::openapi::{ReadErrors, SchoolItemPath};
+use crate::http::docs::{ReadErrors, SchoolItemPath};
 
 /// Everything that proves what a family agreed to, for one student.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -16,8 +16,8 @@ use crate::db::schema::{homerooms, notice_receipts, student_guardians, students}
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// A family's receipt of the notice.
 #[derive(Debug, Clone, Deserialize, ToSchema)]

@@ -13,7 +13,6 @@ pub mod district_figures;
 pub mod edit;
 pub mod enrollments;
 pub mod evidence;
-pub mod idempotency;
 pub mod informed;
 pub mod model;
 pub mod plan;

@@ -11,8 +11,8 @@ use super::plan::{
 use crate::auth::{Permission, Role, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// Filter by term.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -198,14 +198,14 @@ pub struct SessionOnDate {
 
 /// The plan's sessions on a date, with the term calendar and season times applied (the
 /// segments move with the season).
-#[utoipa::path(tag = "applications", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "applications", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::http::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-plans/{id}/sessions")]
 pub async fn sessions_on(
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     query: web::Query<DateQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<crate::page::Items<SessionOnDate>>> {
+) -> AppResult<web::Json<crate::http::page::Items<SessionOnDate>>> {
     let (school, id, date) = (scope.school_id, path.1, query.date);
     let items = db
         .run(move |c| {
@@ -237,5 +237,5 @@ pub async fn sessions_on(
                 .collect())
         })
         .await?;
-    Ok(web::Json(crate::page::Items { items }))
+    Ok(web::Json(crate::http::page::Items { items }))
 }

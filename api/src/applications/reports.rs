@@ -15,7 +15,7 @@ use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::openapi::ReadErrors;
+use crate::http::docs::ReadErrors;
 use crate::roster::model::StudentFlag;
 
 /// Counts for one group (a grade, a homeroom, an offering kind, or the school).

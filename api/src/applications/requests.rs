@@ -16,8 +16,8 @@ use crate::db::schema::{service_requests, students};
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// A day registration or a special late-service request.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -3,21 +3,23 @@
 //! homeroom teachers review only their own homerooms.
 
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpResponse};
 use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::model::{Action, RejectReason, Reviewer, Status};
+use super::read;
 use super::store::{self, Application, NewApplication, Step, Who};
-use super::{idempotency, read};
 use crate::auth::need_to_know::{Field, Viewer};
 use crate::auth::{CallerKind, Permission, Role, SchoolScope};
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::clock::Clock;
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::idempotency::{self, IdempotencyKey};
+use crate::http::page::{Page, PageQuery};
 
 /// Who the caller is for this student's application.
 pub(crate) fn reviewer_for(
@@ -196,46 +198,28 @@ pub async fn list_applications(
 )]
 #[post("/applications")]
 pub async fn create_application(
-    req: HttpRequest,
     scope: SchoolScope,
+    key: IdempotencyKey,
     body: web::Json<NewApplication>,
     db: web::Data<Db>,
+    clock: Clock,
 ) -> AppResult<HttpResponse> {
-    let key = req
-        .headers()
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    if key.as_ref().is_some_and(|k| k.is_empty() || k.len() > 100) {
-        return Err(AppError::BadRequest {
-            code: "idempotency.bad_key",
-            detail: "Idempotency-Key must have 1 to 100 characters".into(),
-        });
-    }
     body.validate()?;
     let body = body.into_inner();
     let raw = serde_json::to_string(&body).unwrap_or_default();
     let school = scope.school_id;
-    let key = key.map(|k| idempotency::scoped(&scope, "create_application", &k));
+    let key = key.scoped(&scope, "create_application");
     let (status, json) = db
         .run(move |c| {
             tx(c, |c| {
                 // Authorised first: a key is looked at only for a caller who may do this.
                 let who = who_for(&scope, reviewer_for(c, &scope, body.student_id)?)?;
-                if let Some(k) = &key {
-                    if let idempotency::Claim::Replay(stored) =
-                        idempotency::claim(c, school, k, &raw)?
-                    {
-                        return Ok(stored);
-                    }
-                }
-                let id = store::create(c, school, &body, &who, Utc::now())?;
-                let json = serde_json::to_string(&read::get(c, school, id)?)
-                    .map_err(|e| AppError::Internal(e.into()))?;
-                if let Some(k) = &key {
-                    idempotency::complete(c, school, k, 201, &json)?;
-                }
-                Ok((201, json))
+                idempotency::once(c, school, key.as_deref(), &raw, |c| {
+                    let id = store::create(c, school, &body, &who, clock.now())?;
+                    let json = serde_json::to_string(&read::get(c, school, id)?)
+                        .map_err(|e| AppError::Internal(e.into()))?;
+                    Ok((201, json))
+                })
             })
         })
         .await?;

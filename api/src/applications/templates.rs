@@ -15,8 +15,8 @@ use crate::db::schema::text_templates;
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// A district template.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

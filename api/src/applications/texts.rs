@@ -16,8 +16,8 @@ use crate::db::schema::plan_texts;
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// Kinds of text.
 pub const TEXT_KINDS: &[&str] = &["notice", "application_form", "agreement"];

@@ -12,8 +12,8 @@ use crate::db::schema::{audit_events, users};
 use crate::db::types::Instant;
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::openapi::{ReadErrors, SchoolPath};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, SchoolPath};
+use crate::http::page::{Page, PageQuery};
 
 /// Registers the routes (under the school scope).
 pub fn configure_school(cfg: &mut ServiceConfig) {

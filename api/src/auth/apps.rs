@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::db::schema::schools;
 use crate::db::{Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::WriteErrors;
+use crate::http::docs::WriteErrors;
 
 /// The scope a parent app needs to sign guardians in.
 pub const GUARDIAN_SIGN_IN: &str = "guardians:sign_in";

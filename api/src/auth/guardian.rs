@@ -18,8 +18,8 @@ use crate::db::schema::{guardians, homerooms, schools, student_guardians, studen
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, WriteErrors};
-use crate::page::Items;
+use crate::http::docs::{ReadErrors, WriteErrors};
+use crate::http::page::Items;
 use crate::roster::model::{flags_from_text, StudentFlag};
 
 /// An 8-digit activation code.

@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 use super::{store, Ability, Caller, CallerKind, Role};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::openapi::ReadErrors;
+use crate::http::docs::ReadErrors;
 
 /// The roles of the caller in one school.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -147,7 +147,7 @@ pub struct PasswordChange {
 #[utoipa::path(
     tag = "auth",
     request_body = PasswordChange,
-    responses((status = 204, description = "Changed; every session has ended"), crate::openapi::WriteErrors),
+    responses((status = 204, description = "Changed; every session has ended"), crate::http::docs::WriteErrors),
     security(("bearer" = []))
 )]
 #[post("/me/password")]

@@ -17,7 +17,7 @@ use crate::audit::{self, Actor};
 use crate::config::Config;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::WriteErrors;
+use crate::http::docs::WriteErrors;
 
 /// Registers the routes of this module.
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -10,7 +10,7 @@ use crate::auth::{mask_phone, Permission, SchoolScope};
 use crate::db::schema::{guardians, homerooms, student_guardians, students};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolPath};
+use crate::http::docs::{ReadErrors, SchoolPath};
 use crate::roster::model::{flags_from_text, Gender};
 
 type Row = (

@@ -17,7 +17,7 @@ use crate::auth::{Permission, SchoolScope};
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 
 /// Registers the routes (under the school scope).
 pub fn configure_school(cfg: &mut ServiceConfig) {

@@ -12,8 +12,8 @@ use crate::audit::Actor;
 use crate::auth::{password, Caller};
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, WriteErrors};
-use crate::page::{Page, PageQuery};
+use crate::http::docs::{ReadErrors, WriteErrors};
+use crate::http::page::{Page, PageQuery};
 
 /// Registers the routes.
 pub fn configure(cfg: &mut ServiceConfig) {

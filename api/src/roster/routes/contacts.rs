@@ -9,8 +9,8 @@ use crate::auth::need_to_know::{Field, Viewer};
 use crate::auth::{CallerKind, Permission, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::AppResult;
-use crate::openapi::{ReadErrors, SchoolItemPath, WriteErrors};
-use crate::page::Items;
+use crate::http::docs::{ReadErrors, SchoolItemPath, WriteErrors};
+use crate::http::page::Items;
 use crate::roster::model::{GuardianLink, PickupPerson, PickupPersonInput, StudentGuardian};
 use crate::roster::store::guardians::{self, GuardianSummary};
 use crate::roster::store::{contacts as store, students};
@@ -190,16 +190,16 @@ pub struct GuardianQuery {
 }
 
 /// The school's guardians.
-#[utoipa::path(tag = "roster", params(crate::openapi::SchoolPath, GuardianQuery), responses((status = 200, description = "Guardians", body = crate::page::Page<GuardianSummary>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "roster", params(crate::http::docs::SchoolPath, GuardianQuery), responses((status = 200, description = "Guardians", body = crate::http::page::Page<GuardianSummary>), ReadErrors), security(("bearer" = [])))]
 #[get("/guardians")]
 pub async fn list_school_guardians(
     scope: SchoolScope,
     query: web::Query<GuardianQuery>,
     db: web::Data<Db>,
-) -> AppResult<web::Json<crate::page::Page<GuardianSummary>>> {
+) -> AppResult<web::Json<crate::http::page::Page<GuardianSummary>>> {
     scope.require(Permission::RosterRead)?;
     let q = query.into_inner();
-    let page = crate::page::PageQuery {
+    let page = crate::http::page::PageQuery {
         limit: q.limit,
         cursor: q.cursor,
     };
@@ -212,9 +212,11 @@ pub async fn list_school_guardians(
     let rows = db
         .run(move |c| guardians::page(c, school, q.q.as_deref(), after, limit, full))
         .await?;
-    Ok(web::Json(crate::page::Page::from_rows(rows, limit, |g| {
-        g.id
-    })))
+    Ok(web::Json(crate::http::page::Page::from_rows(
+        rows,
+        limit,
+        |g| g.id,
+    )))
 }
 
 /// A portal activation code, shown once.

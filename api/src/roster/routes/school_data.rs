@@ -1,6 +1,6 @@
 //! The school itself, its terms, homerooms, rooms and staff; a district's schools.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -10,9 +10,10 @@ use super::write;
 use crate::auth::{Caller, Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
-use crate::precondition::with_etag;
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
+use crate::http::precondition::with_etag;
+use crate::http::precondition::IfMatch;
 use crate::roster::model::{
     Homeroom, HomeroomPatch, NewHomeroom, NewStaff, Room, RoomInput, School, Staff, StaffPatch,
     Term, TermInput,
@@ -163,14 +164,14 @@ pub async fn create_room(
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = RoomInput, responses((status = 200, description = "Updated", body = Room), WriteErrors), security(("bearer" = [])))]
 #[patch("/rooms/{id}")]
 pub async fn update_room(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     body: web::Json<RoomInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
-        req,
+        if_match,
         scope,
         Permission::RosterWrite,
         path.1,
@@ -234,14 +235,14 @@ pub async fn get_term(
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = TermInput, responses((status = 200, description = "Updated", body = Term), WriteErrors), security(("bearer" = [])))]
 #[patch("/terms/{id}")]
 pub async fn update_term(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     body: web::Json<TermInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
-        req,
+        if_match,
         scope,
         Permission::RosterWrite,
         path.1,
@@ -292,21 +293,21 @@ pub async fn create_staff(
             })
         })
         .await?;
-    Ok(crate::precondition::created(row.version, &row))
+    Ok(crate::http::precondition::created(row.version, &row))
 }
 
 /// Rename a homeroom or change its homeroom teacher. Send `If-Match`.
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = HomeroomPatch, responses((status = 200, description = "Updated", body = Homeroom), WriteErrors), security(("bearer" = [])))]
 #[patch("/homerooms/{id}")]
 pub async fn update_homeroom(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     body: web::Json<HomeroomPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
-        req,
+        if_match,
         scope,
         Permission::RosterWrite,
         path.1,
@@ -321,14 +322,14 @@ pub async fn update_homeroom(
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), request_body = StaffPatch, responses((status = 200, description = "Updated", body = Staff), WriteErrors), security(("bearer" = [])))]
 #[patch("/staff/{id}")]
 pub async fn update_staff(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     body: web::Json<StaffPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
-        req,
+        if_match,
         scope,
         Permission::StaffManage,
         path.1,
@@ -343,13 +344,13 @@ pub async fn update_staff(
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), responses((status = 204, description = "Deleted"), WriteErrors), security(("bearer" = [])))]
 #[delete("/rooms/{id}")]
 pub async fn delete_room(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
-        req,
+        if_match,
         scope,
         Permission::RosterWrite,
         path.1,
@@ -363,13 +364,13 @@ pub async fn delete_room(
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), responses((status = 204, description = "Deleted"), WriteErrors), security(("bearer" = [])))]
 #[delete("/homerooms/{id}")]
 pub async fn delete_homeroom(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
-        req,
+        if_match,
         scope,
         Permission::RosterWrite,
         path.1,
@@ -383,13 +384,13 @@ pub async fn delete_homeroom(
 #[utoipa::path(tag = "roster", params(SchoolItemPath, ("If-Match" = String, Header, description = "The version you read")), responses((status = 204, description = "Removed"), WriteErrors), security(("bearer" = [])))]
 #[delete("/staff/{id}")]
 pub async fn delete_staff(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
-        req,
+        if_match,
         scope,
         Permission::StaffManage,
         path.1,

@@ -1,6 +1,6 @@
 //! `/schools/{school_id}/students`.
 
-use actix_web::{delete, get, patch, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, get, patch, post, web, HttpResponse};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -9,9 +9,10 @@ use crate::auth::need_to_know::Viewer;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::openapi::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
-use crate::page::{Page, PageQuery};
-use crate::precondition::with_etag;
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::page::{Page, PageQuery};
+use crate::http::precondition::with_etag;
+use crate::http::precondition::IfMatch;
 use crate::roster::model::{NewStudent, Student, StudentPatch};
 use crate::roster::store::students::{self as store, StudentFilter};
 use validator::Validate;
@@ -126,7 +127,7 @@ fn cut(viewer: &Viewer, mut s: Student) -> Student {
 )]
 #[patch("/students/{id}")]
 pub async fn update_student(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     body: web::Json<StudentPatch>,
@@ -134,7 +135,7 @@ pub async fn update_student(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    let version = crate::precondition::if_match(&req)?;
+    let version = if_match.version()?;
     let (school, id, actor, viewer) = (scope.school_id, path.1, scope.actor(), Viewer::of(&scope));
     let mut patch = body.into_inner();
     let s = db
@@ -172,13 +173,13 @@ pub async fn update_student(
 )]
 #[delete("/students/{id}")]
 pub async fn delete_student(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
-        req,
+        if_match,
         scope,
         Permission::RosterWrite,
         path.1,

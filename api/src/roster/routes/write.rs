@@ -3,7 +3,7 @@
 //! with the new version as `ETag` (201 on create, 200 on update, 204 on delete). Updates and
 //! deletes need `If-Match`.
 
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Serialize;
 use validator::Validate;
 
@@ -11,7 +11,7 @@ use crate::audit::Actor;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::precondition::{created, if_match, with_etag};
+use crate::http::precondition::{created, with_etag, IfMatch};
 use crate::roster::model::{Homeroom, Room, Staff, Student, Term};
 
 /// A row with an optimistic-concurrency version.
@@ -51,7 +51,7 @@ where
 
 /// Changes a row if `If-Match` names its current version: 200 with the new `ETag`.
 pub async fn update<B, T>(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     need: Permission,
     id: i64,
@@ -65,7 +65,7 @@ where
 {
     scope.require(need)?;
     body.validate()?;
-    let version = if_match(&req)?;
+    let version = if_match.version()?;
     let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
     let row = db
         .run(move |c| tx(c, |c| update(c, school, id, version, &body, &actor)))
@@ -75,7 +75,7 @@ where
 
 /// Deletes a row if `If-Match` names its current version: 204.
 pub async fn delete(
-    req: HttpRequest,
+    if_match: IfMatch,
     scope: SchoolScope,
     need: Permission,
     id: i64,
@@ -83,7 +83,7 @@ pub async fn delete(
     delete: Delete,
 ) -> AppResult<HttpResponse> {
     scope.require(need)?;
-    let version = if_match(&req)?;
+    let version = if_match.version()?;
     let (school, actor) = (scope.school_id, scope.actor());
     db.run(move |c| tx(c, |c| delete(c, school, id, version, &actor)))
         .await?;

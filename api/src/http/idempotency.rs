@@ -11,6 +11,7 @@
 //! SQLite the `BEGIN IMMEDIATE` transactions take turns outright). So two racing requests
 //! give one effect and the same answer, on both databases.
 
+use actix_web::{dev::Payload, FromRequest, HttpRequest};
 use chrono::Utc;
 use diesel::prelude::*;
 
@@ -33,6 +34,58 @@ pub enum Claim {
     Fresh,
     /// Seen before with the same body: answer this.
     Replay(Stored),
+}
+
+/// The client's `Idempotency-Key` header, if sent (1 to 100 characters, else 400).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey(pub Option<String>);
+
+impl FromRequest for IdempotencyKey {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<IdempotencyKey, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let key = req
+            .headers()
+            .get("idempotency-key")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        std::future::ready(match key {
+            Some(k) if k.is_empty() || k.len() > 100 => Err(AppError::BadRequest {
+                code: "idempotency.bad_key",
+                detail: "Idempotency-Key must have 1 to 100 characters".into(),
+            }),
+            k => Ok(IdempotencyKey(k)),
+        })
+    }
+}
+
+impl IdempotencyKey {
+    /// The key as stored for this caller and operation.
+    pub fn scoped(&self, scope: &SchoolScope, operation: &str) -> Option<String> {
+        self.0.as_deref().map(|k| scoped(scope, operation, k))
+    }
+}
+
+/// Runs `effect` once per key: the first request claims the key, does the work and stores
+/// its answer in the same transaction; a repeat with the same body gets that answer.
+/// Call inside the writing transaction, after authorising. Without a key, just runs it.
+pub fn once(
+    c: &mut DbConn,
+    school_id: i64,
+    key: Option<&str>,
+    body: &str,
+    effect: impl FnOnce(&mut DbConn) -> Result<Stored, AppError>,
+) -> Result<Stored, AppError> {
+    let Some(k) = key else {
+        return effect(c);
+    };
+    if let Claim::Replay(stored) = claim(c, school_id, k, body)? {
+        return Ok(stored);
+    }
+    let (status, json) = effect(c)?;
+    complete(c, school_id, k, status, &json)?;
+    Ok((status, json))
 }
 
 /// The stored form of a key: caller, operation and the client's key.

@@ -1,0 +1,9 @@
+//! Shared HTTP plumbing below every capability: the OpenAPI helpers of operations
+//! (`docs`), paging, preconditions (`If-Match`), `Idempotency-Key`, and the clock.
+//! Capabilities depend on this module; it depends on none of them.
+
+pub mod clock;
+pub mod docs;
+pub mod idempotency;
+pub mod page;
+pub mod precondition;
