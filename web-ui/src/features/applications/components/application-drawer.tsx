@@ -1,6 +1,7 @@
 import { CheckOutlined, CloseOutlined, EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Flex, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useClubs } from '@/api/clubs';
 import type { Application, Decision, SchoolId, StudentId } from '@/api/types';
 import { AcceptanceDetails } from '@/components/acceptance-details';
 import { ApplicationHistory, type ActorName } from '@/components/application-history';
@@ -13,7 +14,6 @@ import { isEditable } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
 import { exemptionLabel, leaveModeLabel, rejectReasonLabel } from '@/lib/service-labels';
 import { useApplication } from '../api/get-application';
-import { useApplicationClubs } from '../api/get-clubs';
 import { useReviewApplication } from '../api/review-application';
 import { OPEN_STATUSES, stepFor } from '../review-step';
 import { AcceptanceEvidenceCheck } from './acceptance-evidence';
@@ -68,7 +68,7 @@ export function ApplicationDrawer({
   const detail = useApplication(schoolId, row?.id, row);
   const application = detail.data ?? row;
   const hasClubs = (application?.club_choices.length ?? 0) > 0;
-  const clubs = useApplicationClubs(schoolId, hasClubs ? application?.term_id : undefined);
+  const clubs = useClubs(schoolId, hasClubs ? application?.term_id : undefined);
   const review = useReviewApplication(schoolId);
   const [deciding, setDeciding] = useState<Decision>();
   const [withdrawing, setWithdrawing] = useState(false);

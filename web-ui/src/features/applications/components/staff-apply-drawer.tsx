@@ -1,5 +1,6 @@
 import { Alert, App, Button, Drawer, Form, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { useClubs } from '@/api/clubs';
 import { newRequestId } from '@/api/request-id';
 import type { Application, PlanText, SchoolId, ServicePlan, Student, StudentId, TermId } from '@/api/types';
 import { ApplyFields } from '@/components/apply-form/apply-fields';
@@ -17,7 +18,6 @@ import { eligibleClubs } from '@/lib/club-choice';
 import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
-import { useApplicationClubs } from '../api/get-clubs';
 import {
   useStaffApply,
   useStaffEdit,
@@ -58,7 +58,7 @@ function StaffForm({ student, plan, agreement, application, onDone }: FormProps)
   const [noOffering, setNoOffering] = useState(false);
   const offerings = plan.offerings.filter((o) => o.grades.includes(student.grade));
   const categories = plan.exemption_categories ?? [...EXEMPTION_CATEGORIES];
-  const clubs = useApplicationClubs(student.school_id, plan.term_id);
+  const clubs = useClubs(student.school_id, plan.term_id);
   const eligible = eligibleClubs(clubs.data?.items ?? [], student.grade, student.homeroom_id);
   const [initialValues] = useState(() =>
     application ? valuesFromApplication(application, offerings) : emptyValues(offerings),

@@ -1,13 +1,13 @@
 import { AuditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
+import { useClubs } from '@/api/clubs';
 import type { Club, SchoolId, Term } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { dateTime } from '@/lib/date-time';
 import { useT } from '@/lib/i18n';
 import { gradeLabel } from '@/lib/grade';
 import { weekdaysText } from '@/lib/service-labels';
-import { useClubs } from '../api/get-clubs';
 import { needsVetting, vettingChecksText, vettingColor, vettingLabel } from '../labels';
 import { ClubFormModal, type ClubPickers } from './club-form-modal';
 import { VettingModal } from './vetting-modal';

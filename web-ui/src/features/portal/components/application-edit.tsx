@@ -1,5 +1,6 @@
 import { Alert, Button, Result, Spin, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
+import { useClubs } from '@/api/clubs';
 import type { Application, ApplicationId, Child, Club, StudentId } from '@/api/types';
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -9,7 +10,6 @@ import { eligibleClubs } from '@/lib/club-choice';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
 import { useEditAndResubmit } from '../api/edit-application';
-import { usePortalClubs } from '../api/get-clubs';
 import { useMyApplication } from '../api/get-my-application';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
@@ -32,7 +32,7 @@ function EditApplication({ child, application, save }: EditProps) {
   const navigate = useNavigate();
   const plans = useOpenPlan(child.school_id);
   const texts = usePublishedTexts(child.school_id, application.term_id);
-  const clubs = usePortalClubs(child.school_id, application.term_id);
+  const clubs = useClubs(child.school_id, application.term_id);
   const receipt = portalLinks.application(child.student_id, application.id);
   if (plans.isLoading || texts.isLoading || clubs.isLoading) {
     return <Spin style={{ display: 'block', margin: '48px auto' }} />;

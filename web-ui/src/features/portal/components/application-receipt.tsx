@@ -2,6 +2,7 @@ import { EditOutlined, PrinterOutlined, RedoOutlined, StopOutlined } from '@ant-
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useClubs } from '@/api/clubs';
 import { ApiError } from '@/api/problem';
 import type { Application, ApplicationId, Child, StudentId } from '@/api/types';
 import { AcceptanceDetails } from '@/components/acceptance-details';
@@ -15,7 +16,6 @@ import { isEditable } from '@/lib/apply-values';
 import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT } from '@/lib/i18n';
 import { leaveModeLabel } from '@/lib/service-labels';
-import { usePortalClubs } from '../api/get-clubs';
 import { useMyApplication } from '../api/get-my-application';
 import { useResubmit } from '../api/resubmit';
 import { latestComment } from '../review-comment';
@@ -26,7 +26,7 @@ import { WithdrawModal } from './withdraw-modal';
 /** 社团志愿: the ranked clubs and where the child stands (enrolled, or waiting with a place). */
 function ClubPlacement({ child, application }: { child: Child; application: Application }) {
   const t = useT();
-  const clubs = usePortalClubs(child.school_id, application.term_id);
+  const clubs = useClubs(child.school_id, application.term_id);
   if (application.club_choices.length === 0) return null;
   return (
     <Card size="small" title={t('club.choices')} data-testid="portal-club-choices">

@@ -1,6 +1,7 @@
 import { Button, Form, Result, Spin } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
+import { useClubs } from '@/api/clubs';
 import { newRequestId } from '@/api/request-id';
 import type { Child, Club, PlanText, ServicePlan, StudentId } from '@/api/types';
 import { ApplyFields } from '@/components/apply-form/apply-fields';
@@ -12,7 +13,6 @@ import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
 import { useChildApplications } from '../api/get-child-applications';
-import { usePortalClubs } from '../api/get-clubs';
 import { useOpenPlan } from '../api/get-open-plan';
 import { usePublishedTexts } from '../api/get-published-texts';
 import { useApply } from '../api/apply';
@@ -103,7 +103,7 @@ function ApplyForChild({ child }: { child: Child }) {
   const plans = useOpenPlan(child.school_id);
   const texts = usePublishedTexts(child.school_id, plans.plan?.term_id);
   const apps = useChildApplications(child.school_id, plans.plan?.term_id, child.student_id);
-  const clubs = usePortalClubs(child.school_id, plans.plan?.term_id);
+  const clubs = useClubs(child.school_id, plans.plan?.term_id);
   const apply = useApply(child.school_id);
 
   // Once applied, on to the receipt — checked before the list, which now shows the application.

@@ -5,8 +5,12 @@ import { unwrap } from '@/api/problem';
 import type { SchoolId, TermId } from '@/api/types';
 import { schoolKey } from '@/lib/query-keys';
 
-/** The term's clubs, to name an application's ranked club choices. */
-export function applicationClubsQueryOptions(schoolId: SchoolId, termId: TermId) {
+/**
+ * The term's club catalogue (社团), with seats taken, the waitlist and first choices: the clubs
+ * page lists it, the application drawer names an application's ranked choices from it, and a
+ * family ranks it when applying (guardians may read the catalogue). The one owner of GET /clubs.
+ */
+export function clubsQueryOptions(schoolId: SchoolId, termId: TermId) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'clubs', 'list', termId),
     queryFn: ({ signal }) =>
@@ -21,6 +25,7 @@ export function applicationClubsQueryOptions(schoolId: SchoolId, termId: TermId)
   });
 }
 
-export function useApplicationClubs(schoolId: SchoolId, termId: TermId | undefined) {
-  return useQuery({ ...applicationClubsQueryOptions(schoolId, termId as TermId), enabled: termId !== undefined });
+/** The catalogue of a term; nothing is asked while the term is not known yet. */
+export function useClubs(schoolId: SchoolId, termId: TermId | undefined) {
+  return useQuery({ ...clubsQueryOptions(schoolId, termId as TermId), enabled: termId !== undefined });
 }
