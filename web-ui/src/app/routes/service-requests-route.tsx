@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import type { SchoolId, Term } from '@/api/types';
-import { useServicePlans } from '@/features/service-plans/api/get-service-plans';
+import { useServicePlans } from '@/api/service-plans';
 import { useServiceRequests } from '@/features/service-requests/api/get-service-requests';
 import { ServiceRequestsList } from '@/features/service-requests/components/service-requests-list';
 import { studentQueryOptions } from '@/features/students/api/get-student';

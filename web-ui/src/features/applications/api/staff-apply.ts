@@ -1,48 +1,16 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
 import { ifMatch } from '@/api/if-match';
-import { allPages } from '@/api/all-pages';
 import { unwrap } from '@/api/problem';
+import { useServicePlans } from '@/api/service-plans';
 import type { Application, ApplicationEdit, NewApplication, SchoolId, StudentId, TermId } from '@/api/types';
 import { invalidateAfterWrite, schoolKey } from '@/lib/query-keys';
-import { currentAgreement, termPlan } from '../staff-apply';
+import { termPlan } from '../staff-apply';
 
 /** The term's approved plan (its offerings, exemption categories), which staff apply under. */
-export function termPlansQueryOptions(schoolId: SchoolId) {
-  return queryOptions({
-    queryKey: schoolKey(schoolId, 'service-plans', 'list', 'all'),
-    queryFn: ({ signal }) =>
-      allPages((page) =>
-        unwrap(
-          client.GET('/api/v1/schools/{school_id}/service-plans', {
-            params: { path: { school_id: schoolId }, query: page },
-            signal,
-          }),
-        ),
-      ),
-  });
-}
-
 export function useTermPlan(schoolId: SchoolId, termId: TermId) {
-  const query = useQuery(termPlansQueryOptions(schoolId));
+  const query = useServicePlans(schoolId, termId);
   return { ...query, plan: query.data ? termPlan(query.data.items, termId) : undefined };
-}
-
-/** The term's published agreement, which the family signed on paper. */
-export function useTermAgreement(schoolId: SchoolId, termId: TermId) {
-  const query = useQuery({
-    queryKey: schoolKey(schoolId, 'texts', 'published', termId),
-    queryFn: ({ signal }) =>
-      allPages((page) =>
-        unwrap(
-          client.GET('/api/v1/schools/{school_id}/texts', {
-            params: { path: { school_id: schoolId }, query: { term_id: termId, published: true, ...page } },
-            signal,
-          }),
-        ),
-      ),
-  });
-  return { ...query, agreement: query.data ? currentAgreement(query.data.items) : undefined };
 }
 
 /** Students of the school by name (or student number), for picking whom to apply for. */

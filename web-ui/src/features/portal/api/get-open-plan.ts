@@ -1,25 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { client } from '@/api/client';
-import { allPages } from '@/api/all-pages';
-import { unwrap } from '@/api/problem';
+import { useServicePlans } from '@/api/service-plans';
 import type { SchoolId, ServicePlan } from '@/api/types';
-import { schoolKey } from '@/lib/query-keys';
-
-/** Every plan version of the school (families read them to apply; only approved ones count). */
-export function schoolPlansQueryOptions(schoolId: SchoolId) {
-  return queryOptions({
-    queryKey: schoolKey(schoolId, 'service-plans', 'portal'),
-    queryFn: ({ signal }) =>
-      allPages((page) =>
-        unwrap(
-          client.GET('/api/v1/schools/{school_id}/service-plans', {
-            params: { path: { school_id: schoolId }, query: page },
-            signal,
-          }),
-        ),
-      ),
-  });
-}
 
 /**
  * The plan families apply under. Per term only the newest approved version counts (as on the
@@ -43,7 +23,8 @@ export function openPlan(plans: readonly ServicePlan[], now: Date): ServicePlan 
   return upcoming[0] ?? approved.sort((a, b) => closes(b) - closes(a))[0];
 }
 
+/** Families read every plan version of the school (only approved ones count). */
 export function useOpenPlan(schoolId: SchoolId) {
-  const query = useQuery(schoolPlansQueryOptions(schoolId));
+  const query = useServicePlans(schoolId, undefined);
   return { ...query, plan: query.data ? openPlan(query.data.items, new Date()) : undefined };
 }

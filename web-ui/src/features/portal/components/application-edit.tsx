@@ -1,6 +1,7 @@
 import { Alert, Button, Result, Spin, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import { useClubs } from '@/api/clubs';
+import { usePublishedTexts } from '@/api/texts';
 import type { Application, ApplicationId, Child, Club, StudentId } from '@/api/types';
 import { ApplicationStatusTag } from '@/components/application-status-tag';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -12,7 +13,6 @@ import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
 import { useEditAndResubmit } from '../api/edit-application';
 import { useMyApplication } from '../api/get-my-application';
 import { useOpenPlan } from '../api/get-open-plan';
-import { usePublishedTexts } from '../api/get-published-texts';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';

@@ -2,6 +2,7 @@ import { LeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { usePublishedTexts } from '@/api/texts';
 import type { Child, ServicePlan, StudentId, TermId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths, portalLinks } from '@/config/paths';
@@ -13,7 +14,6 @@ import { requestKindLabel, requestStatusColor, requestStatusLabel, weekdaysText 
 import { useChildApplications } from '../api/get-child-applications';
 import { useChildRequests } from '../api/get-my-requests';
 import { useOpenPlan } from '../api/get-open-plan';
-import { usePublishedTexts } from '../api/get-published-texts';
 import { useChild } from '../use-child';
 import { ApplicationCard } from './application-card';
 import { NoticeCard } from './notice-card';

@@ -1,11 +1,11 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Segmented, Spin } from 'antd';
 import { useState } from 'react';
+import { useServicePlans } from '@/api/service-plans';
 import type { SchoolId, ServicePlan, TermId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { dateTime } from '@/lib/date-time';
 import { useT } from '@/lib/i18n';
-import { useServicePlans } from '../api/get-service-plans';
 import { effectivePlanIds } from '../effective-plan';
 import type { PlanDecision } from '../api/review-service-plan';
 import { OfferingsTable } from './offerings-table';
