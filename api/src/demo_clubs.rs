@@ -5,6 +5,7 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
+use crate::auth::SchoolId;
 use crate::db::schema::{clubs, staff, terms, users};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -23,7 +24,7 @@ type DemoClub<'a> = (
 );
 
 /// Adds the demo clubs to the first term of `school` (in the caller's transaction).
-pub fn add(c: &mut DbConn, school: i64) -> Result<(), AppError> {
+pub fn add(c: &mut DbConn, school: SchoolId) -> Result<(), AppError> {
     let Some(term) = terms::table
         .filter(terms::school_id.eq(school))
         .order(terms::id)

@@ -74,16 +74,10 @@ pub fn first_admin(c: &mut DbConn, a: &FirstAdmin) -> Result<i64, AppError> {
             Some("district_admin"),
         )?;
         let after = serde_json::json!({ "username": a.username, "district_id": district });
-        audit::record(
-            c,
-            &Actor::system(),
-            None,
-            "user.create_district_admin",
-            "user",
-            Some(id),
-            None,
-            Some(after.to_string()),
-        )?;
+        audit::Event::outside_schools("user.create_district_admin")
+            .on("user", id)
+            .after_json(Some(after.to_string()))
+            .record(c, &Actor::system())?;
         Ok(district)
     })
 }

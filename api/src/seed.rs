@@ -12,6 +12,7 @@ use rand::{Rng, SeedableRng};
 
 use crate::audit::{self, Actor};
 use crate::auth::password;
+use crate::auth::SchoolId;
 use crate::db::schema::{districts, schools, students, users};
 use crate::db::types::Instant;
 use crate::db::{bulk, tx, DbConn};
@@ -355,7 +356,9 @@ pub fn demo_school(c: &mut DbConn) -> Result<i64, AppError> {
             login_prefix: "",
         },
     )?;
-    tx(c, |c| crate::demo_clubs::add(c, school))?;
+    tx(c, |c| {
+        crate::demo_clubs::add(c, SchoolId::of_stored_row(school))
+    })?;
     Ok(school)
 }
 
@@ -409,16 +412,9 @@ pub fn school_with_logins(c: &mut DbConn, names: &DemoNames) -> Result<i64, AppE
             )?;
         }
         crate::auth::store::setting_or_insert(c, crate::server::DEMO_MARKER, "true")?;
-        audit::record(
-            c,
-            &Actor::system(),
-            Some(school),
-            "seed.demo",
-            "school",
-            Some(school),
-            None,
-            None,
-        )?;
+        audit::Event::in_school(SchoolId::of_stored_row(school), "seed.demo")
+            .on("school", school)
+            .record(c, &Actor::system())?;
         Ok(school)
     })
 }

@@ -9,6 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::audit::{self, Actor};
 use crate::auth::Caller;
+use crate::auth::SchoolId;
 use crate::db::schema::settings;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
@@ -59,9 +60,9 @@ pub fn of_district(c: &mut DbConn, district: i64) -> Result<ServiceBounds, AppEr
 }
 
 /// The bounds that apply to a school.
-pub fn of_school(c: &mut DbConn, school: i64) -> Result<ServiceBounds, AppError> {
-    let district =
-        crate::auth::store::district_of_school(c, school)?.ok_or(AppError::NotFound("school"))?;
+pub fn of_school(c: &mut DbConn, school: SchoolId) -> Result<ServiceBounds, AppError> {
+    let district = crate::auth::store::district_of_school(c, school.get())?
+        .ok_or(AppError::NotFound("school"))?;
     of_district(c, district)
 }
 
@@ -132,16 +133,10 @@ pub async fn put_bounds(
                         .values((settings::key.eq(key(district)), settings::value.eq(&value)))
                         .execute(c)?;
                 }
-                audit::record(
-                    c,
-                    &actor,
-                    None,
-                    "district.service_bounds",
-                    "district",
-                    Some(district),
-                    None,
-                    Some(value),
-                )?;
+                audit::Event::outside_schools("district.service_bounds")
+                    .on("district", district)
+                    .after_json(Some(value))
+                    .record(c, &actor)?;
                 Ok(b)
             })
         })

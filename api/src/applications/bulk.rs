@@ -55,7 +55,7 @@ pub async fn bulk_review(
     }) {
         return Err(AppError::forbidden("only reviewers review"));
     }
-    let school = scope.school_id;
+    let school = scope.school();
     let step = Step {
         comment: b.review.comment.clone(),
         reason: b.review.reason,

@@ -45,7 +45,7 @@ pub async fn change_application(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Application>> {
     body.validate()?;
-    let (school, id, b) = (scope.school_id, path.1, body.into_inner());
+    let (school, id, b) = (scope.school(), path.1, body.into_inner());
     let app = db
         .run(move |c| {
             tx(c, |c| {
@@ -81,7 +81,7 @@ pub async fn change_application(
                 replace(c, school, id, &app.offerings, &chosen)?;
                 let comment = format!("effective {}{}", b.effective_date, b.comment.as_deref().map(|c| format!(": {c}")).unwrap_or_default());
                 event(c, school, id, "change", Some(Status::Approved), Status::Approved, &scope.actor(), Some(&comment), now)?;
-                audit::record(c, &scope.actor(), Some(school), "application.change", "application", Some(id), audit::snapshot(&app.offerings), audit::snapshot(&b))?;
+                audit::Event::in_school(school, "application.change").on("application", id).before(&app.offerings).after(&b).record(c, &scope.actor())?;
                 read::get(c, school, id)
             })
         })

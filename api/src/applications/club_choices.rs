@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::clubs::list;
+use crate::auth::SchoolId;
 use crate::db::schema::{club_choices, clubs};
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -14,7 +15,7 @@ use crate::error::AppError;
 /// Stores ranked club choices after checking each club fits the student.
 pub fn choose(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     term_id: i64,
     app_id: i64,
     grade: i32,
@@ -110,7 +111,7 @@ fn set_placement(
 }
 
 /// Gives up an application's club seat; the first on that club's waitlist moves up.
-pub fn release_clubs(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+pub fn release_clubs(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
     let enrolled: Option<i64> = club_choices::table
         .filter(club_choices::application_id.eq(app_id))
         .filter(club_choices::placement.eq("enrolled"))

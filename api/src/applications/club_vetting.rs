@@ -11,7 +11,8 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::clubs::Club;
-use crate::audit::{self, snapshot};
+use crate::audit;
+use crate::auth::SchoolId;
 use crate::auth::{Role, SchoolScope};
 use crate::db::schema::clubs;
 use crate::db::types::Instant;
@@ -94,7 +95,7 @@ pub async fn vet_club(
             "an approval needs the criminal-record check (no_criminal_record)",
         ));
     }
-    let (school, id, actor, user) = (scope.school_id, path.1, scope.actor(), scope.caller.id);
+    let (school, id, actor, user) = (scope.school(), path.1, scope.actor(), scope.caller.id);
     let club = db
         .run(move |c| {
             tx(c, |c| {
@@ -132,16 +133,11 @@ pub async fn vet_club(
                 .execute(c)?;
                 let after = find(c, school, id)?;
                 let record = serde_json::json!({ "club": after, "note": v.note });
-                audit::record(
-                    c,
-                    &actor,
-                    Some(school),
-                    "club.vetting",
-                    "club",
-                    Some(id),
-                    snapshot(&before),
-                    Some(record.to_string()),
-                )?;
+                audit::Event::in_school(school, "club.vetting")
+                    .on("club", id)
+                    .before(&before)
+                    .after_json(Some(record.to_string()))
+                    .record(c, &actor)?;
                 Ok(after)
             })
         })
@@ -149,7 +145,7 @@ pub async fn vet_club(
     Ok(web::Json(club))
 }
 
-fn find(c: &mut crate::db::DbConn, school: i64, id: i64) -> Result<Club, AppError> {
+fn find(c: &mut crate::db::DbConn, school: SchoolId, id: i64) -> Result<Club, AppError> {
     let term: i64 = clubs::table
         .filter(clubs::school_id.eq(school))
         .filter(clubs::id.eq(id))

@@ -10,7 +10,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::model::{weekdays_from_text, weekdays_to_text};
-use crate::audit::{self, snapshot};
+use crate::audit;
+use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{club_choices, clubs};
 use crate::db::types::Instant;
@@ -115,14 +116,18 @@ type Row = (
 );
 
 /// The term's clubs (all terms' when none), in id order.
-pub fn list(c: &mut DbConn, school_id: i64, term_id: Option<i64>) -> Result<Vec<Club>, AppError> {
+pub fn list(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    term_id: Option<i64>,
+) -> Result<Vec<Club>, AppError> {
     load(c, school_id, term_id, None, None)
 }
 
 /// One page of the catalogue in id order: `limit + 1` clubs after `after`.
 pub fn page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     term_id: Option<i64>,
     after: Option<i64>,
     limit: i64,
@@ -132,7 +137,7 @@ pub fn page(
 
 fn load(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     term_id: Option<i64>,
     after: Option<i64>,
     rows: Option<i64>,
@@ -236,7 +241,7 @@ pub async fn list_clubs(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Club>>> {
     let (limit, after) = (page_q.limit()?, page_q.after()?);
-    let (school, term) = (scope.school_id, query.term_id);
+    let (school, term) = (scope.school(), query.term_id);
     let rows = db.run(move |c| page(c, school, term, after, limit)).await?;
     Ok(web::Json(Page::from_rows(rows, limit, |c| c.id)))
 }
@@ -286,7 +291,7 @@ pub async fn create_club(
             "name a staff teacher or an external one",
         ));
     }
-    let (school, actor) = (scope.school_id, scope.actor());
+    let (school, actor) = (scope.school(), scope.actor());
     let club = db
         .run(move |c| {
             tx(c, |c| {
@@ -348,16 +353,10 @@ pub async fn create_club(
                     .into_iter()
                     .find(|x| x.id == id)
                     .ok_or(AppError::NotFound("club"))?;
-                audit::record(
-                    c,
-                    &actor,
-                    Some(school),
-                    "club.create",
-                    "club",
-                    Some(id),
-                    None,
-                    snapshot(&club),
-                )?;
+                audit::Event::in_school(school, "club.create")
+                    .on("club", id)
+                    .after(&club)
+                    .record(c, &actor)?;
                 Ok(club)
             })
         })

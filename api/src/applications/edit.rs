@@ -13,6 +13,7 @@ use super::model::{LeaveMode, Status};
 use super::store::{checked_choices, event, Application, ExemptionClaim, OfferingChoice};
 use super::{plan, read, seats, texts};
 use crate::audit;
+use crate::auth::SchoolId;
 use crate::auth::SchoolScope;
 use crate::db::schema::{applications, club_choices};
 use crate::db::types::Instant;
@@ -68,7 +69,7 @@ pub async fn edit_application(
 ) -> AppResult<HttpResponse> {
     body.validate()?;
     let expected = if_match.version()?;
-    let (school, id, b) = (scope.school_id, path.1, body.into_inner());
+    let (school, id, b) = (scope.school(), path.1, body.into_inner());
     let app = db
         .run(move |c| {
             tx(c, |c| {
@@ -180,16 +181,7 @@ pub async fn edit_application(
                         .execute(c)?;
                 }
                 event(c, school, id, "edit", Some(app.status), app.status, &who.actor, None, now)?;
-                audit::record(
-                    c,
-                    &who.actor,
-                    Some(school),
-                    "application.edit",
-                    "application",
-                    Some(id),
-                    audit::snapshot(&app),
-                    audit::snapshot(&b),
-                )?;
+                audit::Event::in_school(school, "application.edit").on("application", id).before(&app).after(&b).record(c, &who.actor)?;
                 read::get(c, school, id)
             })
         })
@@ -201,7 +193,7 @@ pub async fn edit_application(
 /// then the edit must accept exactly that version.
 fn reaccept(
     c: &mut crate::db::DbConn,
-    school: i64,
+    school: SchoolId,
     app: &Application,
     b: &ApplicationEdit,
 ) -> Result<Option<(i64, String)>, AppError> {

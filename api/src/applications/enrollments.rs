@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use super::informed::TermPath;
 use super::model::weekdays_from_text;
+use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
 use crate::db::{Db, DbConn};
@@ -74,7 +75,7 @@ macro_rules! counted {
 /// an application the rows are in offering order.
 pub fn page_of_term(
     c: &mut DbConn,
-    school: i64,
+    school: SchoolId,
     term: i64,
     after: Option<i64>,
     limit: i64,
@@ -133,7 +134,7 @@ pub async fn list_enrollments(
 ) -> AppResult<web::Json<Page<Enrollment>>> {
     scope.require(Permission::RosterRead)?;
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, term) = (scope.school_id, path.term_id);
+    let (school, term) = (scope.school(), path.term_id);
     let viewer = crate::auth::need_to_know::Viewer::of(&scope);
     let (rows, viewer) = db
         .run(move |c| {

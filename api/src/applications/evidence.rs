@@ -32,7 +32,7 @@ pub async fn acceptance_evidence(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<AcceptanceEvidence>> {
     scope.require(Permission::RosterWrite)?;
-    let (school, student) = (scope.school_id, path.1);
+    let (school, student) = (scope.school(), path.1);
     let ev = db
         .run(move |c| {
             crate::roster::store::students::get(c, school, student)?;

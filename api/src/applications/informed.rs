@@ -11,6 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::texts::{current, text};
 use crate::audit;
+use crate::auth::SchoolId;
 use crate::auth::{CallerKind, Permission, Role, SchoolScope};
 use crate::db::schema::{homerooms, notice_receipts, student_guardians, students};
 use crate::db::types::Instant;
@@ -39,7 +40,7 @@ pub async fn record_receipt(
     body: web::Json<NewNoticeReceipt>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    let (school, actor, b) = (scope.school_id, scope.actor(), body.into_inner());
+    let (school, actor, b) = (scope.school(), scope.actor(), body.into_inner());
     let caller = scope.caller.clone();
     let school_admin = scope.roles.contains(&Role::SchoolAdmin);
     let teacher = scope.roles.contains(&Role::HomeroomTeacher);
@@ -95,7 +96,7 @@ pub async fn record_receipt(
                     ))
                     .execute(c)?;
                 let after = serde_json::json!({"text_id": b.text_id, "student_id": b.student_id, "channel": channel});
-                audit::record(c, &actor, Some(school), "notice.received", "student", Some(b.student_id), None, Some(after.to_string()))?;
+                audit::Event::in_school(school, "notice.received").on("student", b.student_id).after_json(Some(after.to_string())).record(c, &actor)?;
             }
             Ok(())
         })
@@ -158,7 +159,7 @@ pub async fn informed_report(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<InformedReport>> {
     scope.require(Permission::RosterRead)?;
-    let (school, term) = (scope.school_id, path.term_id);
+    let (school, term) = (scope.school(), path.term_id);
     let report = db
         .run(move |c| {
             crate::roster::store::terms::term(c, school, term)?;
@@ -263,7 +264,7 @@ pub struct ReceiptQuery {
 /// each with its id.
 pub fn receipts_page(
     c: &mut crate::db::DbConn,
-    school: i64,
+    school: SchoolId,
     student: i64,
     after: Option<i64>,
     limit: i64,
@@ -311,7 +312,7 @@ pub async fn list_receipts(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<NoticeReceipt>>> {
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, student) = (scope.school_id, query.student_id);
+    let (school, student) = (scope.school(), query.student_id);
     let rows = db
         .run(move |c| {
             match scope.caller.kind {
@@ -333,7 +334,7 @@ pub async fn list_receipts(
 /// (families, informed families) of the school for a notice (none: nobody is informed).
 pub(crate) fn family_counts(
     c: &mut crate::db::DbConn,
-    school: i64,
+    school: SchoolId,
     notice: Option<i64>,
 ) -> Result<(i64, i64), AppError> {
     let ids: Vec<i64> = students::table

@@ -10,7 +10,8 @@ use validator::Validate;
 
 use super::calendar::{SeasonTime, Segment};
 use super::model::{weekdays_from_text, weekdays_to_text};
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
+use crate::auth::SchoolId;
 use crate::db::schema::{offerings, service_plans};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -158,7 +159,7 @@ type OfferingRow = (
 /// The offerings of a plan.
 pub fn offerings_of(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     plan_id: i64,
 ) -> Result<Vec<Offering>, AppError> {
     let rows: Vec<OfferingRow> = offerings::table
@@ -225,7 +226,11 @@ const PLAN_COLUMNS: (
     service_plans::exemption_categories,
 );
 
-fn with_offerings(c: &mut DbConn, school_id: i64, r: PlanRow) -> Result<ServicePlan, AppError> {
+fn with_offerings(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    r: PlanRow,
+) -> Result<ServicePlan, AppError> {
     Ok(ServicePlan {
         id: r.0,
         term_id: r.1,
@@ -246,7 +251,7 @@ fn with_offerings(c: &mut DbConn, school_id: i64, r: PlanRow) -> Result<ServiceP
 }
 
 /// One plan version with its offerings.
-pub fn plan(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServicePlan, AppError> {
+pub fn plan(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<ServicePlan, AppError> {
     let r: PlanRow = service_plans::table
         .filter(service_plans::school_id.eq(school_id))
         .filter(service_plans::id.eq(id))
@@ -261,7 +266,7 @@ pub fn plan(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServicePlan, AppE
 /// `limit + 1` after `after`, each with its offerings.
 pub fn plans_page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     term_id: Option<i64>,
     after: Option<i64>,
     limit: i64,
@@ -287,7 +292,7 @@ pub fn plans_page(
 /// The newest approved plan of a term.
 pub fn approved_plan(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     term_id: i64,
 ) -> Result<Option<ServicePlan>, AppError> {
     let id: Option<i64> = service_plans::table
@@ -303,7 +308,7 @@ pub fn approved_plan(
 
 pub(crate) fn insert_plan(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     p: &NewServicePlan,
     actor: &Actor,
 ) -> Result<ServicePlan, AppError> {
@@ -355,23 +360,17 @@ pub(crate) fn insert_plan(
             .execute(c)?;
     }
     let created = plan(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "service_plan.create",
-        "service_plan",
-        Some(id),
-        None,
-        snapshot(&created),
-    )?;
+    audit::Event::in_school(school_id, "service_plan.create")
+        .on("service_plan", id)
+        .after(&created)
+        .record(c, actor)?;
     Ok(created)
 }
 
 /// Moves a plan from one status to another (guarded), with a comment; audited.
 pub(crate) fn move_plan(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     from: &str,
     to: &str,
@@ -400,15 +399,10 @@ pub(crate) fn move_plan(
         });
     }
     let after = plan(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        &format!("service_plan.{to}"),
-        "service_plan",
-        Some(id),
-        snapshot(&before),
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, format!("service_plan.{to}"))
+        .on("service_plan", id)
+        .before(&before)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }

@@ -33,7 +33,7 @@ pub async fn list_plans(
 ) -> AppResult<web::Json<Page<ServicePlan>>> {
     // Everyone with a grant here reads the plan: guardians apply from it.
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, term) = (scope.school_id, query.term_id);
+    let (school, term) = (scope.school(), query.term_id);
     let rows = db
         .run(move |c| plans_page(c, school, term, after, limit))
         .await?;
@@ -50,7 +50,7 @@ pub async fn create_plan(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let (school, actor, body) = (scope.school(), scope.actor(), body.into_inner());
     let p = db
         .run(move |c| {
             let bounds = super::bounds::of_school(c, school)?;
@@ -69,7 +69,7 @@ pub async fn get_plan(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ServicePlan>> {
-    let (school, id) = (scope.school_id, path.1);
+    let (school, id) = (scope.school(), path.1);
     Ok(web::Json(db.run(move |c| plan(c, school, id)).await?))
 }
 
@@ -84,7 +84,7 @@ pub async fn submit_plan(
     if !scope.roles.contains(&Role::SchoolAdmin) {
         return Err(AppError::forbidden("only school admins submit the plan"));
     }
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    let (school, id, actor) = (scope.school(), path.1, scope.actor());
     Ok(web::Json(
         db.run(move |c| {
             tx(c, |c| {
@@ -117,7 +117,7 @@ pub async fn approve_plan(
     district_reviewer(&scope)?;
     body.validate()?;
     let (school, id, actor, comment) = (
-        scope.school_id,
+        scope.school(),
         path.1,
         scope.actor(),
         body.into_inner().comment,
@@ -152,7 +152,7 @@ pub async fn reject_plan(
     district_reviewer(&scope)?;
     body.validate()?;
     let (school, id, actor, comment) = (
-        scope.school_id,
+        scope.school(),
         path.1,
         scope.actor(),
         body.into_inner().comment,
@@ -206,7 +206,7 @@ pub async fn sessions_on(
     query: web::Query<DateQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<crate::http::page::Items<SessionOnDate>>> {
-    let (school, id, date) = (scope.school_id, path.1, query.date);
+    let (school, id, date) = (scope.school(), path.1, query.date);
     let items = db
         .run(move |c| {
             let p = plan(c, school, id)?;

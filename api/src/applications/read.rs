@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use super::club_choices::ClubChoice;
 use super::model::Status;
 use super::store::{Acceptance, Application, ApplicationEvent, AppliedOffering};
+use crate::auth::SchoolId;
 use crate::db::schema::{
     application_events, application_offerings, applications, club_choices, homerooms, offerings,
     plan_texts, students, users,
@@ -62,7 +63,7 @@ pub struct Filter {
 /// Applications by id, paged.
 pub fn ids(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     f: &Filter,
     after: Option<i64>,
     limit: i64,
@@ -93,7 +94,7 @@ pub fn ids(
 }
 
 /// One application with everything about it.
-pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Application, AppError> {
+pub fn get(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<Application, AppError> {
     get_many(c, school_id, &[id])?
         .pop()
         .ok_or(AppError::NotFound("application"))
@@ -141,7 +142,11 @@ fn waiting<T>(rows: &[T], id: impl Fn(&T) -> i64, waits: impl Fn(&T) -> bool) ->
 /// most seven queries however many there are: the applications (with student, homeroom
 /// and agreement), their offerings and the offerings' waitlists, their club choices and
 /// the clubs' waitlists, their history and the users who acted in it.
-pub fn get_many(c: &mut DbConn, school_id: i64, ids: &[i64]) -> Result<Vec<Application>, AppError> {
+pub fn get_many(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    ids: &[i64],
+) -> Result<Vec<Application>, AppError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

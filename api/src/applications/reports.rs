@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use super::informed::TermPath;
 use super::plan;
+use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
 use crate::db::Db;
@@ -77,7 +78,7 @@ pub async fn application_stats(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ApplicationStats>> {
     scope.require(Permission::RosterRead)?;
-    let (school, term) = (scope.school_id, path.term_id);
+    let (school, term) = (scope.school(), path.term_id);
     let stats = db.run(move |c| school_stats(c, school, term)).await?;
     Ok(web::Json(stats))
 }
@@ -85,7 +86,7 @@ pub async fn application_stats(
 /// The statistics of one school and term.
 pub fn school_stats(
     c: &mut crate::db::DbConn,
-    school: i64,
+    school: SchoolId,
     term: i64,
 ) -> Result<ApplicationStats, AppError> {
     crate::roster::store::terms::term(c, school, term)?;
@@ -210,7 +211,7 @@ pub async fn export_approved(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (school, term) = (scope.school_id, path.term_id);
+    let (school, term) = (scope.school(), path.term_id);
     let rows: Vec<(String, String, String, String, String)> = db
         .run(move |c| {
             // Another school's term answers 404, not an empty workbook.

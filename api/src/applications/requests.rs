@@ -10,7 +10,8 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::model::Reviewer;
-use crate::audit::{self, snapshot};
+use crate::audit;
+use crate::auth::SchoolId;
 use crate::auth::{Role, SchoolScope};
 use crate::db::schema::{service_requests, students};
 use crate::db::types::Instant;
@@ -119,7 +120,7 @@ fn to_request(r: Row) -> ServiceRequest {
     }
 }
 
-fn load(c: &mut DbConn, school_id: i64, id: i64) -> Result<ServiceRequest, AppError> {
+fn load(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<ServiceRequest, AppError> {
     service_requests::table
         .filter(service_requests::school_id.eq(school_id))
         .filter(service_requests::id.eq(id))
@@ -144,7 +145,7 @@ pub struct RequestFilter {
 /// One page of the school's requests in id order: `limit + 1` rows after `after`.
 pub fn page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     f: &RequestFilter,
     after: Option<i64>,
     limit: i64,
@@ -211,7 +212,7 @@ pub async fn create_request(
             ))
         }
     }
-    let school = scope.school_id;
+    let school = scope.school();
     let req = db
         .run(move |c| {
             tx(c, |c| {
@@ -272,16 +273,10 @@ pub async fn create_request(
                     .returning(service_requests::id)
                     .get_result(c)?;
                 let r = load(c, school, id)?;
-                audit::record(
-                    c,
-                    &scope.actor(),
-                    Some(school),
-                    "service_request.create",
-                    "service_request",
-                    Some(id),
-                    None,
-                    snapshot(&r),
-                )?;
+                audit::Event::in_school(school, "service_request.create")
+                    .on("service_request", id)
+                    .after(&r)
+                    .record(c, &scope.actor())?;
                 Ok(r)
             })
         })
@@ -310,7 +305,7 @@ pub async fn list_requests(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ServiceRequest>>> {
     let (limit, after) = (page_q.limit()?, page_q.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     let q = query.into_inner();
     let rows = db
         .run(move |c| {
@@ -345,7 +340,7 @@ pub async fn review_request(
     {
         return Err(AppError::forbidden("school admins review requests"));
     }
-    let (school, id, b) = (scope.school_id, path.1, body.into_inner());
+    let (school, id, b) = (scope.school(), path.1, body.into_inner());
     let r = db
         .run(move |c| {
             tx(c, |c| {
@@ -371,16 +366,10 @@ pub async fn review_request(
                         detail: format!("the request is {}", r.status),
                     });
                 }
-                audit::record(
-                    c,
-                    &scope.actor(),
-                    Some(school),
-                    &format!("service_request.{to}"),
-                    "service_request",
-                    Some(id),
-                    None,
-                    snapshot(&r),
-                )?;
+                audit::Event::in_school(school, format!("service_request.{to}"))
+                    .on("service_request", id)
+                    .after(&r)
+                    .record(c, &scope.actor())?;
                 Ok(r)
             })
         })

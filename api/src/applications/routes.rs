@@ -29,7 +29,7 @@ pub(crate) fn reviewer_for(
 ) -> Result<Reviewer, AppError> {
     match scope.caller.kind {
         CallerKind::Guardian => {
-            store::require_guardian_of(c, scope.school_id, scope.caller.id, student_id)?;
+            store::require_guardian_of(c, scope.school(), scope.caller.id, student_id)?;
             Ok(Reviewer::Guardian)
         }
         CallerKind::Client => Ok(Reviewer::OtherStaff),
@@ -42,8 +42,8 @@ pub(crate) fn reviewer_for(
                 return Ok(Reviewer::SchoolAdmin);
             }
             if scope.roles.contains(&Role::HomeroomTeacher) {
-                let led = store::homerooms_led_by(c, scope.school_id, scope.caller.id)?;
-                let student = crate::roster::store::students::get(c, scope.school_id, student_id)?;
+                let led = store::homerooms_led_by(c, scope.school(), scope.caller.id)?;
+                let student = crate::roster::store::students::get(c, scope.school(), student_id)?;
                 if led.contains(&student.homeroom_id) {
                     return Ok(Reviewer::HomeroomTeacher);
                 }
@@ -106,7 +106,7 @@ pub(crate) fn visible_for(
                 use diesel::prelude::*;
                 student_guardians::table
                     .inner_join(guardians::table)
-                    .filter(student_guardians::school_id.eq(scope.school_id))
+                    .filter(student_guardians::school_id.eq(scope.school()))
                     .filter(guardians::user_id.eq(scope.caller.id))
                     .select(student_guardians::student_id)
                     .load(c)?
@@ -118,11 +118,7 @@ pub(crate) fn visible_for(
             .iter()
             .any(|r| matches!(r, Role::SchoolAdmin | Role::DistrictAdmin)) => {}
         _ if scope.roles.contains(&Role::HomeroomTeacher) => {
-            f.homeroom_ids = Some(store::homerooms_led_by(
-                c,
-                scope.school_id,
-                scope.caller.id,
-            )?)
+            f.homeroom_ids = Some(store::homerooms_led_by(c, scope.school(), scope.caller.id)?)
         }
         _ => {
             if !scope.can(Permission::RosterRead) {
@@ -162,7 +158,7 @@ pub async fn list_applications(
         cursor: q.cursor,
     };
     let (limit, after) = (page.limit()?, page.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     let viewer = Viewer::of(&scope);
     let items = db
         .run(move |c| {
@@ -207,7 +203,7 @@ pub async fn create_application(
     body.validate()?;
     let body = body.into_inner();
     let raw = serde_json::to_string(&body).unwrap_or_default();
-    let school = scope.school_id;
+    let school = scope.school();
     let key = key.scoped(&scope, "create_application");
     let (status, json) = db
         .run(move |c| {
@@ -238,7 +234,7 @@ pub async fn get_application(
     path: web::Path<(i64, i64)>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Application>> {
-    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
     let app = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
@@ -299,7 +295,7 @@ async fn step(
     s: Step,
     db: &Db,
 ) -> AppResult<web::Json<Application>> {
-    let school = scope.school_id;
+    let school = scope.school();
     let app = db
         .run(move |c| {
             tx(c, |c| {

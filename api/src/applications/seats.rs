@@ -7,6 +7,7 @@ use diesel::prelude::*;
 use super::model::weekdays_to_text;
 use super::plan::Offering;
 use super::store::AppliedOffering;
+use crate::auth::SchoolId;
 use crate::db::schema::{application_offerings, offerings};
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -14,7 +15,7 @@ use crate::error::AppError;
 /// Takes a seat on a capped offering by a guarded counter, or joins its queue.
 pub(crate) fn place(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     app_id: i64,
     o: &Offering,
     days: &[u8],
@@ -56,7 +57,7 @@ pub(crate) fn place(
 }
 
 /// Gives up the application's seats; the first in each queue moves up into a freed seat.
-pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(), AppError> {
+pub(crate) fn release(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
     super::club_choices::release_clubs(c, school_id, app_id)?;
     let held: Vec<i64> = application_offerings::table
         .filter(application_offerings::application_id.eq(app_id))
@@ -76,7 +77,7 @@ pub(crate) fn release(c: &mut DbConn, school_id: i64, app_id: i64) -> Result<(),
 /// next in the queue is tried).
 pub(crate) fn release_one(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     app_id: i64,
     offering: i64,
 ) -> Result<(), AppError> {
@@ -137,7 +138,7 @@ pub(crate) fn release_one(
 /// the queue.
 pub(crate) fn replace(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     app_id: i64,
     current: &[AppliedOffering],
     chosen: &[(Offering, Vec<u8>)],

@@ -9,6 +9,7 @@ use super::plan::{approved_plan, Offering, ServicePlan};
 use super::seats::place;
 use super::texts;
 use crate::audit::{self, snapshot, Actor};
+use crate::auth::SchoolId;
 use crate::db::schema::{
     application_events, applications, guardians, homerooms, pickup_persons, staff,
     student_guardians,
@@ -43,7 +44,7 @@ fn refused(code: &'static str, detail: impl Into<String>) -> AppError {
 /// 404 unless the user is a guardian of the student in this school.
 pub fn require_guardian_of(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     user_id: i64,
     student_id: i64,
 ) -> Result<(), AppError> {
@@ -63,7 +64,7 @@ pub fn require_guardian_of(
 /// The homerooms a user leads in this school.
 pub fn homerooms_led_by(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     user_id: i64,
 ) -> Result<Vec<i64>, AppError> {
     Ok(homerooms::table
@@ -77,7 +78,7 @@ pub fn homerooms_led_by(
 /// Creates (and by default submits) an application; every rule is checked here, inside the transaction.
 pub fn create(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     a: &NewApplication,
     who: &Who,
     now: DateTime<Utc>,
@@ -180,16 +181,10 @@ pub fn create(
     event(
         c, school_id, id, "create", None, status, &who.actor, None, now,
     )?;
-    audit::record(
-        c,
-        &who.actor,
-        Some(school_id),
-        "application.create",
-        "application",
-        Some(id),
-        None,
-        snapshot(a),
-    )?;
+    audit::Event::in_school(school_id, "application.create")
+        .on("application", id)
+        .after_json(snapshot(a))
+        .record(c, &who.actor)?;
     Ok(id)
 }
 
@@ -197,7 +192,7 @@ pub fn create(
 /// boarders, weekdays), with the exemption category and the pickup persons checked too.
 pub(crate) fn checked_choices(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     plan: &ServicePlan,
     student: &Student,
     offerings: &[OfferingChoice],
@@ -279,7 +274,7 @@ pub(crate) fn checked_choices(
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn event(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     app: i64,
     action: &str,
     from: Option<Status>,
@@ -316,7 +311,7 @@ pub struct Step {
 #[allow(clippy::too_many_arguments)]
 pub fn act(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     action: Action,
     who: Reviewer,
@@ -414,15 +409,12 @@ pub fn act(
         now,
     )?;
     let after = serde_json::json!({"status": to.as_str(), "comment": step.comment});
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        &format!("application.{}", action.as_str()),
-        "application",
-        Some(id),
-        Some(serde_json::json!({"status": from.as_str()}).to_string()),
-        Some(after.to_string()),
-    )?;
+    audit::Event::in_school(school_id, format!("application.{}", action.as_str()))
+        .on("application", id)
+        .before_json(Some(
+            serde_json::json!({"status": from.as_str()}).to_string(),
+        ))
+        .after_json(Some(after.to_string()))
+        .record(c, actor)?;
     Ok(())
 }

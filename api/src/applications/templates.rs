@@ -9,7 +9,7 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use super::texts::TEXT_KINDS;
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
 use crate::auth::{Caller, Permission, SchoolScope};
 use crate::db::schema::text_templates;
 use crate::db::types::Instant;
@@ -147,16 +147,10 @@ pub async fn create_template(
                     .into_iter()
                     .find(|t| t.id == id)
                     .ok_or(AppError::NotFound("template"))?;
-                audit::record(
-                    c,
-                    &actor,
-                    None,
-                    "text_template.create",
-                    "text_template",
-                    Some(id),
-                    None,
-                    snapshot(&t),
-                )?;
+                audit::Event::outside_schools("text_template.create")
+                    .on("text_template", id)
+                    .after(&t)
+                    .record(c, &actor)?;
                 Ok(t)
             })
         })
@@ -194,10 +188,10 @@ pub async fn list_school_templates(
 ) -> AppResult<web::Json<Page<TextTemplate>>> {
     scope.require(Permission::RosterRead)?;
     let (limit, before) = (page.limit()?, page.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     let rows = db
         .run(move |c| {
-            let district = crate::auth::store::district_of_school(c, school)?
+            let district = crate::auth::store::district_of_school(c, school.get())?
                 .ok_or(AppError::NotFound("school"))?;
             page_of_district(c, district, before, limit)
         })

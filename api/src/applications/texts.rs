@@ -10,7 +10,8 @@ use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::audit::{self, snapshot};
+use crate::audit;
+use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::plan_texts;
 use crate::db::types::Instant;
@@ -103,7 +104,7 @@ const COLUMNS: (
 );
 
 /// One text.
-pub fn text(c: &mut DbConn, school_id: i64, id: i64) -> Result<PlanText, AppError> {
+pub fn text(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<PlanText, AppError> {
     plan_texts::table
         .filter(plan_texts::school_id.eq(school_id))
         .filter(plan_texts::id.eq(id))
@@ -117,7 +118,7 @@ pub fn text(c: &mut DbConn, school_id: i64, id: i64) -> Result<PlanText, AppErro
 /// The current (newest published) text of a kind for a term.
 pub fn current(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     term_id: i64,
     kind: &str,
 ) -> Result<Option<PlanText>, AppError> {
@@ -149,7 +150,7 @@ pub struct TextQuery {
 /// `limit + 1` rows after `after`. Drafts only when `drafts`.
 pub fn page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     f: &TextQuery,
     drafts: bool,
     after: Option<i64>,
@@ -187,7 +188,7 @@ pub async fn list_texts(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<PlanText>>> {
     let (limit, after) = (page_q.limit()?, page_q.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     let staff = scope.can(Permission::RosterRead);
     let q = query.into_inner();
     let rows = db
@@ -213,14 +214,14 @@ pub async fn create_text(
             format!("one of {}", TEXT_KINDS.join(", ")),
         ));
     }
-    let (school, actor, b) = (scope.school_id, scope.actor(), body.into_inner());
+    let (school, actor, b) = (scope.school(), scope.actor(), body.into_inner());
     let t = db
         .run(move |c| {
             tx(c, |c| {
                 crate::roster::store::terms::term(c, school, b.term_id)
                     .map_err(|_| AppError::field("term_id", "not_found", "no such term"))?;
                 if let Some(t) = b.template_id {
-                    let district = crate::auth::store::district_of_school(c, school)?
+                    let district = crate::auth::store::district_of_school(c, school.get())?
                         .ok_or(AppError::NotFound("school"))?;
                     if !super::templates::of_district(c, district)?
                         .iter()
@@ -254,16 +255,10 @@ pub async fn create_text(
                     .returning(plan_texts::id)
                     .get_result(c)?;
                 let t = text(c, school, id)?;
-                audit::record(
-                    c,
-                    &actor,
-                    Some(school),
-                    "text.create",
-                    "text",
-                    Some(id),
-                    None,
-                    snapshot(&t),
-                )?;
+                audit::Event::in_school(school, "text.create")
+                    .on("text", id)
+                    .after(&t)
+                    .record(c, &actor)?;
                 Ok(t)
             })
         })
@@ -280,7 +275,7 @@ pub async fn publish_text(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<PlanText>> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    let (school, id, actor) = (scope.school(), path.1, scope.actor());
     let t = db
         .run(move |c| {
             tx(c, |c| {
@@ -299,16 +294,10 @@ pub async fn publish_text(
                         detail: "a published text cannot change; draft a new version".into(),
                     });
                 }
-                audit::record(
-                    c,
-                    &actor,
-                    Some(school),
-                    "text.publish",
-                    "text",
-                    Some(id),
-                    None,
-                    snapshot(&t),
-                )?;
+                audit::Event::in_school(school, "text.publish")
+                    .on("text", id)
+                    .after(&t)
+                    .record(c, &actor)?;
                 Ok(t)
             })
         })

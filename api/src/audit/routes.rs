@@ -90,7 +90,7 @@ pub async fn list_audit_events(
         cursor: q.cursor.clone(),
     };
     let (limit, before) = (page.limit()?, page.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     // Snapshots obey the need-to-know matrix like every other read.
     let viewer = crate::auth::need_to_know::Viewer::of(&scope);
     let contacts = viewer.sees(crate::auth::need_to_know::Field::Contacts, None);

@@ -11,7 +11,7 @@ use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
 use super::routes::{client_ip, issue_pair, session_answer, SessionMode, TokenPair};
-use super::{password, store, Caller, CallerKind, Keys};
+use super::{password, store, Caller, CallerKind, Keys, SchoolId};
 use crate::audit::{self, Actor};
 use crate::config::Config;
 use crate::db::schema::{guardians, homerooms, schools, student_guardians, students, users};
@@ -177,16 +177,10 @@ pub async fn activate(
                     request_id: request_id.clone(),
                 };
                 let after = serde_json::json!({ "linked_existing_account": existing_id.is_some() });
-                audit::record(
-                    c,
-                    &actor,
-                    Some(school_id),
-                    "guardian.activate",
-                    "guardian",
-                    Some(guardian_id),
-                    None,
-                    Some(after.to_string()),
-                )?;
+                audit::Event::in_school(SchoolId::of_stored_row(school_id), "guardian.activate")
+                    .on("guardian", guardian_id)
+                    .after_json(Some(after.to_string()))
+                    .record(c, &actor)?;
                 let row = store::user_by_id(c, user)?;
                 issue_pair(c, &keys, &cfg, &row, None, None)
             })

@@ -5,7 +5,7 @@ use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{store, Ability, Caller, CallerKind, Role};
+use super::{store, Ability, Caller, CallerKind, Role, SchoolId};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::http::docs::ReadErrors;
@@ -79,8 +79,11 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                     .iter_mut()
                     .filter(|g| g.roles.contains(&Role::HomeroomTeacher))
                 {
-                    g.homeroom_ids =
-                        crate::applications::store::homerooms_led_by(c, g.school_id, caller.id)?;
+                    g.homeroom_ids = crate::applications::store::homerooms_led_by(
+                        c,
+                        SchoolId::of_stored_row(g.school_id),
+                        caller.id,
+                    )?;
                 }
             }
             // A district admin's grant covers every school of the district.
@@ -187,16 +190,9 @@ pub async fn change_password(
                 ))
                 .execute(c)?;
             super::revocation::end_sessions(c, id, chrono::Utc::now())?;
-            crate::audit::record(
-                c,
-                &actor,
-                None,
-                "user.password_change",
-                "user",
-                Some(id),
-                None,
-                None,
-            )
+            crate::audit::Event::outside_schools("user.password_change")
+                .on("user", id)
+                .record(c, &actor)
         })
     })
     .await?;

@@ -12,10 +12,8 @@ pub mod revocation;
 pub mod routes;
 pub mod session;
 pub mod store;
+pub mod tenant;
 pub mod tokens;
-
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
 
 use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use serde::{Deserialize, Serialize};
@@ -26,6 +24,7 @@ use crate::error::AppError;
 use crate::request_id::RequestId;
 
 pub use abilities::Ability;
+pub use tenant::{tenant_guard, DistrictId, DistrictScope, SchoolDirectory, SchoolId, SchoolScope};
 pub use tokens::Keys;
 
 /// A staff role within one school (or, for `district_admin`, a district).
@@ -223,165 +222,6 @@ pub async fn authenticated(req: &HttpRequest) -> Result<Caller, AppError> {
     let caller = claims.into_caller(request_id);
     req.extensions_mut().insert(caller.clone());
     Ok(caller)
-}
-
-/// Maps school ids to district ids, cached (schools do not move between districts).
-#[derive(Clone, Default)]
-pub struct SchoolDirectory {
-    cache: Arc<RwLock<HashMap<i64, i64>>>,
-}
-
-impl SchoolDirectory {
-    /// The district of a school, or `None` if the school does not exist.
-    pub async fn district_of(&self, db: &Db, school_id: i64) -> Result<Option<i64>, AppError> {
-        if let Some(d) = self
-            .cache
-            .read()
-            .ok()
-            .and_then(|m| m.get(&school_id).copied())
-        {
-            return Ok(Some(d));
-        }
-        let found = db
-            .run(move |c| store::district_of_school(c, school_id))
-            .await?;
-        if let (Some(d), Ok(mut m)) = (found, self.cache.write()) {
-            m.insert(school_id, d);
-        }
-        Ok(found)
-    }
-}
-
-/// The school a `/schools/{school_id}/…` request may act on, checked against the token.
-/// Handlers get a school id for the store only through this extractor; a school the
-/// caller holds no grant for answers 404 (it does not reveal that the school exists).
-#[derive(Debug, Clone)]
-pub struct SchoolScope {
-    /// The school.
-    pub school_id: i64,
-    /// The caller's roles in it.
-    pub roles: Vec<Role>,
-    /// The caller.
-    pub caller: Caller,
-}
-
-impl SchoolScope {
-    /// Whether the caller holds `p` here.
-    pub fn can(&self, p: Permission) -> bool {
-        match self.caller.kind {
-            CallerKind::Client => self.caller.scopes.iter().any(|s| s == p.scope()),
-            _ => self.roles.iter().any(|r| p.granted_to(*r)),
-        }
-    }
-
-    /// Refuses with 403 unless the caller holds `p` here.
-    pub fn require(&self, p: Permission) -> Result<(), AppError> {
-        if self.can(p) {
-            Ok(())
-        } else {
-            Err(AppError::forbidden(format!(
-                "your role may not do this ({})",
-                p.scope()
-            )))
-        }
-    }
-
-    /// Whether the caller's roles here hold `a` (machine clients hold no staff ability).
-    pub fn has(&self, a: Ability) -> bool {
-        self.caller.kind == CallerKind::Staff && a.held_by(&self.roles)
-    }
-
-    /// Refuses with 403 unless the caller's roles here hold `a`.
-    pub fn require_ability(&self, a: Ability) -> Result<(), AppError> {
-        if self.has(a) {
-            Ok(())
-        } else {
-            Err(AppError::forbidden(format!(
-                "your role may not do this ({})",
-                serde_json::to_value(a)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            )))
-        }
-    }
-
-    /// An audit actor for this request.
-    pub fn actor(&self) -> crate::audit::Actor {
-        crate::audit::Actor::of(&self.caller)
-    }
-}
-
-impl FromRequest for SchoolScope {
-    type Error = AppError;
-    type Future = std::future::Ready<Result<SchoolScope, AppError>>;
-
-    /// Reads the scope that [`tenant_guard`] resolved before any extractor ran.
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        std::future::ready(
-            req.extensions()
-                .get::<SchoolScope>()
-                .cloned()
-                .ok_or_else(|| {
-                    AppError::Internal(anyhow::anyhow!(
-                        "tenant_guard is not installed on this scope"
-                    ))
-                }),
-        )
-    }
-}
-
-/// Resolves the caller's grant for the `{school_id}` of the path.
-async fn resolve_scope(req: &HttpRequest) -> Result<SchoolScope, AppError> {
-    let caller = authenticated(req).await?;
-    let school_id: i64 = req
-        .match_info()
-        .get("school_id")
-        .and_then(|s| s.parse().ok())
-        .ok_or(AppError::NotFound("school"))?;
-    if let Some(g) = caller.grants.iter().find(|g| g.school_id == school_id) {
-        let roles = g.roles.clone();
-        return Ok(SchoolScope {
-            school_id,
-            roles,
-            caller,
-        });
-    }
-    let district_wide =
-        caller.district_admin || (caller.kind == CallerKind::Client && caller.grants.is_empty());
-    if let (true, Some(district)) = (district_wide, caller.district_id) {
-        let db = req
-            .app_data::<web::Data<Db>>()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("db not configured")))?;
-        let dir = req
-            .app_data::<web::Data<SchoolDirectory>>()
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("directory not configured")))?;
-        if dir.district_of(db, school_id).await? == Some(district) {
-            let roles = if caller.district_admin {
-                vec![Role::DistrictAdmin]
-            } else {
-                vec![]
-            };
-            return Ok(SchoolScope {
-                school_id,
-                roles,
-                caller,
-            });
-        }
-    }
-    Err(AppError::NotFound("school"))
-}
-
-/// Middleware on the `/schools/{school_id}` scope: authenticates and checks the tenant
-/// before any handler extractor runs, so no body or query error can reveal whether
-/// another school's resource exists.
-pub async fn tenant_guard(
-    req: actix_web::dev::ServiceRequest,
-    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
-) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
-    let scope = resolve_scope(req.request()).await?;
-    req.extensions_mut().insert(scope);
-    next.call(req).await
 }
 
 /// Masks a phone number for roles that do not need it: `138****5678`.

@@ -11,7 +11,7 @@
 //! or empty (exemptions); masked phones read `138****5678`. The same rules cut audit
 //! snapshots and exports. Pure: the matrix is unit-tested.
 
-use super::{CallerKind, Role, SchoolScope};
+use super::{CallerKind, Role, SchoolId, SchoolScope};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::roster::model::StudentFlag;
@@ -75,7 +75,7 @@ pub struct Viewer {
     roles: Vec<Role>,
     client_scopes: Option<Vec<String>>,
     user: i64,
-    school: i64,
+    school: SchoolId,
     led: Vec<i64>,
 }
 
@@ -87,7 +87,7 @@ impl Viewer {
             client_scopes: (scope.caller.kind == CallerKind::Client)
                 .then(|| scope.caller.scopes.clone()),
             user: scope.caller.id,
-            school: scope.school_id,
+            school: scope.school(),
             led: Vec::new(),
         }
     }
@@ -249,7 +249,7 @@ mod tests {
             roles: vec![Role::HomeroomTeacher],
             client_scopes: None,
             user: 1,
-            school: 1,
+            school: SchoolId::of_stored_row(1),
             led: vec![7],
         };
         let flags = [StudentFlag::Migrant, StudentFlag::Boarder];

@@ -141,16 +141,10 @@ pub(crate) fn open_session(
             request_id,
         };
         let after = app.map(|a| serde_json::json!({ "via_client": a.id }).to_string());
-        audit::record(
-            c,
-            &actor,
-            None,
-            "auth.login",
-            "user",
-            Some(user.id),
-            None,
-            after,
-        )?;
+        audit::Event::outside_schools("auth.login")
+            .on("user", user.id)
+            .after_json(after)
+            .record(c, &actor)?;
         issue_pair(c, keys, config, user, None, app)
     })
 }

@@ -16,6 +16,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use crate::auth::password::token_hash;
+use crate::auth::SchoolId;
 use crate::auth::SchoolScope;
 use crate::db::schema::idempotency_keys;
 use crate::db::types::Instant;
@@ -72,7 +73,7 @@ impl IdempotencyKey {
 /// Call inside the writing transaction, after authorising. Without a key, just runs it.
 pub fn once(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     key: Option<&str>,
     body: &str,
     effect: impl FnOnce(&mut DbConn) -> Result<Stored, AppError>,
@@ -98,7 +99,12 @@ pub fn scoped(scope: &SchoolScope, operation: &str, key: &str) -> String {
 }
 
 /// Claims `key` for this request (call inside the writing transaction, after authorising).
-pub fn claim(c: &mut DbConn, school_id: i64, key: &str, body: &str) -> Result<Claim, AppError> {
+pub fn claim(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    key: &str,
+    body: &str,
+) -> Result<Claim, AppError> {
     let now = Utc::now();
     diesel::delete(
         idempotency_keys::table
@@ -132,7 +138,7 @@ pub fn claim(c: &mut DbConn, school_id: i64, key: &str, body: &str) -> Result<Cl
     }
 }
 
-fn replay(c: &mut DbConn, school_id: i64, key: &str, body: &str) -> Result<Claim, AppError> {
+fn replay(c: &mut DbConn, school_id: SchoolId, key: &str, body: &str) -> Result<Claim, AppError> {
     let (hash, status, response): (String, i32, String) = idempotency_keys::table
         .filter(idempotency_keys::school_id.eq(school_id))
         .filter(idempotency_keys::key.eq(key))
@@ -162,7 +168,7 @@ fn replay(c: &mut DbConn, school_id: i64, key: &str, body: &str) -> Result<Claim
 /// Stores the outcome of a claimed key (in the same transaction as the effect).
 pub fn complete(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     key: &str,
     status: i32,
     response: &str,

@@ -38,7 +38,7 @@ pub async fn export_students(scope: SchoolScope, db: web::Data<Db>) -> AppResult
     scope.require(Permission::RosterWrite)?;
     let viewer = crate::auth::need_to_know::Viewer::of(&scope);
     let (school, full, flagged) = (
-        scope.school_id,
+        scope.school(),
         viewer.sees(crate::auth::need_to_know::Field::Contacts, None),
         viewer.sees(crate::auth::need_to_know::Field::SensitiveFlags, None),
     );

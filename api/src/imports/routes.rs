@@ -185,7 +185,7 @@ pub async fn create_import(
     let limits = config.import_limits;
     let (name, bytes, dry_run) = read_upload(&req, payload, &limits).await?;
     refuse_beyond_limits(&name, &bytes, limits).await?;
-    let (school, user, actor) = (scope.school_id, scope.caller.user_id(), scope.actor());
+    let (school, user, actor) = (scope.school(), scope.caller.user_id(), scope.actor());
     let job = db
         .run(move |c| {
             let id = store::insert_job(c, school, user, &name, &bytes, dry_run)?;
@@ -214,7 +214,7 @@ pub async fn get_import(
     progress: web::Data<Progress>,
 ) -> AppResult<web::Json<ImportJob>> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id) = (scope.school_id, path.1);
+    let (school, id) = (scope.school(), path.1);
     let job = db.run(move |c| store::job(c, school, id)).await?;
     Ok(web::Json(to_job(job, progress.get(id))))
 }
@@ -230,7 +230,7 @@ pub async fn commit_import(
     config: web::Data<Config>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    let (school, id, actor) = (scope.school(), path.1, scope.actor());
     let job = db
         .run(move |c| {
             store::job(c, school, id)?;

@@ -12,6 +12,7 @@ use super::limits::Limits;
 use super::model::{check_table, read_table_within, RowError};
 use super::store;
 use crate::audit::{self, Actor};
+use crate::auth::SchoolId;
 use crate::db::{tx, Pool};
 use crate::error::AppError;
 
@@ -86,7 +87,7 @@ pub fn spawn(
     db: crate::db::Db,
     progress: Progress,
     limits: Limits,
-    school_id: i64,
+    school_id: SchoolId,
     job_id: i64,
     actor: Actor,
     commit: bool,
@@ -121,7 +122,7 @@ fn run(
     pool: &Pool,
     progress: &Progress,
     limits: &Limits,
-    school_id: i64,
+    school_id: SchoolId,
     job_id: i64,
     actor: &Actor,
     commit: bool,
@@ -166,16 +167,10 @@ fn run(
         let summary = store::apply(c, school_id, &checked.rows, actor, true, &report)?;
         let after =
             serde_json::json!({"job_id": job_id, "file_name": job.file_name, "summary": summary});
-        audit::record(
-            c,
-            actor,
-            Some(school_id),
-            "roster.import",
-            "import_job",
-            Some(job_id),
-            None,
-            Some(after.to_string()),
-        )?;
+        audit::Event::in_school(school_id, "roster.import")
+            .on("import_job", job_id)
+            .after_json(Some(after.to_string()))
+            .record(c, actor)?;
         store::finish(c, job_id, "committed", total, Some(&summary), &[])?;
         Ok::<_, AppError>(summary)
     });

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use super::model::{ImportRow, RowError};
 use crate::audit::Actor;
+use crate::auth::SchoolId;
 use crate::db::schema::{guardians, homerooms, import_jobs, student_guardians, students};
 use crate::db::types::Instant;
 use crate::db::{bulk, DbConn};
@@ -48,7 +49,7 @@ pub struct JobRow {
 /// Stores a new queued job with its file.
 pub fn insert_job(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     user: Option<i64>,
     file_name: &str,
     content: &[u8],
@@ -72,7 +73,7 @@ pub fn insert_job(
 }
 
 /// One job of the school.
-pub fn job(c: &mut DbConn, school_id: i64, id: i64) -> Result<JobRow, AppError> {
+pub fn job(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<JobRow, AppError> {
     import_jobs::table
         .filter(import_jobs::school_id.eq(school_id))
         .filter(import_jobs::id.eq(id))
@@ -146,7 +147,7 @@ type Existing = (i64, String, String, String, i32, i64, String, i64);
 /// audits every student created or changed. With `write = false` only counts.
 pub fn apply(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     rows: &[ImportRow],
     actor: &Actor,
     write: bool,

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
 use crate::db::schema::{api_clients, schools};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -147,16 +147,10 @@ pub fn insert(
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("api client"))?;
-    audit::record(
-        c,
-        actor,
-        None,
-        "api_client.create",
-        "api_client",
-        Some(id),
-        None,
-        snapshot(&created),
-    )?;
+    audit::Event::outside_schools("api_client.create")
+        .on("api_client", id)
+        .after(&created)
+        .record(c, actor)?;
     Ok(created)
 }
 
@@ -181,15 +175,9 @@ pub fn revoke(
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("api client"))?;
-    audit::record(
-        c,
-        actor,
-        None,
-        "api_client.revoke",
-        "api_client",
-        Some(id),
-        None,
-        snapshot(&after),
-    )?;
+    audit::Event::outside_schools("api_client.revoke")
+        .on("api_client", id)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }

@@ -29,7 +29,7 @@ pub async fn list_guardians(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<StudentGuardian>>> {
     scope.require(Permission::RosterRead)?;
-    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
     let items = db
         .run(move |c| {
             let student = students::get(c, school, id)?;
@@ -59,7 +59,7 @@ pub async fn link_guardian(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let (school, id, actor, body) = (scope.school(), path.1, scope.actor(), body.into_inner());
     let viewer = Viewer::of(&scope);
     let items = db
         .run(move |c| {
@@ -95,7 +95,7 @@ pub async fn list_pickup_persons(
     if guardian.is_none() {
         scope.require(Permission::RosterRead)?;
     }
-    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
     let items = db
         .run(move |c| {
             if let Some(user) = guardian {
@@ -128,7 +128,7 @@ pub async fn create_pickup_person(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    let (school, id, actor, body) = (scope.school_id, path.1, scope.actor(), body.into_inner());
+    let (school, id, actor, body) = (scope.school(), path.1, scope.actor(), body.into_inner());
     let p = db
         .run(move |c| {
             tx(c, |c| {
@@ -167,7 +167,7 @@ pub async fn delete_pickup_person(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id, person, actor) = (scope.school_id, path.id, path.person_id, scope.actor());
+    let (school, id, person, actor) = (scope.school(), path.id, path.person_id, scope.actor());
     db.run(move |c| {
         tx(c, |c| {
             store::delete_pickup_person(c, school, id, person, &actor)
@@ -206,7 +206,7 @@ pub async fn list_school_guardians(
     let (limit, after) = (page.limit()?, page.after()?);
     // A school-wide list: unmasked only for those who see every class's contacts.
     let (school, full) = (
-        scope.school_id,
+        scope.school(),
         Viewer::of(&scope).sees(Field::Contacts, None),
     );
     let rows = db
@@ -239,7 +239,7 @@ pub async fn issue_activation_code(
     let code = crate::auth::guardian::new_code();
     let hash = crate::auth::password::hash_off_thread(code.clone()).await?;
     let expires = chrono::Utc::now() + chrono::Duration::days(14);
-    let (school, id, actor) = (scope.school_id, path.1, scope.actor());
+    let (school, id, actor) = (scope.school(), path.1, scope.actor());
     db.run(move |c| {
         tx(c, |c| {
             guardians::set_activation_code(c, school, id, &hash, expires, &actor)
@@ -274,7 +274,7 @@ pub async fn unlink_guardian(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id, guardian, actor) = (scope.school_id, path.id, path.guardian_id, scope.actor());
+    let (school, id, guardian, actor) = (scope.school(), path.id, path.guardian_id, scope.actor());
     db.run(move |c| {
         tx(c, |c| {
             store::unlink_guardian(c, school, id, guardian, &actor)

@@ -24,7 +24,7 @@ use crate::roster::store::{homerooms, rooms, school_data, staff, terms};
 #[utoipa::path(tag = "roster", params(SchoolPath), responses((status = 200, description = "The school", body = School), ReadErrors), security(("bearer" = [])))]
 #[get("")]
 pub async fn get_school(scope: SchoolScope, db: web::Data<Db>) -> AppResult<HttpResponse> {
-    let school = scope.school_id;
+    let school = scope.school();
     let s = db.run(move |c| school_data::school(c, school)).await?;
     Ok(with_etag(s.version, &s))
 }
@@ -86,7 +86,7 @@ pub async fn list_homerooms(
         cursor: query.cursor.clone(),
     };
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, grade) = (scope.school_id, query.grade);
+    let (school, grade) = (scope.school(), query.grade);
     let rows = db
         .run(move |c| homerooms::homerooms_page(c, school, grade, after, limit))
         .await?;
@@ -120,7 +120,7 @@ pub async fn get_homeroom(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id) = (scope.school_id, path.1);
+    let (school, id) = (scope.school(), path.1);
     let h = db.run(move |c| homerooms::homeroom(c, school, id)).await?;
     Ok(with_etag(h.version, &h))
 }
@@ -135,7 +135,7 @@ pub async fn list_rooms(
 ) -> AppResult<web::Json<Page<Room>>> {
     scope.require(Permission::RosterRead)?;
     let (limit, after) = (page.limit()?, page.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     let rows = db
         .run(move |c| rooms::rooms_page(c, school, after, limit))
         .await?;
@@ -192,7 +192,7 @@ pub async fn list_terms(
 ) -> AppResult<web::Json<Page<Term>>> {
     // Everyone with a grant here reads the terms: families apply per term.
     let (limit, after) = (page.limit()?, page.after()?);
-    let school = scope.school_id;
+    let school = scope.school();
     let rows = db
         .run(move |c| terms::terms_page(c, school, after, limit))
         .await?;
@@ -226,7 +226,7 @@ pub async fn get_term(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id) = (scope.school_id, path.1);
+    let (school, id) = (scope.school(), path.1);
     let t = db.run(move |c| terms::term(c, school, id)).await?;
     Ok(with_etag(t.version, &t))
 }
@@ -263,7 +263,7 @@ pub async fn list_staff(
 ) -> AppResult<web::Json<Page<Staff>>> {
     scope.require(Permission::RosterRead)?;
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, full) = (scope.school_id, scope.can(Permission::ContactsRead));
+    let (school, full) = (scope.school(), scope.can(Permission::ContactsRead));
     let rows = db
         .run(move |c| staff::staff_page(c, school, full, after, limit))
         .await?;
@@ -285,7 +285,7 @@ pub async fn create_staff(
         Some(p) => Some(crate::auth::password::hash_off_thread(p.clone()).await?),
         None => None,
     };
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let (school, actor, body) = (scope.school(), scope.actor(), body.into_inner());
     let row = db
         .run(move |c| {
             crate::db::tx(c, |c| {

@@ -58,7 +58,7 @@ pub async fn list_students(
         grade: q.grade,
         homeroom_id: q.homeroom_id,
     };
-    let (school, viewer) = (scope.school_id, Viewer::of(&scope));
+    let (school, viewer) = (scope.school(), Viewer::of(&scope));
     let rows = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
@@ -100,7 +100,7 @@ pub async fn get_student(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id, viewer) = (scope.school_id, path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
     let s = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
@@ -136,7 +136,7 @@ pub async fn update_student(
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
     let version = if_match.version()?;
-    let (school, id, actor, viewer) = (scope.school_id, path.1, scope.actor(), Viewer::of(&scope));
+    let (school, id, actor, viewer) = (scope.school(), path.1, scope.actor(), Viewer::of(&scope));
     let mut patch = body.into_inner();
     let s = db
         .run(move |c| {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use validator::Validate;
 
 use crate::audit::Actor;
-use crate::auth::{Permission, SchoolScope};
+use crate::auth::{Permission, SchoolId, SchoolScope};
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::http::precondition::{created, with_etag, IfMatch};
@@ -24,9 +24,9 @@ macro_rules! versioned {
 }
 versioned!(Homeroom, Room, Staff, Student, Term);
 
-type Insert<B, T> = fn(&mut DbConn, i64, &B, &Actor) -> Result<T, AppError>;
-type Update<B, T> = fn(&mut DbConn, i64, i64, i64, &B, &Actor) -> Result<T, AppError>;
-type Delete = fn(&mut DbConn, i64, i64, i64, &Actor) -> Result<(), AppError>;
+type Insert<B, T> = fn(&mut DbConn, SchoolId, &B, &Actor) -> Result<T, AppError>;
+type Update<B, T> = fn(&mut DbConn, SchoolId, i64, i64, &B, &Actor) -> Result<T, AppError>;
+type Delete = fn(&mut DbConn, SchoolId, i64, i64, &Actor) -> Result<(), AppError>;
 
 /// Creates a row of the school: 201 with `ETag`.
 pub async fn create<B, T>(
@@ -42,7 +42,7 @@ where
 {
     scope.require(need)?;
     body.validate()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let (school, actor, body) = (scope.school(), scope.actor(), body.into_inner());
     let row = db
         .run(move |c| tx(c, |c| insert(c, school, &body, &actor)))
         .await?;
@@ -66,7 +66,7 @@ where
     scope.require(need)?;
     body.validate()?;
     let version = if_match.version()?;
-    let (school, actor, body) = (scope.school_id, scope.actor(), body.into_inner());
+    let (school, actor, body) = (scope.school(), scope.actor(), body.into_inner());
     let row = db
         .run(move |c| tx(c, |c| update(c, school, id, version, &body, &actor)))
         .await?;
@@ -84,7 +84,7 @@ pub async fn delete(
 ) -> AppResult<HttpResponse> {
     scope.require(need)?;
     let version = if_match.version()?;
-    let (school, actor) = (scope.school_id, scope.actor());
+    let (school, actor) = (scope.school(), scope.actor());
     db.run(move |c| tx(c, |c| delete(c, school, id, version, &actor)))
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -3,8 +3,9 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
 use crate::auth::mask_phone;
+use crate::auth::SchoolId;
 use crate::db::schema::{guardians, pickup_persons, student_guardians};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -14,7 +15,7 @@ use crate::roster::model::{GuardianLink, PickupPerson, PickupPersonInput, Studen
 /// The guardians of a student.
 pub fn guardians_of(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_id: i64,
     full: bool,
 ) -> Result<Vec<StudentGuardian>, AppError> {
@@ -46,7 +47,7 @@ pub fn guardians_of(
 /// Finds the school's guardian with this phone, or creates one; returns (id, created).
 pub fn guardian_by_phone_or_new(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     name: &str,
     phone: &str,
 ) -> Result<(i64, bool), AppError> {
@@ -77,7 +78,7 @@ pub fn guardian_by_phone_or_new(
 /// Links a guardian to a student (idempotent: an existing link gets the new relation).
 pub fn link_guardian(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_id: i64,
     g: &GuardianLink,
     actor: &Actor,
@@ -101,23 +102,17 @@ pub fn link_guardian(
             .execute(c)?;
     }
     let after = serde_json::json!({"student_id": student_id, "guardian_id": guardian_id, "relation": g.relation});
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "guardian.link",
-        "student",
-        Some(student_id),
-        None,
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, "guardian.link")
+        .on("student", student_id)
+        .after(&after)
+        .record(c, actor)?;
     Ok(guardian_id)
 }
 
 /// The pickup persons of a student.
 pub fn pickup_persons_of(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_id: i64,
     full: bool,
 ) -> Result<Vec<PickupPerson>, AppError> {
@@ -150,7 +145,7 @@ pub fn pickup_persons_of(
 /// Adds a pickup person.
 pub fn insert_pickup_person(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_id: i64,
     p: &PickupPersonInput,
     actor: &Actor,
@@ -173,23 +168,17 @@ pub fn insert_pickup_person(
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("pickup person"))?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "pickup_person.create",
-        "pickup_person",
-        Some(id),
-        None,
-        snapshot(&created),
-    )?;
+    audit::Event::in_school(school_id, "pickup_person.create")
+        .on("pickup_person", id)
+        .after(&created)
+        .record(c, actor)?;
     Ok(created)
 }
 
 /// Removes a pickup person of a student.
 pub fn delete_pickup_person(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_id: i64,
     id: i64,
     actor: &Actor,
@@ -204,23 +193,17 @@ pub fn delete_pickup_person(
             .filter(pickup_persons::id.eq(id)),
     )
     .execute(c)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "pickup_person.delete",
-        "pickup_person",
-        Some(id),
-        snapshot(&before),
-        None,
-    )?;
+    audit::Event::in_school(school_id, "pickup_person.delete")
+        .on("pickup_person", id)
+        .before(&before)
+        .record(c, actor)?;
     Ok(())
 }
 
 /// Removes a guardian's link to a student (the guardian stays, with other children).
 pub fn unlink_guardian(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_id: i64,
     guardian_id: i64,
     actor: &Actor,
@@ -236,14 +219,8 @@ pub fn unlink_guardian(
         return Err(AppError::NotFound("guardian link"));
     }
     let before = serde_json::json!({"student_id": student_id, "guardian_id": guardian_id});
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "guardian.unlink",
-        "student",
-        Some(student_id),
-        snapshot(&before),
-        None,
-    )
+    audit::Event::in_school(school_id, "guardian.unlink")
+        .on("student", student_id)
+        .before(&before)
+        .record(c, actor)
 }

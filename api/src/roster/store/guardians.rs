@@ -8,6 +8,7 @@ use utoipa::ToSchema;
 
 use crate::audit::{self, Actor};
 use crate::auth::mask_phone;
+use crate::auth::SchoolId;
 use crate::db::schema::{guardians, student_guardians};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -29,7 +30,7 @@ pub struct GuardianSummary {
 /// One page of the school's guardians, by id; `q` matches name or phone.
 pub fn page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     q: Option<&str>,
     after: Option<i64>,
     limit: i64,
@@ -84,7 +85,7 @@ pub fn page(
 /// Stores a new activation code (hashed) for a guardian, replacing any earlier one.
 pub fn set_activation_code(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     guardian_id: i64,
     hash: &str,
     expires: DateTime<Utc>,
@@ -105,14 +106,8 @@ pub fn set_activation_code(
         return Err(AppError::NotFound("guardian"));
     }
     let after = serde_json::json!({"guardian_id": guardian_id, "expires_at": expires});
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "guardian.activation_code",
-        "guardian",
-        Some(guardian_id),
-        None,
-        Some(after.to_string()),
-    )
+    audit::Event::in_school(school_id, "guardian.activation_code")
+        .on("guardian", guardian_id)
+        .after_json(Some(after.to_string()))
+        .record(c, actor)
 }

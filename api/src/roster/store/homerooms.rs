@@ -4,7 +4,8 @@ use chrono::Utc;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
+use crate::auth::SchoolId;
 use crate::db::schema::{homerooms, staff, students};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -14,7 +15,7 @@ use crate::roster::model::{Homeroom, NewHomeroom};
 /// Homerooms with their student counts, by grade and id.
 pub fn homerooms(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     grade: Option<i32>,
 ) -> Result<Vec<Homeroom>, AppError> {
     load(c, school_id, grade, None)
@@ -23,7 +24,7 @@ pub fn homerooms(
 /// One page of homerooms with their student counts, in id order: `limit + 1` after `after`.
 pub fn homerooms_page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     grade: Option<i32>,
     after: Option<i64>,
     limit: i64,
@@ -33,7 +34,7 @@ pub fn homerooms_page(
 
 fn load(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     grade: Option<i32>,
     page: Option<(Option<i64>, i64)>,
 ) -> Result<Vec<Homeroom>, AppError> {
@@ -77,7 +78,7 @@ fn load(
         .into_iter()
         .map(|r| Homeroom {
             id: r.0,
-            school_id,
+            school_id: school_id.get(),
             grade: r.1,
             name: r.2,
             homeroom_teacher_id: r.3,
@@ -88,14 +89,18 @@ fn load(
 }
 
 /// One homeroom.
-pub fn homeroom(c: &mut DbConn, school_id: i64, id: i64) -> Result<Homeroom, AppError> {
+pub fn homeroom(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<Homeroom, AppError> {
     homerooms(c, school_id, None)?
         .into_iter()
         .find(|h| h.id == id)
         .ok_or(AppError::NotFound("homeroom"))
 }
 
-fn check_teacher(c: &mut DbConn, school_id: i64, teacher: Option<i64>) -> Result<(), AppError> {
+fn check_teacher(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    teacher: Option<i64>,
+) -> Result<(), AppError> {
     if let Some(t) = teacher {
         let found = staff::table
             .filter(staff::school_id.eq(school_id))
@@ -116,7 +121,7 @@ fn check_teacher(c: &mut DbConn, school_id: i64, teacher: Option<i64>) -> Result
 /// Creates a homeroom.
 pub fn insert_homeroom(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     h: &NewHomeroom,
     actor: &Actor,
 ) -> Result<Homeroom, AppError> {
@@ -139,23 +144,17 @@ pub fn insert_homeroom(
             format!("a homeroom named {} exists", h.name),
         ))?;
     let created = homeroom(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "homeroom.create",
-        "homeroom",
-        Some(id),
-        None,
-        snapshot(&created),
-    )?;
+    audit::Event::in_school(school_id, "homeroom.create")
+        .on("homeroom", id)
+        .after(&created)
+        .record(c, actor)?;
     Ok(created)
 }
 
 /// Renames a homeroom or changes its homeroom teacher if `version` is current.
 pub fn update_homeroom(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     h: &crate::roster::model::HomeroomPatch,
@@ -186,23 +185,18 @@ pub fn update_homeroom(
         return Err(AppError::Stale);
     }
     let after = homeroom(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "homeroom.update",
-        "homeroom",
-        Some(id),
-        snapshot(&before),
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, "homeroom.update")
+        .on("homeroom", id)
+        .before(&before)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }
 
 /// Deletes an empty homeroom if `version` is current.
 pub fn delete_homeroom(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     actor: &Actor,
@@ -225,14 +219,8 @@ pub fn delete_homeroom(
             .filter(homerooms::version.eq(version)),
     )
     .execute(c)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "homeroom.delete",
-        "homeroom",
-        Some(id),
-        snapshot(&before),
-        None,
-    )
+    audit::Event::in_school(school_id, "homeroom.delete")
+        .on("homeroom", id)
+        .before(&before)
+        .record(c, actor)
 }

@@ -4,7 +4,8 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::expect_version;
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
+use crate::auth::SchoolId;
 use crate::db::schema::rooms;
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -13,10 +14,10 @@ use crate::roster::model::{Room, RoomInput, RoomKind};
 
 type RoomRow = (i64, String, i32, String, i64);
 
-fn to_room(school_id: i64, r: RoomRow) -> Room {
+fn to_room(school_id: SchoolId, r: RoomRow) -> Room {
     Room {
         id: r.0,
-        school_id,
+        school_id: school_id.get(),
         name: r.1,
         capacity: r.2,
         kind: if r.3 == "outdoor" {
@@ -29,7 +30,7 @@ fn to_room(school_id: i64, r: RoomRow) -> Room {
 }
 
 /// The school's rooms.
-pub fn rooms(c: &mut DbConn, school_id: i64) -> Result<Vec<Room>, AppError> {
+pub fn rooms(c: &mut DbConn, school_id: SchoolId) -> Result<Vec<Room>, AppError> {
     Ok(rooms::table
         .filter(rooms::school_id.eq(school_id))
         .select((
@@ -49,7 +50,7 @@ pub fn rooms(c: &mut DbConn, school_id: i64) -> Result<Vec<Room>, AppError> {
 /// One page of the school's rooms in id order: `limit + 1` after `after`.
 pub fn rooms_page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Room>, AppError> {
@@ -84,7 +85,7 @@ fn kind_str(k: RoomKind) -> &'static str {
 /// Creates a room.
 pub fn insert_room(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     r: &RoomInput,
     actor: &Actor,
 ) -> Result<Room, AppError> {
@@ -105,23 +106,17 @@ pub fn insert_room(
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("room"))?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "room.create",
-        "room",
-        Some(id),
-        None,
-        snapshot(&room),
-    )?;
+    audit::Event::in_school(school_id, "room.create")
+        .on("room", id)
+        .after(&room)
+        .record(c, actor)?;
     Ok(room)
 }
 
 /// Replaces a room's fields if `version` is current.
 pub fn update_room(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     r: &RoomInput,
@@ -153,23 +148,18 @@ pub fn update_room(
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("room"))?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "room.update",
-        "room",
-        Some(id),
-        snapshot(&before),
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, "room.update")
+        .on("room", id)
+        .before(&before)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }
 
 /// Deletes a room if `version` is current.
 pub fn delete_room(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     actor: &Actor,
@@ -186,14 +176,8 @@ pub fn delete_room(
             .filter(rooms::version.eq(version)),
     )
     .execute(c)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "room.delete",
-        "room",
-        Some(id),
-        snapshot(&before),
-        None,
-    )
+    audit::Event::in_school(school_id, "room.delete")
+        .on("room", id)
+        .before(&before)
+        .record(c, actor)
 }

@@ -2,13 +2,14 @@
 
 use diesel::prelude::*;
 
+use crate::auth::SchoolId;
 use crate::db::schema::schools;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::roster::model::School;
 
 /// One school.
-pub fn school(c: &mut DbConn, school_id: i64) -> Result<School, AppError> {
+pub fn school(c: &mut DbConn, school_id: SchoolId) -> Result<School, AppError> {
     schools::table
         .find(school_id)
         .select((

@@ -3,9 +3,10 @@
 use chrono::Utc;
 use diesel::prelude::*;
 
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
 use crate::auth::mask_phone;
 use crate::auth::store::parse_roles;
+use crate::auth::SchoolId;
 use crate::db::schema::{staff, users};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -25,7 +26,7 @@ type StaffRow = (
 /// The school's staff; phones masked unless `full_phones`.
 pub fn staff_list(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     full_phones: bool,
 ) -> Result<Vec<Staff>, AppError> {
     load(c, school_id, full_phones, None)
@@ -35,7 +36,7 @@ pub fn staff_list(
 /// unless `full_phones`.
 pub fn staff_page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     full_phones: bool,
     after: Option<i64>,
     limit: i64,
@@ -45,7 +46,7 @@ pub fn staff_page(
 
 fn load(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     full_phones: bool,
     page: Option<(Option<i64>, i64)>,
 ) -> Result<Vec<Staff>, AppError> {
@@ -74,7 +75,7 @@ fn load(
         .into_iter()
         .map(|r| Staff {
             id: r.0,
-            school_id,
+            school_id: school_id.get(),
             user_id: r.1,
             username: r.6,
             name: r.2,
@@ -89,7 +90,7 @@ fn load(
 /// `password_hash` is the argon2 hash of `s.password`, computed by the caller off the pool.
 pub fn insert_staff(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     s: &NewStaff,
     password_hash: Option<&str>,
     actor: &Actor,
@@ -150,23 +151,17 @@ pub fn insert_staff(
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("staff"))?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "staff.create",
-        "staff",
-        Some(id),
-        None,
-        snapshot(&created),
-    )?;
+    audit::Event::in_school(school_id, "staff.create")
+        .on("staff", id)
+        .after(&created)
+        .record(c, actor)?;
     Ok(created)
 }
 
 /// Changes a staff member's name, phone or roles if `version` is current.
 pub fn update_staff(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     p: &crate::roster::model::StaffPatch,
@@ -219,16 +214,11 @@ pub fn update_staff(
         .into_iter()
         .find(|s| s.id == id)
         .ok_or(AppError::NotFound("staff"))?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "staff.update",
-        "staff",
-        Some(id),
-        snapshot(&before),
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, "staff.update")
+        .on("staff", id)
+        .before(&before)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }
 
@@ -236,7 +226,7 @@ pub fn update_staff(
 /// loses its homeroom teacher; a login that no longer has any school is disabled.
 pub fn delete_staff(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     actor: &Actor,
@@ -273,14 +263,8 @@ pub fn delete_staff(
             crate::auth::revocation::bump_version(c, user)?;
         }
     }
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "staff.delete",
-        "staff",
-        Some(id),
-        snapshot(&before),
-        None,
-    )
+    audit::Event::in_school(school_id, "staff.delete")
+        .on("staff", id)
+        .before(&before)
+        .record(c, actor)
 }

@@ -4,7 +4,8 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use super::expect_version;
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
+use crate::auth::SchoolId;
 use crate::db::schema::{homerooms, pickup_persons, student_guardians, students};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -76,7 +77,7 @@ pub struct StudentFilter {
 /// One page of students, ordered by id.
 pub fn list(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     filter: &StudentFilter,
     after: Option<i64>,
     limit: i64,
@@ -109,7 +110,7 @@ pub fn list(
 }
 
 /// One student of the school.
-pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Student, AppError> {
+pub fn get(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<Student, AppError> {
     students::table
         .inner_join(homerooms::table)
         .filter(students::school_id.eq(school_id))
@@ -124,7 +125,7 @@ pub fn get(c: &mut DbConn, school_id: i64, id: i64) -> Result<Student, AppError>
 /// One student by number.
 pub fn id_by_number(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     student_no: &str,
 ) -> Result<Option<(i64, i64)>, AppError> {
     Ok(students::table
@@ -138,7 +139,7 @@ pub fn id_by_number(
 /// Checks that the homeroom is this school's and of the student's grade.
 pub fn check_homeroom(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     homeroom_id: i64,
     grade: i32,
 ) -> Result<(), AppError> {
@@ -166,7 +167,7 @@ pub fn check_homeroom(
 /// Creates a student (in the caller's transaction) and audits it.
 pub fn insert(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     new: &NewStudent,
     actor: &Actor,
 ) -> Result<Student, AppError> {
@@ -197,23 +198,17 @@ pub fn insert(
         .returning(students::id)
         .get_result(c)?;
     let student = get(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "student.create",
-        "student",
-        Some(id),
-        None,
-        snapshot(&student),
-    )?;
+    audit::Event::in_school(school_id, "student.create")
+        .on("student", id)
+        .after(&student)
+        .record(c, actor)?;
     Ok(student)
 }
 
 /// Applies a patch if `version` is current; audits before and after.
 pub fn update(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     patch: &StudentPatch,
@@ -264,23 +259,18 @@ pub fn update(
         return Err(AppError::Stale);
     }
     let after = get(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "student.update",
-        "student",
-        Some(id),
-        snapshot(&before),
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, "student.update")
+        .on("student", id)
+        .before(&before)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }
 
 /// Deletes a student with their guardian links and pickup persons.
 pub fn delete(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     actor: &Actor,
@@ -309,15 +299,9 @@ pub fn delete(
     if n == 0 {
         return Err(AppError::Stale);
     }
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "student.delete",
-        "student",
-        Some(id),
-        snapshot(&before),
-        None,
-    )?;
+    audit::Event::in_school(school_id, "student.delete")
+        .on("student", id)
+        .before(&before)
+        .record(c, actor)?;
     Ok(())
 }

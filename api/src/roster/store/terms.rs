@@ -4,7 +4,8 @@ use chrono::{NaiveDate, Utc};
 use diesel::prelude::*;
 
 use super::expect_version;
-use crate::audit::{self, snapshot, Actor};
+use crate::audit::{self, Actor};
+use crate::auth::SchoolId;
 use crate::db::schema::terms;
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -62,7 +63,7 @@ const TERM_COLUMNS: (
 /// One page of the school's terms in id order: `limit + 1` after `after`.
 pub fn terms_page(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<Term>, AppError> {
@@ -79,7 +80,7 @@ pub fn terms_page(
 }
 
 /// One term.
-pub fn term(c: &mut DbConn, school_id: i64, id: i64) -> Result<Term, AppError> {
+pub fn term(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<Term, AppError> {
     terms::table
         .filter(terms::school_id.eq(school_id))
         .filter(terms::id.eq(id))
@@ -93,7 +94,7 @@ pub fn term(c: &mut DbConn, school_id: i64, id: i64) -> Result<Term, AppError> {
 /// Creates a term.
 pub fn insert_term(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     t: &TermInput,
     actor: &Actor,
 ) -> Result<Term, AppError> {
@@ -117,23 +118,17 @@ pub fn insert_term(
         .returning(terms::id)
         .get_result(c)?;
     let term = term(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "term.create",
-        "term",
-        Some(id),
-        None,
-        snapshot(&term),
-    )?;
+    audit::Event::in_school(school_id, "term.create")
+        .on("term", id)
+        .after(&term)
+        .record(c, actor)?;
     Ok(term)
 }
 
 /// Replaces a term's fields if `version` is current.
 pub fn update_term(
     c: &mut DbConn,
-    school_id: i64,
+    school_id: SchoolId,
     id: i64,
     version: i64,
     t: &TermInput,
@@ -163,15 +158,10 @@ pub fn update_term(
         return Err(AppError::Stale);
     }
     let after = term(c, school_id, id)?;
-    audit::record(
-        c,
-        actor,
-        Some(school_id),
-        "term.update",
-        "term",
-        Some(id),
-        snapshot(&before),
-        snapshot(&after),
-    )?;
+    audit::Event::in_school(school_id, "term.update")
+        .on("term", id)
+        .before(&before)
+        .after(&after)
+        .record(c, actor)?;
     Ok(after)
 }
