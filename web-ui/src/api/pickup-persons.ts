@@ -4,8 +4,12 @@ import { unwrap } from '@/api/problem';
 import type { SchoolId, StudentId } from '@/api/types';
 import { schoolKey } from '@/lib/query-keys';
 
-/** The people registered to collect the child (授权接送人); phones come masked to guardians. */
-export function childPickupPersonsQueryOptions(schoolId: SchoolId, studentId: StudentId) {
+/**
+ * The people guardians authorised to collect the student (授权接送人): the student's contacts
+ * (staff) and the apply form's leave section (families; phones come masked to them). The one
+ * owner of GET /students/{id}/pickup-persons.
+ */
+export function studentPickupPersonsQueryOptions(schoolId: SchoolId, studentId: StudentId) {
   return queryOptions({
     queryKey: schoolKey(schoolId, 'students', studentId, 'pickup-persons'),
     queryFn: ({ signal }) =>
@@ -15,10 +19,12 @@ export function childPickupPersonsQueryOptions(schoolId: SchoolId, studentId: St
           signal,
         }),
       ),
-    staleTime: 60_000,
   });
 }
 
-export function useChildPickupPersons(schoolId: SchoolId, studentId: StudentId) {
-  return useQuery(childPickupPersonsQueryOptions(schoolId, studentId));
+export function useStudentPickupPersons(schoolId: SchoolId, studentId: StudentId | undefined, enabled = true) {
+  return useQuery({
+    ...studentPickupPersonsQueryOptions(schoolId, studentId as StudentId),
+    enabled: enabled && studentId !== undefined,
+  });
 }

@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
+import { studentQueryOptions } from '@/api/students';
 import type { SchoolId, Term } from '@/api/types';
 import { useServicePlans } from '@/api/service-plans';
 import { useServiceRequests } from '@/features/service-requests/api/get-service-requests';
 import { ServiceRequestsList } from '@/features/service-requests/components/service-requests-list';
-import { studentQueryOptions } from '@/features/students/api/get-student';
 import { useAccess } from '@/lib/authorization';
 import { useSchoolId } from '@/lib/current-school';
 import { useT } from '@/lib/i18n';

@@ -1,5 +1,5 @@
 import { Checkbox, Flex, Form, Radio, Typography } from 'antd';
-import { useChildPickupPersons } from '@/api/pickup-persons';
+import { useStudentPickupPersons } from '@/api/pickup-persons';
 import type { PickupPerson, SchoolId, StudentId } from '@/api/types';
 import type { ApplyValues } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
@@ -20,7 +20,7 @@ function PersonLine({ person }: { person: PickupPerson }) {
 /** 授权接送人: the child's registered pickup persons to tick (the school registers new ones). */
 function PickupPersons({ schoolId, studentId }: { schoolId: SchoolId; studentId: StudentId }) {
   const t = useT();
-  const persons = useChildPickupPersons(schoolId, studentId);
+  const persons = useStudentPickupPersons(schoolId, studentId);
   const items = persons.data?.items ?? [];
   // Without the list (still loading, or not readable) only the note is shown.
   if (!persons.data) return null;

@@ -1,32 +1,16 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
 import { ifMatch } from '@/api/if-match';
 import { unwrap } from '@/api/problem';
 import { useServicePlans } from '@/api/service-plans';
-import type { Application, ApplicationEdit, NewApplication, SchoolId, StudentId, TermId } from '@/api/types';
-import { invalidateAfterWrite, schoolKey } from '@/lib/query-keys';
+import type { Application, ApplicationEdit, NewApplication, SchoolId, TermId } from '@/api/types';
+import { invalidateAfterWrite } from '@/lib/query-keys';
 import { termPlan } from '../staff-apply';
 
 /** The term's approved plan (its offerings, exemption categories), which staff apply under. */
 export function useTermPlan(schoolId: SchoolId, termId: TermId) {
   const query = useServicePlans(schoolId, termId);
   return { ...query, plan: query.data ? termPlan(query.data.items, termId) : undefined };
-}
-
-/** Students of the school by name (or student number), for picking whom to apply for. */
-export function useStudentSearch(schoolId: SchoolId, q: string) {
-  return useQuery({
-    queryKey: schoolKey(schoolId, 'students', 'list', { q, limit: 20 }),
-    queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/students', {
-          params: { path: { school_id: schoolId }, query: { q, limit: 20 } },
-          signal,
-        }),
-      ),
-    enabled: q.trim().length > 0,
-    placeholderData: keepPreviousData,
-  });
 }
 
 /** 代家长报名: applies and submits for the family (the server records the acceptance as staff's). */
@@ -71,20 +55,5 @@ export function useStaffEdit(schoolId: SchoolId) {
       );
     },
     onSettled: () => invalidateAfterWrite(queryClient, schoolId, ['applications', 'service-plans', 'clubs']),
-  });
-}
-
-/** One student (its grade and homeroom decide which offerings and clubs apply). */
-export function useStudentForApply(schoolId: SchoolId, studentId: StudentId | undefined) {
-  return useQuery({
-    queryKey: schoolKey(schoolId, 'students', studentId),
-    queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/students/{id}', {
-          params: { path: { school_id: schoolId, id: studentId as StudentId } },
-          signal,
-        }),
-      ),
-    enabled: studentId !== undefined,
   });
 }

@@ -2,6 +2,7 @@ import { Alert, App, Button, Drawer, Form, Select, Spin, Typography } from 'antd
 import { useState } from 'react';
 import { useClubs } from '@/api/clubs';
 import { newRequestId } from '@/api/request-id';
+import { useStudent, useStudentSearch } from '@/api/students';
 import { usePublishedTexts } from '@/api/texts';
 import type { Application, PlanText, SchoolId, ServicePlan, Student, StudentId, TermId } from '@/api/types';
 import { ApplyFields } from '@/components/apply-form/apply-fields';
@@ -19,7 +20,7 @@ import { eligibleClubs } from '@/lib/club-choice';
 import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
-import { useStaffApply, useStaffEdit, useStudentForApply, useStudentSearch, useTermPlan } from '../api/staff-apply';
+import { useStaffApply, useStaffEdit, useTermPlan } from '../api/staff-apply';
 
 type StaffApplyDrawerProps = {
   schoolId: SchoolId;
@@ -173,7 +174,7 @@ export function StaffApplyDrawer({ schoolId, termId, open, application, onClose 
   const [picked, setPicked] = useState<Student>();
   const plan = useTermPlan(schoolId, termId);
   const texts = usePublishedTexts(schoolId, termId);
-  const editing = useStudentForApply(schoolId, application?.student_id);
+  const editing = useStudent(schoolId, application?.student_id);
   const student = application ? editing.data : picked;
   const close = () => {
     setPicked(undefined);

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
+import { studentPickupPersonsQueryOptions } from '@/api/pickup-persons';
 import { unwrap } from '@/api/problem';
 import type { PickupPersonInput, SchoolId, StudentId } from '@/api/types';
 import { invalidateAfterWrite } from '@/lib/query-keys';
-import { studentPickupPersonsQueryOptions } from './get-student-contacts';
 
 /** Adds someone the guardians authorise to collect the student (授权接送人). */
 export function createPickupPerson(schoolId: SchoolId, studentId: StudentId, body: PickupPersonInput) {

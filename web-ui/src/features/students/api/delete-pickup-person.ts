@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
+import { studentPickupPersonsQueryOptions } from '@/api/pickup-persons';
 import { unwrap } from '@/api/problem';
 import type { PickupPersonId, SchoolId, StudentId } from '@/api/types';
 import { invalidateAfterWrite } from '@/lib/query-keys';
-import { studentPickupPersonsQueryOptions } from './get-student-contacts';
 
 export function deletePickupPerson(schoolId: SchoolId, studentId: StudentId, personId: PickupPersonId) {
   return unwrap(

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
 import { ifMatch } from '@/api/if-match';
 import { unwrap } from '@/api/problem';
+import { studentQueryKey } from '@/api/students';
 import type { SchoolId, Student } from '@/api/types';
 import { invalidateAfterWrite } from '@/lib/query-keys';
-import { studentQueryKey } from './get-student';
 
 /** Deletes a student with their guardian links and pickup persons (If-Match: the version read). */
 export function deleteStudent(schoolId: SchoolId, student: Pick<Student, 'id' | 'version'>) {

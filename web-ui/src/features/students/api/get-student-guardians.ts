@@ -18,30 +18,9 @@ export function studentGuardiansQueryOptions(schoolId: SchoolId, studentId: Stud
   });
 }
 
-/** The people guardians authorised to collect the student (授权接送人). */
-export function studentPickupPersonsQueryOptions(schoolId: SchoolId, studentId: StudentId) {
-  return queryOptions({
-    queryKey: schoolKey(schoolId, 'students', studentId, 'pickup-persons'),
-    queryFn: ({ signal }) =>
-      unwrap(
-        client.GET('/api/v1/schools/{school_id}/students/{id}/pickup-persons', {
-          params: { path: { school_id: schoolId, id: studentId } },
-          signal,
-        }),
-      ),
-  });
-}
-
 export function useStudentGuardians(schoolId: SchoolId, studentId: StudentId | undefined, enabled: boolean) {
   return useQuery({
     ...studentGuardiansQueryOptions(schoolId, studentId as StudentId),
-    enabled: enabled && studentId !== undefined,
-  });
-}
-
-export function useStudentPickupPersons(schoolId: SchoolId, studentId: StudentId | undefined, enabled: boolean) {
-  return useQuery({
-    ...studentPickupPersonsQueryOptions(schoolId, studentId as StudentId),
     enabled: enabled && studentId !== undefined,
   });
 }

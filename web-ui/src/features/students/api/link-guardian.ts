@@ -3,7 +3,7 @@ import { client } from '@/api/client';
 import { unwrap } from '@/api/problem';
 import type { GuardianLink, SchoolId, StudentId } from '@/api/types';
 import { invalidateAfterWrite } from '@/lib/query-keys';
-import { studentGuardiansQueryOptions } from './get-student-contacts';
+import { studentGuardiansQueryOptions } from './get-student-guardians';
 
 /** Links a guardian (found by phone, or created); answers with the student's guardians. */
 export function linkGuardian(schoolId: SchoolId, studentId: StudentId, body: GuardianLink) {

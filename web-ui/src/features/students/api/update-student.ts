@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { client } from '@/api/client';
 import { ifMatch } from '@/api/if-match';
 import { unwrap } from '@/api/problem';
+import { studentQueryKey } from '@/api/students';
 import type { SchoolId, Student, StudentPatch } from '@/api/types';
 import { invalidateAfterWrite } from '@/lib/query-keys';
-import { studentQueryKey } from './get-student';
 
 /** Changes a student; `version` is the one the user read (a stale one answers 412). */
 export function updateStudent(schoolId: SchoolId, student: Pick<Student, 'id' | 'version'>, patch: StudentPatch) {

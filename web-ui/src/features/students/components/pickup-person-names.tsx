@@ -1,14 +1,14 @@
 import { Spin } from 'antd';
+import { useStudentPickupPersons } from '@/api/pickup-persons';
 import type { SchoolId, StudentId } from '@/api/types';
 import { useT } from '@/lib/i18n';
-import { useStudentPickupPersons } from '../api/get-student-contacts';
 
 type PickupPersonNamesProps = { schoolId: SchoolId; studentId: StudentId; ids: readonly number[] };
 
 /** The named pickup persons of a student (e.g. those an application lists), with their relation. */
 export function PickupPersonNames({ schoolId, studentId, ids }: PickupPersonNamesProps) {
   const t = useT();
-  const persons = useStudentPickupPersons(schoolId, studentId, true);
+  const persons = useStudentPickupPersons(schoolId, studentId);
   if (persons.isLoading) return <Spin size="small" />;
   const named = (persons.data?.items ?? []).filter((p) => ids.includes(p.id));
   // A person removed since the application was made is no longer listed.

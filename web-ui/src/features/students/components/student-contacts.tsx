@@ -1,6 +1,7 @@
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, Popconfirm, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useStudentPickupPersons } from '@/api/pickup-persons';
 import { ApiError } from '@/api/problem';
 import type { Guardian, PickupPerson, SchoolId, StudentId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -8,7 +9,7 @@ import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT, type Translate } from '@/lib/i18n';
 import { useCreatePickupPerson } from '../api/create-pickup-person';
 import { useDeletePickupPerson } from '../api/delete-pickup-person';
-import { useStudentGuardians, useStudentPickupPersons } from '../api/get-student-contacts';
+import { useStudentGuardians } from '../api/get-student-guardians';
 import { useIssueActivationCode } from '../api/issue-activation-code';
 import { useLinkGuardian } from '../api/link-guardian';
 import { ContactFormModal } from './contact-form-modal';
@@ -58,7 +59,7 @@ export function StudentContacts({ schoolId, studentId, canEdit }: StudentContact
   const { message, modal } = App.useApp();
   const guardians = useStudentGuardians(schoolId, studentId, true);
   const issueCode = useIssueActivationCode(schoolId);
-  const pickup = useStudentPickupPersons(schoolId, studentId, true);
+  const pickup = useStudentPickupPersons(schoolId, studentId);
   const link = useLinkGuardian(schoolId, studentId);
   const addPickup = useCreatePickupPerson(schoolId, studentId);
   const removePickup = useDeletePickupPerson(schoolId, studentId);

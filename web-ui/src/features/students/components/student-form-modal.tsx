@@ -2,13 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { ReactElement } from 'react';
 import { ApiError } from '@/api/problem';
+import { studentQueryOptions } from '@/api/students';
 import type { Gender, HomeroomId, SchoolId, Student, StudentFlag, StudentPatch } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { GRADES, gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
 import { useCreateStudent } from '../api/create-student';
-import { studentQueryOptions } from '../api/get-student';
 import { useUpdateStudent } from '../api/update-student';
 import { flagLabel, genderLabel, GENDERS, STUDENT_FLAGS } from '../labels';
 

@@ -1,11 +1,11 @@
 import { Flex, Input, Select, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useStudents, type StudentSearch } from '@/api/students';
 import type { HomeroomId, SchoolId, Student } from '@/api/types';
 import { CursorTable } from '@/components/cursor-table';
 import { GRADES, gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
-import { useStudents, type StudentSearch } from '../api/get-students';
 import { flagLabel, genderLabel } from '../labels';
 import { StudentDetailDrawer } from './student-detail-drawer';
 import type { HomeroomFieldRenderer } from './student-form-modal';
