@@ -1,6 +1,7 @@
 import { CheckOutlined, CloseOutlined, EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Drawer, Flex, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useApplication } from '@/api/applications';
 import { useClubs } from '@/api/clubs';
 import type { Application, Decision, SchoolId, StudentId } from '@/api/types';
 import { AcceptanceDetails } from '@/components/acceptance-details';
@@ -13,7 +14,6 @@ import { dateTime } from '@/lib/date-time';
 import { isEditable } from '@/lib/apply-values';
 import { useT } from '@/lib/i18n';
 import { exemptionLabel, leaveModeLabel, rejectReasonLabel } from '@/lib/service-labels';
-import { useApplication } from '../api/get-application';
 import { useReviewApplication } from '../api/review-application';
 import { OPEN_STATUSES, stepFor } from '../review-step';
 import { AcceptanceEvidenceCheck } from './acceptance-evidence';

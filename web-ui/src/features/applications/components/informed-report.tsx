@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
+import { useRecordNoticeReceipt } from '@/api/notice-receipts';
 import { ApiError } from '@/api/problem';
 import type { HomeroomId, HomeroomInformed, SchoolId, TermId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -24,7 +25,6 @@ import { compareHomeroomNames } from '@/lib/grade';
 import { describeProblem, useT } from '@/lib/i18n';
 import { percent } from '@/lib/service-labels';
 import { useInformedReport } from '../api/get-informed-report';
-import { useRecordPaperReceipt } from '../api/record-paper-receipt';
 
 type InformedReportProps = {
   schoolId: SchoolId;
@@ -60,7 +60,7 @@ export function InformedReport({
   const t = useT();
   const { message } = App.useApp();
   const query = useInformedReport(schoolId, termId);
-  const record = useRecordPaperReceipt(schoolId);
+  const record = useRecordNoticeReceipt(schoolId);
   const [show, setShow] = useState<Show>(ownHomeroomIds?.length ? 'own' : 'missing');
 
   if (query.isLoading) return <Spin />;

@@ -1,6 +1,7 @@
 import { CheckOutlined, CloseOutlined, FormOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Select, Typography, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useApplications, type ApplicationSearch } from '@/api/applications';
 import type {
   Application,
   ApplicationId,
@@ -21,7 +22,6 @@ import { dateTime } from '@/lib/date-time';
 import { isMessageKey, useT, type Translate } from '@/lib/i18n';
 import { APPLICATION_STATUSES, applicationStatusLabel, exemptionLabel } from '@/lib/service-labels';
 import { useBulkReview } from '../api/bulk-review';
-import { useApplications, type ApplicationSearch } from '../api/get-applications';
 import { bulkStep, stepFor } from '../review-step';
 import { ApplicationDrawer, type PickupPersonsRenderer } from './application-drawer';
 import { ReviewModal } from './review-modal';

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Drawer, Form, Select, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { useApply, useEditAndResubmit } from '@/api/applications';
 import { useClubs } from '@/api/clubs';
 import { newRequestId } from '@/api/request-id';
 import { useStudent, useStudentSearch } from '@/api/students';
@@ -20,7 +21,7 @@ import { eligibleClubs } from '@/lib/club-choice';
 import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
-import { useStaffApply, useStaffEdit, useTermPlan } from '../api/staff-apply';
+import { useTermPlan } from '../api/staff-apply';
 
 type StaffApplyDrawerProps = {
   schoolId: SchoolId;
@@ -45,8 +46,8 @@ function StaffForm({ student, plan, agreement, application, onDone }: FormProps)
   const { message } = App.useApp();
   const [form] = Form.useForm<ApplyValues>();
   const problem = useFormProblem(form, APPLY_PROBLEMS);
-  const apply = useStaffApply(student.school_id);
-  const edit = useStaffEdit(student.school_id);
+  const apply = useApply(student.school_id);
+  const edit = useEditAndResubmit(student.school_id);
   const pending = apply.isPending || edit.isPending;
   // One key per filled-in form: a retry after a lost answer returns the same application.
   const [idempotencyKey] = useState(newRequestId);

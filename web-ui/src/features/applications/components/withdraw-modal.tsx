@@ -1,10 +1,10 @@
 import { App, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useWithdrawApplication } from '@/api/applications';
 import type { Application, SchoolId } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
-import { useWithdrawApplication } from '../api/withdraw-application';
 
 type Values = { effective_date: Dayjs; comment?: string };
 

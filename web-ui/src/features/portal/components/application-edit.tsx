@@ -1,5 +1,6 @@
 import { Alert, Button, Result, Spin, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
+import { useApplication, useEditAndResubmit } from '@/api/applications';
 import { useClubs } from '@/api/clubs';
 import { usePublishedTexts } from '@/api/texts';
 import type { Application, ApplicationId, Child, Club, StudentId } from '@/api/types';
@@ -10,8 +11,6 @@ import { isEditable } from '@/lib/apply-values';
 import { eligibleClubs } from '@/lib/club-choice';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
-import { useEditAndResubmit } from '../api/edit-application';
-import { useMyApplication } from '../api/get-my-application';
 import { useOpenPlan } from '../api/get-open-plan';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
@@ -83,7 +82,7 @@ function EditApplication({ child, application, save }: EditProps) {
 function EditPage({ child, applicationId }: { child: Child; applicationId: ApplicationId }) {
   const t = useT();
   const navigate = useNavigate();
-  const query = useMyApplication(child.school_id, applicationId);
+  const query = useApplication(child.school_id, applicationId);
   const save = useEditAndResubmit(child.school_id);
   const receipt = portalLinks.application(child.student_id, applicationId);
   if (save.isSuccess) return <Navigate to={receipt} replace state={{ submitted: true }} />;

@@ -2,6 +2,7 @@ import { EditOutlined, PrinterOutlined, RedoOutlined, StopOutlined } from '@ant-
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useApplication, useResubmit } from '@/api/applications';
 import { useClubs } from '@/api/clubs';
 import { ApiError } from '@/api/problem';
 import type { Application, ApplicationId, Child, StudentId } from '@/api/types';
@@ -16,8 +17,6 @@ import { isEditable } from '@/lib/apply-values';
 import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT } from '@/lib/i18n';
 import { leaveModeLabel } from '@/lib/service-labels';
-import { useMyApplication } from '../api/get-my-application';
-import { useResubmit } from '../api/resubmit';
 import { latestComment } from '../review-comment';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';
@@ -49,7 +48,7 @@ function Receipt({
   const t = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const query = useMyApplication(child.school_id, applicationId);
+  const query = useApplication(child.school_id, applicationId);
   const resubmit = useResubmit(child.school_id);
   const [withdrawing, setWithdrawing] = useState(false);
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '48px auto' }} />;

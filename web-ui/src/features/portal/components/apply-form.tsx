@@ -1,6 +1,7 @@
 import { Button, Form, Result, Spin } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
+import { useApply, useStudentApplications } from '@/api/applications';
 import { useClubs } from '@/api/clubs';
 import { newRequestId } from '@/api/request-id';
 import { usePublishedTexts } from '@/api/texts';
@@ -13,9 +14,7 @@ import { eligibleClubs } from '@/lib/club-choice';
 import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { EXEMPTION_CATEGORIES } from '@/lib/service-labels';
-import { useChildApplications } from '../api/get-child-applications';
 import { useOpenPlan } from '../api/get-open-plan';
-import { useApply } from '../api/apply';
 import { useChild } from '../use-child';
 import { ChildHeader } from './child-page';
 
@@ -102,7 +101,7 @@ function ApplyForChild({ child }: { child: Child }) {
   const navigate = useNavigate();
   const plans = useOpenPlan(child.school_id);
   const texts = usePublishedTexts(child.school_id, plans.plan?.term_id);
-  const apps = useChildApplications(child.school_id, plans.plan?.term_id, child.student_id);
+  const apps = useStudentApplications(child.school_id, plans.plan?.term_id, child.student_id);
   const clubs = useClubs(child.school_id, plans.plan?.term_id);
   const apply = useApply(child.school_id);
 

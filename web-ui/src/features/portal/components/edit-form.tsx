@@ -1,5 +1,6 @@
 import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
+import type { useEditAndResubmit } from '@/api/applications';
 import { ApiError } from '@/api/problem';
 import type { Application, Child, Club, Offering, PlanText } from '@/api/types';
 import { ApplyFields } from '@/components/apply-form/apply-fields';
@@ -14,7 +15,6 @@ import {
 } from '@/lib/apply-values';
 import { useFormProblem } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
-import type { useEditAndResubmit } from '../api/edit-application';
 
 type EditFormProps = {
   child: Child;

@@ -1,11 +1,11 @@
 import { CheckCircleFilled, FileTextOutlined } from '@ant-design/icons';
 import { Button, Card, Drawer, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useRecordNoticeReceipt } from '@/api/notice-receipts';
 import type { PlanText, SchoolId, StudentId } from '@/api/types';
 import { TextBody } from '@/components/text-body';
 import { dateTime } from '@/lib/date-time';
 import { useT } from '@/lib/i18n';
-import { useRecordNoticeRead } from '../api/record-notice-read';
 import { hasReadNotice, rememberNoticeRead } from '../notice-read';
 
 type NoticeCardProps = {
@@ -20,7 +20,7 @@ type NoticeCardProps = {
  */
 export function NoticeCard({ schoolId, studentId, notice }: NoticeCardProps) {
   const t = useT();
-  const record = useRecordNoticeRead(schoolId);
+  const record = useRecordNoticeReceipt(schoolId);
   const [open, setOpen] = useState(false);
   const [read, setRead] = useState(() => (notice ? hasReadNotice(notice.id, studentId) : false));
   const isRead = read || (notice ? hasReadNotice(notice.id, studentId) : false);

@@ -1,10 +1,10 @@
 import { App, DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useWithdrawApplication } from '@/api/applications';
 import type { Application, SchoolId } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
-import { useWithdraw } from '../api/withdraw';
 
 type Values = { effective_date: Dayjs; comment?: string };
 
@@ -23,7 +23,7 @@ export function WithdrawModal({ schoolId, application, open, onClose }: Withdraw
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form, MAPPING);
-  const withdraw = useWithdraw(schoolId);
+  const withdraw = useWithdrawApplication(schoolId);
   const close = () => {
     problem.clear();
     onClose();
