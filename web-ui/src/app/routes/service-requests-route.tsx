@@ -1,8 +1,8 @@
 import { useQueries } from '@tanstack/react-query';
+import { useServicePlans } from '@/api/service-plans';
+import { useServiceRequests } from '@/api/service-requests';
 import { studentQueryOptions } from '@/api/students';
 import type { SchoolId, Term } from '@/api/types';
-import { useServicePlans } from '@/api/service-plans';
-import { useServiceRequests } from '@/features/service-requests/api/get-service-requests';
 import { ServiceRequestsList } from '@/features/service-requests/components/service-requests-list';
 import { useAccess } from '@/lib/authorization';
 import { useSchoolId } from '@/lib/current-school';

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Result, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useStudentApplications } from '@/api/applications';
+import { useStudentServiceRequests } from '@/api/service-requests';
 import { usePublishedTexts } from '@/api/texts';
 import type { Child, ServicePlan, StudentId, TermId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
@@ -12,7 +13,6 @@ import { gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
 import { timeFor } from '@/lib/offering-time';
 import { requestKindLabel, requestStatusColor, requestStatusLabel, weekdaysText } from '@/lib/service-labels';
-import { useChildRequests } from '../api/get-my-requests';
 import { useOpenPlan } from '../api/get-open-plan';
 import { useChild } from '../use-child';
 import { ApplicationCard } from './application-card';
@@ -56,7 +56,7 @@ function RequestsCard({ child, termId }: { child: Child; termId: TermId }) {
   const t = useT();
   const navigate = useNavigate();
   const requested = (useLocation().state as { requested?: boolean } | null)?.requested === true;
-  const query = useChildRequests(child.school_id, termId, child.student_id);
+  const query = useStudentServiceRequests(child.school_id, termId, child.student_id);
   return (
     <Card size="small" title={t('portal.requests')} data-testid="portal-requests">
       {requested ? (

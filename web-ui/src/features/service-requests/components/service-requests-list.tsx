@@ -1,12 +1,12 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Flex, Segmented, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
+import type { ServiceRequestsView } from '@/api/service-requests';
 import type { SchoolId, ServiceRequest, StudentId } from '@/api/types';
 import { LoadMore } from '@/components/load-more';
 import { ProblemAlert } from '@/components/problem-alert';
 import { useT } from '@/lib/i18n';
 import { requestKindLabel, requestStatusColor, requestStatusLabel } from '@/lib/service-labels';
-import type { ServiceRequestsView } from '../api/get-service-requests';
 import { RequestReviewModal } from './request-review-modal';
 
 /** Names of other features' records, resolved by the page. */
