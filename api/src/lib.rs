@@ -6,6 +6,7 @@
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod clubs;
 pub mod config;
 pub mod db;
 pub mod demo_clubs;
@@ -18,11 +19,15 @@ pub mod imports;
 pub mod integration;
 pub mod openapi;
 pub mod peer;
+pub mod plans;
 pub mod provision;
+pub mod reports;
 pub mod request_id;
 pub mod roster;
 pub mod seed;
 pub mod server;
+pub mod service_requests;
+pub mod texts;
 
 use actix_web::dev::{ServiceFactory, ServiceRequest};
 use utoipa::OpenApi;
@@ -46,14 +51,21 @@ where
                 .configure(auth::routes::configure)
                 .configure(roster::routes::configure)
                 .configure(integration::routes::configure)
-                .configure(applications::configure)
+                .configure(plans::configure)
+                .configure(texts::configure)
+                .configure(reports::configure)
                 .service(
                     scope::scope("/schools/{school_id}")
                         .wrap(actix_web::middleware::from_fn(auth::tenant_guard))
                         .configure(roster::routes::configure_school)
                         .configure(audit::routes::configure_school)
                         .configure(imports::routes::configure_school)
-                        .configure(applications::configure_school),
+                        .configure(plans::configure_school)
+                        .configure(texts::configure_school)
+                        .configure(clubs::configure_school)
+                        .configure(applications::configure_school)
+                        .configure(service_requests::configure_school)
+                        .configure(reports::configure_school),
                 ),
         )
 }

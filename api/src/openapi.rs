@@ -24,7 +24,12 @@ errors are RFC 9457 problem+json with a stable `code`."
         (name = "roster", description = "Districts, schools, terms, homerooms, students, guardians, staff, rooms"),
         (name = "imports", description = "Roster import jobs and exports"),
         (name = "audit", description = "The audit log"),
-        (name = "applications", description = "Service plans, texts, informed families, applications and their review"),
+        (name = "plans", description = "Service plans (一校一案), the district's bounds, sessions on a date"),
+        (name = "texts", description = "The notice, application form and agreement; templates; receipts and the informed report"),
+        (name = "clubs", description = "The club catalogue and the vetting of external teachers"),
+        (name = "applications", description = "Applications, their two-step review, seats, changes, withdrawals, enrollments"),
+        (name = "service_requests", description = "Day registrations and special late service"),
+        (name = "reports", description = "Application statistics, the approved list, the district's figures"),
         (name = "integration", description = "Machine clients of districts and parent apps"),
     )
 )]

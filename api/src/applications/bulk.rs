@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::routes::Review;
-use super::store::Step;
-use super::{read, store};
+use crate::applications::read;
+use crate::applications::routes::Review;
+use crate::applications::store;
+use crate::applications::store::Step;
 use crate::auth::{Role, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
@@ -21,7 +22,7 @@ pub struct BulkReview {
     #[validate(length(min = 1, max = 500))]
     #[schema(min_items = 1, max_items = 500)]
     pub ids: Vec<i64>,
-    pub step: super::routes::ReviewStep,
+    pub step: crate::applications::routes::ReviewStep,
     #[validate(nested)]
     pub review: Review,
 }
@@ -46,7 +47,7 @@ pub async fn bulk_review(
 ) -> AppResult<web::Json<Vec<BulkResult>>> {
     body.validate()?;
     let b = body.into_inner();
-    let action = super::routes::review_action(b.step, b.review.decision);
+    let action = crate::applications::routes::review_action(b.step, b.review.decision);
     if !scope.roles.iter().any(|r| {
         matches!(
             r,
@@ -67,7 +68,7 @@ pub async fn bulk_review(
             for id in b.ids {
                 let r = tx(c, |c| {
                     let app = read::get(c, school, id)?;
-                    let who = super::routes::reviewer_for(c, &scope, app.student_id)?;
+                    let who = crate::applications::routes::reviewer_for(c, &scope, app.student_id)?;
                     store::act(
                         c,
                         school,

@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::model::{Reviewer, Status};
-use super::seats::replace;
-use super::store::{checked_choices, event, Application, OfferingChoice};
-use super::{plan, read};
+use crate::applications::model::{Reviewer, Status};
+use crate::applications::read;
+use crate::applications::seats::replace;
+use crate::applications::store::{checked_choices, event, Application, OfferingChoice};
 use crate::audit;
 use crate::auth::SchoolScope;
 use crate::db::schema::applications;
@@ -20,6 +20,7 @@ use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::{SchoolItemPath, WriteErrors};
+use crate::plans::store as plan;
 
 /// A change of offerings or weekdays.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
@@ -51,11 +52,11 @@ pub async fn change_application(
             tx(c, |c| {
                 let app = read::get(c, school, id)?;
                 let mut f = read::Filter::default();
-                super::routes::visible_for(c, &scope, &mut f)?;
+                crate::applications::routes::visible_for(c, &scope, &mut f)?;
                 if !f.student_ids.as_ref().is_none_or(|ids| ids.contains(&app.student_id)) {
                     return Err(AppError::NotFound("application"));
                 }
-                if !matches!(super::routes::reviewer_for(c, &scope, app.student_id)?, Reviewer::Guardian | Reviewer::SchoolAdmin) {
+                if !matches!(crate::applications::routes::reviewer_for(c, &scope, app.student_id)?, Reviewer::Guardian | Reviewer::SchoolAdmin) {
                     return Err(AppError::forbidden("guardians or a school admin change an application"));
                 }
                 if app.status != Status::Approved {

@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::clubs::list;
 use crate::auth::SchoolId;
+use crate::clubs::catalogue::list;
 use crate::db::schema::{club_choices, clubs};
 use crate::db::DbConn;
 use crate::error::AppError;

@@ -9,9 +9,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::model::{LeaveMode, Status};
-use super::store::{checked_choices, event, Application, ExemptionClaim, OfferingChoice};
-use super::{plan, read, seats, texts};
+use crate::applications::model::{LeaveMode, Status};
+use crate::applications::read;
+use crate::applications::seats;
+use crate::applications::store::{
+    checked_choices, event, Application, ExemptionClaim, OfferingChoice,
+};
 use crate::audit;
 use crate::auth::SchoolId;
 use crate::auth::SchoolScope;
@@ -21,6 +24,8 @@ use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::{SchoolItemPath, WriteErrors};
 use crate::http::precondition::{with_etag, IfMatch};
+use crate::plans::store as plan;
+use crate::texts::versions as texts;
 
 /// The family's choices, replacing the application's.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
@@ -75,7 +80,7 @@ pub async fn edit_application(
             tx(c, |c| {
                 let app = read::get(c, school, id)?;
                 let mut f = read::Filter::default();
-                super::routes::visible_for(c, &scope, &mut f)?;
+                crate::applications::routes::visible_for(c, &scope, &mut f)?;
                 let visible = f
                     .student_ids
                     .as_ref()
@@ -86,9 +91,9 @@ pub async fn edit_application(
                 if !visible {
                     return Err(AppError::NotFound("application"));
                 }
-                let who = super::routes::who_for(
+                let who = crate::applications::routes::who_for(
                     &scope,
-                    super::routes::reviewer_for(c, &scope, app.student_id)?,
+                    crate::applications::routes::reviewer_for(c, &scope, app.student_id)?,
                 )?;
                 if !matches!(app.status, Status::Draft | Status::ReturnedForChanges) {
                     return Err(AppError::Conflict {
@@ -140,10 +145,10 @@ pub async fn edit_application(
                     r.into_iter().map(|x| x.club_id).collect()
                 };
                 if ranked != b.club_choices {
-                    super::club_choices::release_clubs(c, school, id)?;
+                    crate::applications::club_choices::release_clubs(c, school, id)?;
                     diesel::delete(club_choices::table.filter(club_choices::application_id.eq(id)))
                         .execute(c)?;
-                    super::club_choices::choose(
+                    crate::applications::club_choices::choose(
                         c,
                         school,
                         app.term_id,

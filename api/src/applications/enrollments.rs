@@ -7,8 +7,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::informed::TermPath;
-use super::model::weekdays_from_text;
+use crate::applications::model::weekdays_from_text;
 use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
@@ -16,6 +15,7 @@ use crate::db::{Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::ReadErrors;
 use crate::http::page::{Page, PageQuery};
+use crate::texts::informed::TermPath;
 
 /// One child in one offering.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -4,13 +4,14 @@ use actix_web::{get, web};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::store::Application;
-use super::texts::PlanText;
-use super::{read, texts};
+use crate::applications::read;
+use crate::applications::store::Application;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::AppResult;
 use crate::http::docs::{ReadErrors, SchoolItemPath};
+use crate::texts::versions as texts;
+use crate::texts::versions::PlanText;
 
 /// Everything that proves what a family agreed to, for one student.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -70,18 +70,8 @@ pub enum RejectReason {
     Other,
 }
 
-/// Who acts on an application, seen from the rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reviewer {
-    /// A guardian of the student (or an app acting for them).
-    Guardian,
-    /// The homeroom teacher of the student's homeroom.
-    HomeroomTeacher,
-    /// A school admin.
-    SchoolAdmin,
-    /// Any other staff member.
-    OtherStaff,
-}
+/// Who acts on an application, seen from the rules: the caller's relation to the child.
+pub use crate::roster::relation::Relation as Reviewer;
 
 /// What someone does to an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

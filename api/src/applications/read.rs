@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::club_choices::ClubChoice;
-use super::model::Status;
-use super::store::{Acceptance, Application, ApplicationEvent, AppliedOffering};
+use crate::applications::club_choices::ClubChoice;
+use crate::applications::model::Status;
+use crate::applications::store::{Acceptance, Application, ApplicationEvent, AppliedOffering};
 use crate::auth::SchoolId;
 use crate::db::schema::{
     application_events, application_offerings, applications, club_choices, homerooms, offerings,
@@ -301,7 +301,7 @@ pub fn get_many(
             offering_id: oid,
             kind,
             name,
-            weekdays: super::model::weekdays_from_text(&days),
+            weekdays: crate::applications::model::weekdays_from_text(&days),
             queue_position: offering_queues.place(&placement, oid, pos),
             placement,
         });

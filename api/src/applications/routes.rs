@@ -9,17 +9,18 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::model::{Action, RejectReason, Reviewer, Status};
-use super::read;
-use super::store::{self, Application, NewApplication, Step, Who};
+use crate::applications::model::{Action, RejectReason, Reviewer, Status};
+use crate::applications::read;
+use crate::applications::store::{self, Application, NewApplication, Step, Who};
 use crate::auth::need_to_know::{Field, Viewer};
-use crate::auth::{CallerKind, Permission, Role, SchoolScope};
+use crate::auth::{CallerKind, SchoolScope};
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::http::clock::Clock;
 use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::http::idempotency::{self, IdempotencyKey};
 use crate::http::page::{Page, PageQuery};
+use crate::roster::relation::Reach;
 
 /// Who the caller is for this student's application.
 pub(crate) fn reviewer_for(
@@ -27,30 +28,7 @@ pub(crate) fn reviewer_for(
     scope: &SchoolScope,
     student_id: i64,
 ) -> Result<Reviewer, AppError> {
-    match scope.caller.kind {
-        CallerKind::Guardian => {
-            store::require_guardian_of(c, scope.school(), scope.caller.id, student_id)?;
-            Ok(Reviewer::Guardian)
-        }
-        CallerKind::Client => Ok(Reviewer::OtherStaff),
-        CallerKind::Staff => {
-            if scope
-                .roles
-                .iter()
-                .any(|r| matches!(r, Role::SchoolAdmin | Role::DistrictAdmin))
-            {
-                return Ok(Reviewer::SchoolAdmin);
-            }
-            if scope.roles.contains(&Role::HomeroomTeacher) {
-                let led = store::homerooms_led_by(c, scope.school(), scope.caller.id)?;
-                let student = crate::roster::store::students::get(c, scope.school(), student_id)?;
-                if led.contains(&student.homeroom_id) {
-                    return Ok(Reviewer::HomeroomTeacher);
-                }
-            }
-            Ok(Reviewer::OtherStaff)
-        }
-    }
+    crate::roster::relation::relation_to(c, scope, student_id)
 }
 
 /// Who applies or edits, for the acceptance evidence: the student's guardian (portal), or
@@ -99,32 +77,10 @@ pub(crate) fn visible_for(
     scope: &SchoolScope,
     f: &mut read::Filter,
 ) -> Result<(), AppError> {
-    match scope.caller.kind {
-        CallerKind::Guardian => {
-            let kids: Vec<i64> = {
-                use crate::db::schema::{guardians, student_guardians};
-                use diesel::prelude::*;
-                student_guardians::table
-                    .inner_join(guardians::table)
-                    .filter(student_guardians::school_id.eq(scope.school()))
-                    .filter(guardians::user_id.eq(scope.caller.id))
-                    .select(student_guardians::student_id)
-                    .load(c)?
-            };
-            f.student_ids = Some(kids);
-        }
-        _ if scope
-            .roles
-            .iter()
-            .any(|r| matches!(r, Role::SchoolAdmin | Role::DistrictAdmin)) => {}
-        _ if scope.roles.contains(&Role::HomeroomTeacher) => {
-            f.homeroom_ids = Some(store::homerooms_led_by(c, scope.school(), scope.caller.id)?)
-        }
-        _ => {
-            if !scope.can(Permission::RosterRead) {
-                return Err(AppError::forbidden("you may not read applications"));
-            }
-        }
+    match crate::roster::relation::reach_of(c, scope)? {
+        Reach::All => {}
+        Reach::Students(ids) => f.student_ids = Some(ids),
+        Reach::Homerooms(ids) => f.homeroom_ids = Some(ids),
     }
     Ok(())
 }

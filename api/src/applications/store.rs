@@ -4,22 +4,21 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 
-use super::model::{transition, weekdays_offered, Action, Refusal, RejectReason, Reviewer, Status};
-use super::plan::{approved_plan, Offering, ServicePlan};
-use super::seats::place;
-use super::texts;
+use crate::applications::model::{
+    transition, weekdays_offered, Action, Refusal, RejectReason, Reviewer, Status,
+};
+use crate::applications::seats::place;
 use crate::audit::{self, snapshot, Actor};
 use crate::auth::SchoolId;
-use crate::db::schema::{
-    application_events, applications, guardians, homerooms, pickup_persons, staff,
-    student_guardians,
-};
+use crate::db::schema::{application_events, applications, pickup_persons};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::plans::store::{approved_plan, Offering, ServicePlan};
 use crate::roster::model::{Student, StudentFlag};
+use crate::texts::versions as texts;
 
-pub use super::types::{
+pub use crate::applications::types::{
     Acceptance, Application, ApplicationEvent, AppliedOffering, ExemptionClaim, NewApplication,
     OfferingChoice,
 };
@@ -39,40 +38,6 @@ fn refused(code: &'static str, detail: impl Into<String>) -> AppError {
         code,
         detail: detail.into(),
     }
-}
-
-/// 404 unless the user is a guardian of the student in this school.
-pub fn require_guardian_of(
-    c: &mut DbConn,
-    school_id: SchoolId,
-    user_id: i64,
-    student_id: i64,
-) -> Result<(), AppError> {
-    let n: i64 = student_guardians::table
-        .inner_join(guardians::table)
-        .filter(student_guardians::school_id.eq(school_id))
-        .filter(student_guardians::student_id.eq(student_id))
-        .filter(guardians::user_id.eq(user_id))
-        .count()
-        .get_result(c)?;
-    if n == 0 {
-        return Err(AppError::NotFound("student"));
-    }
-    Ok(())
-}
-
-/// The homerooms a user leads in this school.
-pub fn homerooms_led_by(
-    c: &mut DbConn,
-    school_id: SchoolId,
-    user_id: i64,
-) -> Result<Vec<i64>, AppError> {
-    Ok(homerooms::table
-        .inner_join(staff::table.on(staff::id.nullable().eq(homerooms::homeroom_teacher_id)))
-        .filter(homerooms::school_id.eq(school_id))
-        .filter(staff::user_id.eq(user_id))
-        .select(homerooms::id)
-        .load(c)?)
 }
 
 /// Creates (and by default submits) an application; every rule is checked here, inside the transaction.
@@ -169,7 +134,7 @@ pub fn create(
     for (o, days) in &chosen {
         place(c, school_id, id, o, days)?;
     }
-    super::club_choices::choose(
+    crate::applications::club_choices::choose(
         c,
         school_id,
         a.term_id,
@@ -395,7 +360,7 @@ pub fn act(
         }
     };
     if !to.is_open() {
-        super::seats::release(c, school_id, id)?;
+        crate::applications::seats::release(c, school_id, id)?;
     }
     event(
         c,

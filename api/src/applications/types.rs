@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::model::{LeaveMode, Status};
+use crate::applications::model::{LeaveMode, Status};
 
 /// One offering of an application and where the child stands in it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -71,7 +71,7 @@ pub struct Application {
     pub exemption_note: Option<String>,
     pub offerings: Vec<AppliedOffering>,
     /// Ranked club choices and where the child stands in each.
-    pub club_choices: Vec<super::club_choices::ClubChoice>,
+    pub club_choices: Vec<crate::applications::club_choices::ClubChoice>,
     pub acceptance: Acceptance,
     pub reject_reason: Option<String>,
     pub withdraw_effective_date: Option<NaiveDate>,

@@ -1,26 +1,24 @@
 //! Guardians: activation of a portal login with a school-issued code, and the
 //! guardian's own children (`/me/children`). A guardian sees only their children.
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use diesel::prelude::*;
 use rand::Rng;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
 use super::routes::{client_ip, issue_pair, session_answer, SessionMode, TokenPair};
-use super::{password, store, Caller, CallerKind, Keys, SchoolId};
+use super::{password, store, Keys, SchoolId};
 use crate::audit::{self, Actor};
 use crate::config::Config;
-use crate::db::schema::{guardians, homerooms, schools, student_guardians, students, users};
+use crate::db::schema::{guardians, users};
 use crate::db::types::Instant;
 use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
-use crate::http::docs::{ReadErrors, WriteErrors};
-use crate::http::page::Items;
-use crate::roster::model::{flags_from_text, StudentFlag};
+use crate::http::docs::WriteErrors;
 
 /// An 8-digit activation code.
 pub fn new_code() -> String {
@@ -235,69 +233,4 @@ fn insert_guardian_user(
             "auth.activation_race",
             "this phone number was activated at the same moment; sign in instead",
         ))
-}
-
-/// One of the caller's children.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct Child {
-    pub student_id: i64,
-    pub school_id: i64,
-    pub school_name: String,
-    pub name: String,
-    pub grade: i32,
-    /// The child's homeroom (clubs may be restricted to one).
-    pub homeroom_id: i64,
-    pub homeroom_name: String,
-    /// Boards at school (some offerings exclude boarders).
-    pub boarder: bool,
-    /// How the caller is related, e.g. 母亲.
-    pub relation: String,
-}
-
-/// The caller's own children (guardians only).
-#[utoipa::path(tag = "auth", responses((status = 200, description = "Children", body = Items<Child>), ReadErrors), security(("bearer" = [])))]
-#[get("/me/children")]
-pub async fn my_children(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Items<Child>>> {
-    if caller.kind != CallerKind::Guardian {
-        return Err(AppError::forbidden("only guardians have children here"));
-    }
-    let user = caller.id;
-    type Row = (i64, i64, String, String, i32, i64, String, String, String);
-    let rows: Vec<Row> = db
-        .run(move |c| {
-            Ok(student_guardians::table
-                .inner_join(guardians::table)
-                .inner_join(students::table.inner_join(homerooms::table))
-                .inner_join(schools::table.on(schools::id.eq(student_guardians::school_id)))
-                .filter(guardians::user_id.eq(user))
-                .select((
-                    students::id,
-                    students::school_id,
-                    schools::name,
-                    students::name,
-                    students::grade,
-                    homerooms::id,
-                    homerooms::name,
-                    students::flags,
-                    student_guardians::relation,
-                ))
-                .order(students::id)
-                .load(c)?)
-        })
-        .await?;
-    let items = rows
-        .into_iter()
-        .map(|r| Child {
-            student_id: r.0,
-            school_id: r.1,
-            school_name: r.2,
-            name: r.3,
-            grade: r.4,
-            homeroom_id: r.5,
-            homeroom_name: r.6,
-            boarder: flags_from_text(&r.7).contains(&StudentFlag::Boarder),
-            relation: r.8,
-        })
-        .collect();
-    Ok(web::Json(Items { items }))
 }

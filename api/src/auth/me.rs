@@ -79,7 +79,7 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                     .iter_mut()
                     .filter(|g| g.roles.contains(&Role::HomeroomTeacher))
                 {
-                    g.homeroom_ids = crate::applications::store::homerooms_led_by(
+                    g.homeroom_ids = crate::roster::store::relations::homerooms_led_by(
                         c,
                         SchoolId::of_stored_row(g.school_id),
                         caller.id,

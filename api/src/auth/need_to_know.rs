@@ -112,7 +112,8 @@ impl Viewer {
             .iter()
             .any(|f| self.reach(*f) == Reach::OwnClass);
         if own {
-            self.led = crate::applications::store::homerooms_led_by(c, self.school, self.user)?;
+            self.led =
+                crate::roster::store::relations::homerooms_led_by(c, self.school, self.user)?;
         }
         Ok(self)
     }

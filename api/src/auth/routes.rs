@@ -29,8 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(super::me::me)
         .service(super::me::change_password)
         .service(super::guardian::activate)
-        .service(crate::health::instance)
-        .service(super::guardian::my_children);
+        .service(crate::health::instance);
 }
 
 /// Username and password.

@@ -99,7 +99,7 @@ pub async fn list_pickup_persons(
     let items = db
         .run(move |c| {
             if let Some(user) = guardian {
-                crate::applications::store::require_guardian_of(c, school, user, id)?;
+                crate::roster::store::relations::require_guardian_of(c, school, user, id)?;
             }
             let student = students::get(c, school, id)?;
             let full = viewer

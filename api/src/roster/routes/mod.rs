@@ -1,6 +1,7 @@
 //! Roster handlers: thin — parse, authorise, call the store in one blocking job, map.
 
 mod contacts;
+mod family;
 mod school_data;
 mod students;
 mod write;
@@ -44,5 +45,6 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
 
 /// Routes under `/api/v1` that are not per school.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(school_data::list_district_schools);
+    cfg.service(school_data::list_district_schools)
+        .service(family::my_children);
 }

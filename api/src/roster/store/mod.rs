@@ -1,8 +1,10 @@
 //! Roster queries. Every function takes the school id first and filters by it.
 
 pub mod contacts;
+pub mod family;
 pub mod guardians;
 pub mod homerooms;
+pub mod relations;
 pub mod rooms;
 pub mod school_data;
 pub mod staff;

@@ -9,13 +9,13 @@ use chrono::NaiveDate;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::district::SchoolFigures;
 use crate::db::schema::{
     application_offerings, applications, offerings, service_plans, service_requests, students,
     terms,
 };
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::reports::district::SchoolFigures;
 use crate::roster::model::{flags_from_text, StudentFlag};
 
 /// Per school of the district: the term in session on `date` and its figures.

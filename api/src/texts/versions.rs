@@ -179,7 +179,7 @@ pub fn page(
 
 /// Texts of the school in id order: a kind's versions oldest first, the newest last.
 /// Families see published versions only.
-#[utoipa::path(tag = "applications", params(SchoolPath, TextQuery, PageQuery), responses((status = 200, description = "Texts", body = Page<PlanText>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(SchoolPath, TextQuery, PageQuery), responses((status = 200, description = "Texts", body = Page<PlanText>), ReadErrors), security(("bearer" = [])))]
 #[get("/texts")]
 pub async fn list_texts(
     scope: SchoolScope,
@@ -198,7 +198,7 @@ pub async fn list_texts(
 }
 
 /// Draft a new version of a text.
-#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewPlanText, responses((status = 201, description = "Created", body = PlanText), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(SchoolPath), request_body = NewPlanText, responses((status = 201, description = "Created", body = PlanText), WriteErrors), security(("bearer" = [])))]
 #[post("/texts")]
 pub async fn create_text(
     scope: SchoolScope,
@@ -223,7 +223,7 @@ pub async fn create_text(
                 if let Some(t) = b.template_id {
                     let district = crate::auth::store::district_of_school(c, school.get())?
                         .ok_or(AppError::NotFound("school"))?;
-                    if !super::templates::of_district(c, district)?
+                    if !crate::texts::templates::of_district(c, district)?
                         .iter()
                         .any(|x| x.id == t && x.kind == b.kind)
                     {
@@ -267,7 +267,7 @@ pub async fn create_text(
 }
 
 /// Publish a text version. From now on it is immutable and becomes the current version.
-#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "Published", body = PlanText), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(SchoolItemPath), responses((status = 200, description = "Published", body = PlanText), WriteErrors), security(("bearer" = [])))]
 #[post("/texts/{id}/publish")]
 pub async fn publish_text(
     scope: SchoolScope,

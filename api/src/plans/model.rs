@@ -4,9 +4,9 @@
 
 use chrono::NaiveTime;
 
-use super::calendar::{check_season, check_segments};
-use super::plan::{NewServicePlan, OFFERING_KINDS};
 use crate::error::AppError;
+use crate::plans::calendar::{check_season, check_segments};
+use crate::plans::store::{NewServicePlan, OFFERING_KINDS};
 
 fn time(field: &str, s: &str) -> Result<NaiveTime, AppError> {
     NaiveTime::parse_from_str(s, "%H:%M").map_err(|_| AppError::field(field, "format", "use HH:MM"))
@@ -15,7 +15,7 @@ fn time(field: &str, s: &str) -> Result<NaiveTime, AppError> {
 /// Checks a plan: kinds, grades, weekdays, times; the end no later than the district bound.
 pub fn check_plan(
     p: &NewServicePlan,
-    bounds: &super::bounds::ServiceBounds,
+    bounds: &crate::plans::bounds::ServiceBounds,
 ) -> Result<(), AppError> {
     let latest_end = bounds.latest();
     let earliest_end = bounds.earliest();

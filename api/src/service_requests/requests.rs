@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::model::Reviewer;
+use crate::applications::model::Reviewer;
 use crate::audit;
 use crate::auth::SchoolId;
 use crate::auth::{Role, SchoolScope};
@@ -182,7 +182,7 @@ pub fn page(
 }
 
 /// Ask for a single day's service, or for special late service.
-#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewServiceRequest, responses((status = 201, description = "Created", body = ServiceRequest), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "service_requests", params(SchoolPath), request_body = NewServiceRequest, responses((status = 201, description = "Created", body = ServiceRequest), WriteErrors), security(("bearer" = [])))]
 #[post("/service-requests")]
 pub async fn create_request(
     scope: SchoolScope,
@@ -216,18 +216,19 @@ pub async fn create_request(
     let req = db
         .run(move |c| {
             tx(c, |c| {
-                let who = super::routes::reviewer_for(c, &scope, b.student_id)?;
+                let who = crate::applications::routes::reviewer_for(c, &scope, b.student_id)?;
                 if who == Reviewer::OtherStaff {
                     return Err(AppError::forbidden(
                         "guardians, their homeroom teacher or a school admin make requests",
                     ));
                 }
-                let plan = super::plan::approved_plan(c, school, b.term_id)?.ok_or_else(|| {
-                    AppError::Unprocessable {
-                        code: "application.plan_not_approved",
-                        detail: "the plan for this term is not approved".into(),
-                    }
-                })?;
+                let plan =
+                    crate::plans::store::approved_plan(c, school, b.term_id)?.ok_or_else(|| {
+                        AppError::Unprocessable {
+                            code: "application.plan_not_approved",
+                            detail: "the plan for this term is not approved".into(),
+                        }
+                    })?;
                 let o = plan
                     .offerings
                     .iter()
@@ -241,7 +242,7 @@ pub async fn create_request(
                     })?;
                 if let Some(d) = b.service_date {
                     let term = crate::roster::store::terms::term(c, school, b.term_id)?;
-                    if !super::calendar::runs_on(&term, &o.weekdays, d) {
+                    if !crate::plans::calendar::runs_on(&term, &o.weekdays, d) {
                         return Err(AppError::Unprocessable {
                             code: "application.no_session_that_day",
                             detail: format!("{} does not run on {d}", o.name),
@@ -296,7 +297,7 @@ pub struct RequestQuery {
 
 /// Requests the caller may see (a guardian: their children's; a homeroom teacher: their
 /// classes'), in id order.
-#[utoipa::path(tag = "applications", params(SchoolPath, RequestQuery, PageQuery), responses((status = 200, description = "Requests", body = Page<ServiceRequest>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "service_requests", params(SchoolPath, RequestQuery, PageQuery), responses((status = 200, description = "Requests", body = Page<ServiceRequest>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-requests")]
 pub async fn list_requests(
     scope: SchoolScope,
@@ -309,8 +310,8 @@ pub async fn list_requests(
     let q = query.into_inner();
     let rows = db
         .run(move |c| {
-            let mut v = super::read::Filter::default();
-            super::routes::visible_for(c, &scope, &mut v)?;
+            let mut v = crate::applications::read::Filter::default();
+            crate::applications::routes::visible_for(c, &scope, &mut v)?;
             let f = RequestFilter {
                 student_ids: v.student_ids,
                 homeroom_ids: v.homeroom_ids,
@@ -324,7 +325,7 @@ pub async fn list_requests(
 }
 
 /// Approve or reject a request (school admins).
-#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = RequestReview, responses((status = 200, description = "Reviewed", body = ServiceRequest), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "service_requests", params(SchoolItemPath), request_body = RequestReview, responses((status = 200, description = "Reviewed", body = ServiceRequest), WriteErrors), security(("bearer" = [])))]
 #[post("/service-requests/{id}/review")]
 pub async fn review_request(
     scope: SchoolScope,

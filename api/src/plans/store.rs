@@ -8,14 +8,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::calendar::{SeasonTime, Segment};
-use super::model::{weekdays_from_text, weekdays_to_text};
+use crate::applications::model::{weekdays_from_text, weekdays_to_text};
 use crate::audit::{self, Actor};
 use crate::auth::SchoolId;
 use crate::db::schema::{offerings, service_plans};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::plans::calendar::{SeasonTime, Segment};
 
 /// Kinds of service (服务类型).
 pub const OFFERING_KINDS: &[&str] = &[
@@ -126,7 +126,7 @@ pub struct PlanReview {
     pub comment: Option<String>,
 }
 
-pub use super::plan_rules::check_plan;
+pub use crate::plans::model::check_plan;
 
 type PlanRow = (
     i64,

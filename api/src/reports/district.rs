@@ -57,7 +57,7 @@ pub struct DateQuery {
 }
 
 /// Participation and unmet demand of every school of the district.
-#[utoipa::path(tag = "applications", params(DistrictPath, DateQuery), responses((status = 200, description = "Figures", body = DistrictFigures), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "reports", params(DistrictPath, DateQuery), responses((status = 200, description = "Figures", body = DistrictFigures), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/application-stats")]
 pub async fn district_stats(
     caller: Caller,
@@ -74,7 +74,7 @@ pub async fn district_stats(
         .unwrap_or_else(|| (Utc::now() + chrono::Duration::hours(8)).date_naive());
     let figures = db
         .run(move |c| {
-            let out = super::district_figures::figures(c, district, date)?;
+            let out = crate::reports::district_figures::figures(c, district, date)?;
             let (eligible, approved, waiting) = out.iter().fold((0, 0, 0), |a, f| {
                 (a.0 + f.eligible, a.1 + f.approved, a.2 + f.waiting)
             });

@@ -5,14 +5,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::plan::{
-    check_plan, insert_plan, move_plan, plan, plans_page, NewServicePlan, PlanReview, ServicePlan,
-};
 use crate::auth::{Permission, Role, SchoolScope};
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::http::page::{Page, PageQuery};
+use crate::plans::store::{
+    check_plan, insert_plan, move_plan, plan, plans_page, NewServicePlan, PlanReview, ServicePlan,
+};
 
 /// Filter by term.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -23,7 +23,7 @@ pub struct PlanQuery {
 }
 
 /// Plan versions of the school, in id order (oldest first).
-#[utoipa::path(tag = "applications", params(SchoolPath, PlanQuery, PageQuery), responses((status = 200, description = "Plans", body = Page<ServicePlan>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolPath, PlanQuery, PageQuery), responses((status = 200, description = "Plans", body = Page<ServicePlan>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-plans")]
 pub async fn list_plans(
     scope: SchoolScope,
@@ -41,7 +41,7 @@ pub async fn list_plans(
 }
 
 /// Draft a new plan version with its offerings and application window.
-#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewServicePlan, responses((status = 201, description = "Created", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolPath), request_body = NewServicePlan, responses((status = 201, description = "Created", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
 #[post("/service-plans")]
 pub async fn create_plan(
     scope: SchoolScope,
@@ -53,7 +53,7 @@ pub async fn create_plan(
     let (school, actor, body) = (scope.school(), scope.actor(), body.into_inner());
     let p = db
         .run(move |c| {
-            let bounds = super::bounds::of_school(c, school)?;
+            let bounds = crate::plans::bounds::of_school(c, school)?;
             check_plan(&body, &bounds)?;
             tx(c, |c| insert_plan(c, school, &body, &actor))
         })
@@ -62,7 +62,7 @@ pub async fn create_plan(
 }
 
 /// One plan version.
-#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "The plan", body = ServicePlan), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolItemPath), responses((status = 200, description = "The plan", body = ServicePlan), ReadErrors), security(("bearer" = [])))]
 #[get("/service-plans/{id}")]
 pub async fn get_plan(
     scope: SchoolScope,
@@ -74,7 +74,7 @@ pub async fn get_plan(
 }
 
 /// Submit a draft plan to the district for approval.
-#[utoipa::path(tag = "applications", params(SchoolItemPath), responses((status = 200, description = "Submitted", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolItemPath), responses((status = 200, description = "Submitted", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
 #[post("/service-plans/{id}/submit")]
 pub async fn submit_plan(
     scope: SchoolScope,
@@ -106,7 +106,7 @@ fn district_reviewer(scope: &SchoolScope) -> Result<(), AppError> {
 }
 
 /// Approve a submitted plan (district admins). An approved version is immutable.
-#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Approved", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Approved", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
 #[post("/service-plans/{id}/approve")]
 pub async fn approve_plan(
     scope: SchoolScope,
@@ -141,7 +141,7 @@ pub async fn approve_plan(
 }
 
 /// Send a submitted plan back (district admins), with a comment.
-#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Rejected", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Rejected", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
 #[post("/service-plans/{id}/reject")]
 pub async fn reject_plan(
     scope: SchoolScope,
@@ -193,12 +193,12 @@ pub struct SessionOnDate {
     pub end_time: String,
     pub early_grades_start_time: Option<String>,
     /// The session's parts on that date (moved with the season's times).
-    pub segments: Vec<super::calendar::Segment>,
+    pub segments: Vec<crate::plans::calendar::Segment>,
 }
 
 /// The plan's sessions on a date, with the term calendar and season times applied (the
 /// segments move with the season).
-#[utoipa::path(tag = "applications", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::http::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::http::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
 #[get("/service-plans/{id}/sessions")]
 pub async fn sessions_on(
     scope: SchoolScope,
@@ -213,9 +213,9 @@ pub async fn sessions_on(
             let term = crate::roster::store::terms::term(c, school, p.term_id)?;
             Ok(p.offerings
                 .iter()
-                .filter(|o| super::calendar::runs_on(&term, &o.weekdays, date))
+                .filter(|o| crate::plans::calendar::runs_on(&term, &o.weekdays, date))
                 .map(|o| {
-                    let (start, end) = super::calendar::times_on(
+                    let (start, end) = crate::plans::calendar::times_on(
                         (&o.start_time, &o.end_time),
                         &o.season_times,
                         date,
@@ -227,7 +227,7 @@ pub async fn sessions_on(
                         start_time: start.to_owned(),
                         end_time: end.to_owned(),
                         early_grades_start_time: o.early_grades_start_time.clone(),
-                        segments: super::calendar::segments_on(
+                        segments: crate::plans::calendar::segments_on(
                             (&o.start_time, &o.end_time),
                             &o.segments,
                             (start, end),

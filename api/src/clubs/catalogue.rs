@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::model::{weekdays_from_text, weekdays_to_text};
+use crate::applications::model::{weekdays_from_text, weekdays_to_text};
 use crate::audit;
 use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
@@ -232,7 +232,7 @@ pub struct ClubQuery {
 }
 
 /// The club catalogue in id order (everyone with a grant here: families choose from it).
-#[utoipa::path(tag = "applications", params(SchoolPath, ClubQuery, PageQuery), responses((status = 200, description = "Clubs", body = Page<Club>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "clubs", params(SchoolPath, ClubQuery, PageQuery), responses((status = 200, description = "Clubs", body = Page<Club>), ReadErrors), security(("bearer" = [])))]
 #[get("/clubs")]
 pub async fn list_clubs(
     scope: SchoolScope,
@@ -247,7 +247,7 @@ pub async fn list_clubs(
 }
 
 /// Add a club to the catalogue.
-#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewClub, responses((status = 201, description = "Created", body = Club), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "clubs", params(SchoolPath), request_body = NewClub, responses((status = 201, description = "Created", body = Club), WriteErrors), security(("bearer" = [])))]
 #[post("/clubs")]
 pub async fn create_club(
     scope: SchoolScope,

@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use super::texts::TEXT_KINDS;
 use crate::audit::{self, Actor};
 use crate::auth::{Caller, Permission, SchoolScope};
 use crate::db::schema::text_templates;
@@ -17,6 +16,7 @@ use crate::db::{tx, Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::{ReadErrors, SchoolPath, WriteErrors};
 use crate::http::page::{Page, PageQuery};
+use crate::texts::versions::TEXT_KINDS;
 
 /// A district template.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -110,7 +110,7 @@ pub fn page_of_district(
 }
 
 /// Publish a template for the district's schools (district admins).
-#[utoipa::path(tag = "applications", params(DistrictPath), request_body = NewTextTemplate, responses((status = 201, description = "Created", body = TextTemplate), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(DistrictPath), request_body = NewTextTemplate, responses((status = 201, description = "Created", body = TextTemplate), WriteErrors), security(("bearer" = [])))]
 #[post("/districts/{district_id}/text-templates")]
 pub async fn create_template(
     caller: Caller,
@@ -159,7 +159,7 @@ pub async fn create_template(
 }
 
 /// The district's templates, newest first (district admins).
-#[utoipa::path(tag = "applications", params(DistrictPath, PageQuery), responses((status = 200, description = "Templates", body = Page<TextTemplate>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(DistrictPath, PageQuery), responses((status = 200, description = "Templates", body = Page<TextTemplate>), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/text-templates")]
 pub async fn list_district_templates(
     caller: Caller,
@@ -179,7 +179,7 @@ pub async fn list_district_templates(
 }
 
 /// The templates of the school's district, newest first, to copy and adapt.
-#[utoipa::path(tag = "applications", params(SchoolPath, PageQuery), responses((status = 200, description = "Templates", body = Page<TextTemplate>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(SchoolPath, PageQuery), responses((status = 200, description = "Templates", body = Page<TextTemplate>), ReadErrors), security(("bearer" = [])))]
 #[get("/text-templates")]
 pub async fn list_school_templates(
     scope: SchoolScope,

@@ -83,7 +83,7 @@ fn district_admin(caller: &Caller, district: i64) -> Result<(), AppError> {
 }
 
 /// The district's bounds on session end times.
-#[utoipa::path(tag = "applications", params(DistrictPath), responses((status = 200, description = "Bounds", body = ServiceBounds), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(DistrictPath), responses((status = 200, description = "Bounds", body = ServiceBounds), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/service-bounds")]
 pub async fn get_bounds(
     caller: Caller,
@@ -96,7 +96,7 @@ pub async fn get_bounds(
 }
 
 /// Set the district's bounds on session end times (district admins); new plans are checked against them.
-#[utoipa::path(tag = "applications", params(DistrictPath), request_body = ServiceBounds, responses((status = 200, description = "Bounds", body = ServiceBounds), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "plans", params(DistrictPath), request_body = ServiceBounds, responses((status = 200, description = "Bounds", body = ServiceBounds), WriteErrors), security(("bearer" = [])))]
 #[put("/districts/{district_id}/service-bounds")]
 pub async fn put_bounds(
     caller: Caller,

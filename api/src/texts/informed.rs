@@ -9,7 +9,6 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::texts::{current, text};
 use crate::audit;
 use crate::auth::SchoolId;
 use crate::auth::{CallerKind, Permission, Role, SchoolScope};
@@ -19,6 +18,7 @@ use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::{ReadErrors, SchoolPath, WriteErrors};
 use crate::http::page::{Page, PageQuery};
+use crate::texts::versions::{current, text};
 
 /// A family's receipt of the notice.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -33,7 +33,7 @@ pub const NOTICES_RECORD: &str = "notices:record";
 
 /// Record that a family received the notice: a guardian reading it in the portal or an
 /// app, or the homeroom teacher for a paper copy. Repeats are harmless.
-#[utoipa::path(tag = "applications", params(SchoolPath), request_body = NewNoticeReceipt, responses((status = 201, description = "Recorded"), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(SchoolPath), request_body = NewNoticeReceipt, responses((status = 201, description = "Recorded"), WriteErrors), security(("bearer" = [])))]
 #[post("/notice-receipts")]
 pub async fn record_receipt(
     scope: SchoolScope,
@@ -53,8 +53,8 @@ pub async fn record_receipt(
             let student = crate::roster::store::students::get(c, school, b.student_id)?;
             let channel = match caller.kind {
                 CallerKind::Guardian => {
-                    super::store::require_guardian_of(c, school, caller.id, b.student_id)?;
-                    super::routes::guardian_channel(&caller)
+                    crate::roster::store::relations::require_guardian_of(c, school, caller.id, b.student_id)?;
+                    crate::applications::routes::guardian_channel(&caller)
                 }
                 // A machine client records receipts only with the scope for it.
                 CallerKind::Client if caller.scopes.iter().any(|s| s == NOTICES_RECORD) => {
@@ -68,7 +68,7 @@ pub async fn record_receipt(
                 CallerKind::Staff if school_admin => "paper".to_owned(),
                 // A homeroom teacher records the paper receipts of their own classes.
                 CallerKind::Staff if teacher => {
-                    let led = super::store::homerooms_led_by(c, school, caller.id)?;
+                    let led = crate::roster::store::relations::homerooms_led_by(c, school, caller.id)?;
                     if !led.contains(&student.homeroom_id) {
                         return Err(AppError::forbidden(
                             "a homeroom teacher records receipts for their own classes",
@@ -151,7 +151,7 @@ pub struct TermPath {
 }
 
 /// The informed-families report for the term's current notice.
-#[utoipa::path(tag = "applications", params(TermPath), responses((status = 200, description = "The report", body = InformedReport), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(TermPath), responses((status = 200, description = "The report", body = InformedReport), ReadErrors), security(("bearer" = [])))]
 #[get("/terms/{term_id}/informed-report")]
 pub async fn informed_report(
     scope: SchoolScope,
@@ -303,7 +303,7 @@ pub fn receipts_page(
 
 /// The notice receipts of one student's family in the order recorded (a guardian: their
 /// own child only).
-#[utoipa::path(tag = "applications", params(SchoolPath, ReceiptQuery, PageQuery), responses((status = 200, description = "Receipts", body = Page<NoticeReceipt>), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "texts", params(SchoolPath, ReceiptQuery, PageQuery), responses((status = 200, description = "Receipts", body = Page<NoticeReceipt>), ReadErrors), security(("bearer" = [])))]
 #[get("/notice-receipts")]
 pub async fn list_receipts(
     scope: SchoolScope,
@@ -316,9 +316,12 @@ pub async fn list_receipts(
     let rows = db
         .run(move |c| {
             match scope.caller.kind {
-                CallerKind::Guardian => {
-                    super::store::require_guardian_of(c, school, scope.caller.id, student)?
-                }
+                CallerKind::Guardian => crate::roster::store::relations::require_guardian_of(
+                    c,
+                    school,
+                    scope.caller.id,
+                    student,
+                )?,
                 _ => scope.require(Permission::RosterRead)?,
             }
             receipts_page(c, school, student, after, limit)

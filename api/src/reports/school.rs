@@ -9,15 +9,15 @@ use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::informed::TermPath;
-use super::plan;
 use crate::auth::SchoolId;
 use crate::auth::{Permission, SchoolScope};
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::http::docs::ReadErrors;
+use crate::plans::store as plan;
 use crate::roster::model::StudentFlag;
+use crate::texts::informed::TermPath;
 
 /// Counts for one group (a grade, a homeroom, an offering kind, or the school).
 #[derive(Debug, Default, Clone, Serialize, Deserialize, ToSchema)]
@@ -70,7 +70,7 @@ fn rate(c: &mut Counts) {
 
 /// Applied, approved, refused (by reason), waiting and withdrawn, by grade, homeroom and
 /// offering kind; participation = approved ÷ eligible students.
-#[utoipa::path(tag = "applications", params(TermPath), responses((status = 200, description = "Statistics", body = ApplicationStats), ReadErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "reports", params(TermPath), responses((status = 200, description = "Statistics", body = ApplicationStats), ReadErrors), security(("bearer" = [])))]
 #[get("/terms/{term_id}/application-stats")]
 pub async fn application_stats(
     scope: SchoolScope,
@@ -189,8 +189,9 @@ pub fn school_stats(
         }
     }
     s.by_offering_kind.values_mut().for_each(rate);
-    let notice = super::texts::current(c, school, term, "notice")?;
-    (s.families, s.informed) = super::informed::family_counts(c, school, notice.map(|t| t.id))?;
+    let notice = crate::texts::versions::current(c, school, term, "notice")?;
+    (s.families, s.informed) =
+        crate::texts::informed::family_counts(c, school, notice.map(|t| t.id))?;
     rate(&mut s.school);
     s.by_grade.values_mut().for_each(rate);
     s.by_homeroom.values_mut().for_each(rate);
@@ -199,7 +200,7 @@ pub fn school_stats(
 
 /// The approved list of the term, one sheet per homeroom (报名汇总表).
 #[utoipa::path(
-    tag = "applications",
+    tag = "reports",
     params(TermPath),
     responses((status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>), ReadErrors),
     security(("bearer" = []))

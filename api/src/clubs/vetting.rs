@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
-use super::clubs::Club;
 use crate::audit;
 use crate::auth::SchoolId;
 use crate::auth::{Role, SchoolScope};
+use crate::clubs::catalogue::Club;
 use crate::db::schema::clubs;
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
@@ -71,7 +71,7 @@ pub struct Vetting {
 }
 
 /// Record the vetting of a club's external teacher (the school admin only).
-#[utoipa::path(tag = "applications", params(SchoolItemPath), request_body = Vetting, responses((status = 200, description = "The club with its vetting", body = Club), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "clubs", params(SchoolItemPath), request_body = Vetting, responses((status = 200, description = "The club with its vetting", body = Club), WriteErrors), security(("bearer" = [])))]
 #[post("/clubs/{id}/vetting")]
 pub async fn vet_club(
     scope: SchoolScope,
@@ -153,7 +153,7 @@ fn find(c: &mut crate::db::DbConn, school: SchoolId, id: i64) -> Result<Club, Ap
         .first(c)
         .optional()?
         .ok_or(AppError::NotFound("club"))?;
-    super::clubs::list(c, school, Some(term))?
+    crate::clubs::catalogue::list(c, school, Some(term))?
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("club"))
