@@ -19,6 +19,9 @@ use crate::db::{bulk, tx, DbConn};
 use crate::error::AppError;
 use crate::roster::model::homeroom_name;
 
+/// The settings key that marks a database holding demo accounts (public passwords).
+pub const DEMO_MARKER: &str = "demo_data";
+
 /// The password of every demo login.
 pub const DEMO_PASSWORD: &str = "Kehou@2026";
 
@@ -411,7 +414,7 @@ pub fn school_with_logins(c: &mut DbConn, names: &DemoNames) -> Result<i64, AppE
                 Some("district_admin"),
             )?;
         }
-        crate::auth::store::setting_or_insert(c, crate::server::DEMO_MARKER, "true")?;
+        crate::auth::store::setting_or_insert(c, DEMO_MARKER, "true")?;
         audit::Event::in_school(SchoolId::of_stored_row(school), "seed.demo")
             .on("school", school)
             .record(c, &Actor::system())?;

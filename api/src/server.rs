@@ -37,9 +37,6 @@ pub struct State {
     pub clock: web::Data<crate::http::clock::Clock>,
 }
 
-/// The settings key that marks a database holding demo accounts (public passwords).
-pub const DEMO_MARKER: &str = "demo_data";
-
 /// Connects, migrates, seeds the demo school into an empty database, loads the keys.
 pub fn prepare(config: Config) -> anyhow::Result<State> {
     let backend = Backend::of(&config.database_url);
@@ -56,7 +53,7 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         );
         crate::seed::demo_school(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
     }
-    let demo_data = auth_store::setting(&mut conn, DEMO_MARKER)
+    let demo_data = auth_store::setting(&mut conn, crate::seed::DEMO_MARKER)
         .map_err(|e| anyhow::anyhow!("cannot read settings: {e}"))?
         .is_some();
     if demo_data {

@@ -14,8 +14,8 @@ use crate::db::schema::{application_offerings, applications, homerooms, offering
 use crate::db::{Db, DbConn};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::ReadErrors;
+use crate::http::docs::TermPath;
 use crate::http::page::{Page, PageQuery};
-use crate::texts::informed::TermPath;
 
 /// One child in one offering.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

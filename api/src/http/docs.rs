@@ -1,6 +1,6 @@
 //! What the OpenAPI document says of operations that every capability shares: the problem
 //! responses of reads and writes, and the `{school_id}` / `{id}` path parameters. Features
-//! use these; `crate::openapi` assembles the document from them.
+//! use these; the module that assembles the document collects them.
 
 use std::collections::BTreeMap;
 
@@ -98,6 +98,35 @@ pub struct SchoolPath {
 pub struct SchoolItemPath {
     /// The school.
     pub school_id: i64,
+    /// The resource.
+    pub id: i64,
+}
+
+/// `{school_id}` and `{term_id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct TermPath {
+    /// The school.
+    pub school_id: i64,
+    /// The term.
+    pub term_id: i64,
+}
+
+/// The `{district_id}` path parameter of every district resource (read through
+/// `DistrictScope`, never by hand).
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DistrictPath {
+    /// The district.
+    pub district_id: i64,
+}
+
+/// `{district_id}` and `{id}`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct DistrictItemPath {
+    /// The district.
+    pub district_id: i64,
     /// The resource.
     pub id: i64,
 }

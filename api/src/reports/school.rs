@@ -15,9 +15,9 @@ use crate::db::schema::{application_offerings, applications, homerooms, offering
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::http::docs::ReadErrors;
+use crate::http::docs::TermPath;
 use crate::plans::store as plan;
 use crate::roster::model::StudentFlag;
-use crate::texts::informed::TermPath;
 
 /// Counts for one group (a grade, a homeroom, an offering kind, or the school).
 #[derive(Debug, Default, Clone, Serialize, Deserialize, ToSchema)]

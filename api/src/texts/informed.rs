@@ -16,7 +16,7 @@ use crate::db::schema::{homerooms, notice_receipts, student_guardians, students}
 use crate::db::types::Instant;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::http::docs::{ReadErrors, SchoolPath, WriteErrors};
+use crate::http::docs::{ReadErrors, SchoolPath, TermPath, WriteErrors};
 use crate::http::page::{Page, PageQuery};
 use crate::texts::versions::{current, text};
 
@@ -138,16 +138,6 @@ pub struct InformedReport {
     /// informed ÷ families, 0–1 (1 when there are no families).
     pub rate: f64,
     pub homerooms: Vec<HomeroomInformed>,
-}
-
-/// `{school_id}` and `{term_id}`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct TermPath {
-    /// The school.
-    pub school_id: i64,
-    /// The term.
-    pub term_id: i64,
 }
 
 /// The informed-families report for the term's current notice.
