@@ -289,15 +289,8 @@ fn references(sources: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<S
         let code = without_tests(text);
         for (prefix, base) in [
             ("crate::", Vec::<String>::new()),
-            ("super::", {
-                let mut p = me.clone();
-                if !file.ends_with("mod.rs") {
-                    p.pop();
-                } else {
-                    p.pop();
-                }
-                p
-            }),
+            // `super` of module a::b (a/b.rs or a/b/mod.rs) is a.
+            ("super::", me[..me.len().saturating_sub(1)].to_vec()),
         ] {
             let mut from = 0;
             while let Some(at) = code[from..].find(prefix) {

@@ -2,16 +2,10 @@
 //! plan; the class review and the school review decide; seats and queues on capped
 //! offerings; mid-term changes, withdrawals, and the enrollments they produce.
 
-pub mod bulk;
-pub mod changes;
-pub mod club_choices;
-pub mod edit;
-pub mod enrollments;
-pub mod evidence;
+pub mod error;
 pub mod model;
-pub mod read;
+pub mod policy;
 pub mod routes;
-pub mod seats;
 pub mod store;
 pub mod types;
 
@@ -19,16 +13,17 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Routes under `/api/v1/schools/{school_id}`.
 pub fn configure_school(cfg: &mut ServiceConfig) {
-    cfg.service(routes::list_applications)
-        .service(routes::create_application)
-        .service(routes::get_application)
-        .service(routes::submit_application)
-        .service(routes::class_review)
-        .service(routes::school_review)
-        .service(routes::withdraw_application)
-        .service(changes::change_application)
+    use routes::{apply, edit, enrollments, evidence, read, review};
+    cfg.service(read::list_applications)
+        .service(apply::create_application)
+        .service(read::get_application)
+        .service(review::submit_application)
+        .service(review::class_review)
+        .service(review::school_review)
+        .service(review::withdraw_application)
+        .service(edit::change_application)
         .service(edit::edit_application)
         .service(enrollments::list_enrollments)
-        .service(bulk::bulk_review)
+        .service(review::bulk_review)
         .service(evidence::acceptance_evidence);
 }

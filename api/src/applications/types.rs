@@ -1,12 +1,14 @@
 //! The application as the API shows it and as families send it: offerings and where the
-//! child stands, the acceptance evidence, the history, the new application.
+//! child stands, the acceptance evidence, the history, the new application; reviews,
+//! edits, changes and withdrawals; enrollments.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
-use crate::applications::model::{LeaveMode, Status};
+use crate::applications::model::{LeaveMode, RejectReason, Status};
+use crate::texts::versions::PlanText;
 
 /// One offering of an application and where the child stands in it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -71,7 +73,7 @@ pub struct Application {
     pub exemption_note: Option<String>,
     pub offerings: Vec<AppliedOffering>,
     /// Ranked club choices and where the child stands in each.
-    pub club_choices: Vec<crate::applications::club_choices::ClubChoice>,
+    pub club_choices: Vec<ClubChoice>,
     pub acceptance: Acceptance,
     pub reject_reason: Option<String>,
     pub withdraw_effective_date: Option<NaiveDate>,
@@ -136,4 +138,161 @@ pub struct NewApplication {
 
 fn yes() -> bool {
     true
+}
+
+/// Filters of the application list.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ApplicationQuery {
+    pub term_id: Option<i64>,
+    pub status: Option<Status>,
+    pub homeroom_id: Option<i64>,
+    /// Items per page, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// A review decision.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
+pub struct Review {
+    /// approve, return (for changes) or reject.
+    pub decision: Decision,
+    /// Required to reject; `other` needs a comment.
+    pub reason: Option<RejectReason>,
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub comment: Option<String>,
+}
+
+/// A reviewer's decision.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    Return,
+    Reject,
+}
+
+/// A withdrawal.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct Withdrawal {
+    /// The enrollment ends on this date (default: today); fees use it.
+    pub effective_date: Option<NaiveDate>,
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub comment: Option<String>,
+}
+
+/// Which review: the class review (班级审核) or the school review (学校复核).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStep {
+    Class,
+    School,
+}
+
+/// The family's choices, replacing the application's.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
+pub struct ApplicationEdit {
+    #[validate(length(min = 1, max = 20), nested)]
+    #[schema(min_items = 1, max_items = 20)]
+    pub offerings: Vec<OfferingChoice>,
+    pub leave_mode: LeaveMode,
+    #[serde(default)]
+    #[validate(length(max = 10))]
+    #[schema(max_items = 10)]
+    pub pickup_person_ids: Vec<i64>,
+    /// Null withdraws an exemption claim.
+    #[validate(nested)]
+    pub exemption: Option<ExemptionClaim>,
+    /// Club ids, first choice first (at most 5). A changed ranking gives up the current
+    /// placement and is placed again; the same ranking keeps it.
+    #[serde(default)]
+    #[validate(length(max = 5))]
+    #[schema(max_items = 5)]
+    pub club_choices: Vec<i64>,
+    /// Needed only when a new agreement version was published since the family accepted:
+    /// the current version's id, with `accept_agreement: true`.
+    pub agreement_text_id: Option<i64>,
+    #[serde(default)]
+    pub accept_agreement: bool,
+}
+
+/// A change of offerings or weekdays.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
+pub struct ApplicationChange {
+    /// The new set of offerings (replaces the old one).
+    #[validate(length(min = 1, max = 20), nested)]
+    #[schema(min_items = 1, max_items = 20)]
+    pub offerings: Vec<OfferingChoice>,
+    /// From this date on; fees use it.
+    pub effective_date: NaiveDate,
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub comment: Option<String>,
+}
+
+/// A review of many applications at once (one step, one decision).
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct BulkReview {
+    #[validate(length(min = 1, max = 500))]
+    #[schema(min_items = 1, max_items = 500)]
+    pub ids: Vec<i64>,
+    pub step: ReviewStep,
+    #[validate(nested)]
+    pub review: Review,
+}
+
+/// The outcome for one application of a bulk review.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct BulkResult {
+    pub id: i64,
+    /// The new status, or null when refused.
+    pub status: Option<String>,
+    /// The problem code when refused.
+    pub error: Option<String>,
+}
+
+/// Everything that proves what a family agreed to, for one student.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AcceptanceEvidence {
+    pub student_id: i64,
+    pub applications: Vec<Application>,
+    /// The exact texts accepted, with their hashes.
+    pub texts: Vec<PlanText>,
+    /// Whether each stored hash still matches its text (tamper check).
+    pub hashes_match: bool,
+}
+
+/// One child in one offering.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Enrollment {
+    pub application_id: i64,
+    pub student_id: i64,
+    pub student_name: String,
+    pub homeroom_id: i64,
+    pub homeroom_name: String,
+    pub offering_id: i64,
+    pub kind: String,
+    pub weekdays: Vec<u8>,
+    /// `enrolled`, or `waiting` behind a cap.
+    pub placement: String,
+    /// The last day of service after a withdrawal (null while enrolled).
+    pub ends_on: Option<NaiveDate>,
+    /// The fee-exemption category claimed, if any.
+    pub exemption_category: Option<String>,
+}
+
+/// A ranked club choice and where the child stands.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ClubChoice {
+    pub club_id: i64,
+    /// 1 = first choice.
+    pub rank: i32,
+    /// `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`.
+    pub placement: String,
+    /// 1-based position on the club's waitlist (waiting only).
+    pub queue_position: Option<i64>,
 }

@@ -161,6 +161,13 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// Where a guardian acts: the portal, or the parent app they signed in through
+    /// (`api_client:<id>`).
+    pub fn channel(&self) -> String {
+        self.via_client
+            .map_or_else(|| "portal".to_owned(), |id| format!("api_client:{id}"))
+    }
+
     /// The user id if this is a person.
     pub fn user_id(&self) -> Option<i64> {
         (self.kind != CallerKind::Client).then_some(self.id)

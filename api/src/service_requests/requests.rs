@@ -216,7 +216,7 @@ pub async fn create_request(
     let req = db
         .run(move |c| {
             tx(c, |c| {
-                let who = crate::applications::routes::reviewer_for(c, &scope, b.student_id)?;
+                let who = crate::roster::relation::relation_to(c, &scope, b.student_id)?;
                 if who == Reviewer::OtherStaff {
                     return Err(AppError::forbidden(
                         "guardians, their homeroom teacher or a school admin make requests",
@@ -310,11 +310,14 @@ pub async fn list_requests(
     let q = query.into_inner();
     let rows = db
         .run(move |c| {
-            let mut v = crate::applications::read::Filter::default();
-            crate::applications::routes::visible_for(c, &scope, &mut v)?;
+            let (student_ids, homeroom_ids) = match crate::roster::relation::reach_of(c, &scope)? {
+                crate::roster::relation::Reach::All => (None, None),
+                crate::roster::relation::Reach::Students(s) => (Some(s), None),
+                crate::roster::relation::Reach::Homerooms(h) => (None, Some(h)),
+            };
             let f = RequestFilter {
-                student_ids: v.student_ids,
-                homeroom_ids: v.homeroom_ids,
+                student_ids,
+                homeroom_ids,
                 status: q.status,
                 term_id: q.term_id,
             };

@@ -54,7 +54,7 @@ pub async fn record_receipt(
             let channel = match caller.kind {
                 CallerKind::Guardian => {
                     crate::roster::store::relations::require_guardian_of(c, school, caller.id, b.student_id)?;
-                    crate::applications::routes::guardian_channel(&caller)
+                    caller.channel()
                 }
                 // A machine client records receipts only with the scope for it.
                 CallerKind::Client if caller.scopes.iter().any(|s| s == NOTICES_RECORD) => {

@@ -6069,6 +6069,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -6168,6 +6169,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -6322,6 +6324,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -6476,6 +6479,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -6630,6 +6634,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -6784,6 +6789,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -6934,6 +6940,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12367,6 +12374,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;

@@ -5,7 +5,7 @@
 use diesel::prelude::*;
 
 use crate::applications::model::weekdays_to_text;
-use crate::applications::store::AppliedOffering;
+use crate::applications::types::AppliedOffering;
 use crate::auth::SchoolId;
 use crate::db::schema::{application_offerings, offerings};
 use crate::db::DbConn;
@@ -58,7 +58,7 @@ pub(crate) fn place(
 
 /// Gives up the application's seats; the first in each queue moves up into a freed seat.
 pub(crate) fn release(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
-    crate::applications::club_choices::release_clubs(c, school_id, app_id)?;
+    super::club_choices::release_clubs(c, school_id, app_id)?;
     let held: Vec<i64> = application_offerings::table
         .filter(application_offerings::application_id.eq(app_id))
         .select(application_offerings::offering_id)

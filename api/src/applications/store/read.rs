@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use crate::applications::club_choices::ClubChoice;
 use crate::applications::model::Status;
-use crate::applications::store::{Acceptance, Application, ApplicationEvent, AppliedOffering};
+use crate::applications::types::{
+    Acceptance, Application, ApplicationEvent, AppliedOffering, ClubChoice,
+};
 use crate::auth::SchoolId;
 use crate::db::schema::{
     application_events, application_offerings, applications, club_choices, homerooms, offerings,

@@ -3,9 +3,8 @@
 //! choice is full, and a seat given up goes to the first on that club's waitlist.
 
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
+use crate::applications::model::club_takes;
 use crate::auth::SchoolId;
 use crate::clubs::catalogue::list;
 use crate::db::schema::{club_choices, clubs};
@@ -39,24 +38,7 @@ pub fn choose(
             .iter()
             .find(|x| x.id == *id)
             .ok_or_else(|| AppError::field(&field, "not_found", "not a club of this term"))?;
-        if !matches!(club.vetting_status.as_str(), "not_required" | "approved") {
-            return Err(AppError::Unprocessable {
-                code: "club.teacher_not_vetted",
-                detail: format!(
-                    "{} takes no children until the school admin has vetted its external teacher",
-                    club.name
-                ),
-            });
-        }
-        if grade < club.grade_min
-            || grade > club.grade_max
-            || club.homeroom_id.is_some_and(|h| h != homeroom_id)
-        {
-            return Err(AppError::Unprocessable {
-                code: "application.club_not_offered",
-                detail: format!("{} is not open to this student", club.name),
-            });
-        }
+        club_takes(club, grade, homeroom_id)?;
         diesel::insert_into(club_choices::table)
             .values((
                 club_choices::application_id.eq(app_id),
@@ -71,27 +53,33 @@ pub fn choose(
     for id in ranked {
         let took = diesel::update(
             clubs::table
+                .filter(clubs::school_id.eq(school_id))
                 .filter(clubs::id.eq(id))
                 .filter(clubs::taken.lt(clubs::capacity)),
         )
         .set(clubs::taken.eq(clubs::taken + 1))
         .execute(c)?;
         if took == 1 {
-            return set_placement(c, app_id, *id, "enrolled", None);
+            return set_placement(c, school_id, app_id, *id, "enrolled", None);
         }
     }
     if let Some(first) = ranked.first() {
-        let pos: i32 = diesel::update(clubs::table.filter(clubs::id.eq(first)))
-            .set(clubs::waiting.eq(clubs::waiting + 1))
-            .returning(clubs::waiting)
-            .get_result(c)?;
-        return set_placement(c, app_id, *first, "waiting", Some(pos));
+        let pos: i32 = diesel::update(
+            clubs::table
+                .filter(clubs::school_id.eq(school_id))
+                .filter(clubs::id.eq(first)),
+        )
+        .set(clubs::waiting.eq(clubs::waiting + 1))
+        .returning(clubs::waiting)
+        .get_result(c)?;
+        return set_placement(c, school_id, app_id, *first, "waiting", Some(pos));
     }
     Ok(())
 }
 
 fn set_placement(
     c: &mut DbConn,
+    school_id: SchoolId,
     app_id: i64,
     club: i64,
     placement: &str,
@@ -99,6 +87,7 @@ fn set_placement(
 ) -> Result<(), AppError> {
     diesel::update(
         club_choices::table
+            .filter(club_choices::school_id.eq(school_id))
             .filter(club_choices::application_id.eq(app_id))
             .filter(club_choices::club_id.eq(club)),
     )
@@ -113,6 +102,7 @@ fn set_placement(
 /// Gives up an application's club seat; the first on that club's waitlist moves up.
 pub fn release_clubs(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
     let enrolled: Option<i64> = club_choices::table
+        .filter(club_choices::school_id.eq(school_id))
         .filter(club_choices::application_id.eq(app_id))
         .filter(club_choices::placement.eq("enrolled"))
         .select(club_choices::club_id)
@@ -120,6 +110,7 @@ pub fn release_clubs(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result
         .optional()?;
     diesel::update(
         club_choices::table
+            .filter(club_choices::school_id.eq(school_id))
             .filter(club_choices::application_id.eq(app_id))
             .filter(club_choices::placement.ne("not_placed")),
     )
@@ -135,59 +126,16 @@ pub fn release_clubs(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result
         .first(c)
         .optional()?;
     match next {
-        Some(app) => set_placement(c, app, club, "enrolled", None),
+        Some(app) => set_placement(c, school_id, app, club, "enrolled", None),
         None => {
-            diesel::update(clubs::table.filter(clubs::id.eq(club)))
-                .set(clubs::taken.eq(clubs::taken - 1))
-                .execute(c)?;
+            diesel::update(
+                clubs::table
+                    .filter(clubs::school_id.eq(school_id))
+                    .filter(clubs::id.eq(club)),
+            )
+            .set(clubs::taken.eq(clubs::taken - 1))
+            .execute(c)?;
             Ok(())
         }
     }
-}
-
-/// A ranked club choice and where the child stands.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ClubChoice {
-    pub club_id: i64,
-    /// 1 = first choice.
-    pub rank: i32,
-    /// `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`.
-    pub placement: String,
-    /// 1-based position on the club's waitlist (waiting only).
-    pub queue_position: Option<i64>,
-}
-
-/// The ranked choices of an application.
-pub fn choices_of(c: &mut DbConn, app_id: i64) -> Result<Vec<ClubChoice>, AppError> {
-    let rows: Vec<(i64, i32, String, Option<i32>)> = club_choices::table
-        .filter(club_choices::application_id.eq(app_id))
-        .order(club_choices::rank)
-        .select((
-            club_choices::club_id,
-            club_choices::rank,
-            club_choices::placement,
-            club_choices::queue_position,
-        ))
-        .load(c)?;
-    let mut out = Vec::new();
-    for (club_id, rank, placement, pos) in rows {
-        let queue_position = match (placement.as_str(), pos) {
-            ("waiting", Some(p)) => Some(
-                1 + club_choices::table
-                    .filter(club_choices::club_id.eq(club_id))
-                    .filter(club_choices::placement.eq("waiting"))
-                    .filter(club_choices::queue_position.lt(p))
-                    .count()
-                    .get_result::<i64>(c)?,
-            ),
-            _ => None,
-        };
-        out.push(ClubChoice {
-            club_id,
-            rank,
-            placement,
-            queue_position,
-        });
-    }
-    Ok(out)
 }
