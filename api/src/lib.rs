@@ -48,7 +48,7 @@ where
                     "/openapi.json",
                     actix_web::web::get().to(openapi::serve_json),
                 )
-                .configure(auth::routes::configure)
+                .configure(auth::endpoints::configure)
                 .configure(roster::routes::configure)
                 .configure(integration::routes::configure)
                 .configure(plans::configure)

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+pub use crate::applications::model::{Decision, ReviewStep};
 use crate::applications::model::{LeaveMode, RejectReason, Status};
 use crate::texts::versions::PlanText;
 
@@ -166,15 +167,6 @@ pub struct Review {
     pub comment: Option<String>,
 }
 
-/// A reviewer's decision.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Approve,
-    Return,
-    Reject,
-}
-
 /// A withdrawal.
 #[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
 pub struct Withdrawal {
@@ -183,14 +175,6 @@ pub struct Withdrawal {
     #[validate(length(max = 500))]
     #[schema(max_length = 500)]
     pub comment: Option<String>,
-}
-
-/// Which review: the class review (班级审核) or the school review (学校复核).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewStep {
-    Class,
-    School,
 }
 
 /// The family's choices, replacing the application's.

@@ -2,6 +2,8 @@
 //! same transaction as the change itself.
 
 pub mod routes;
+pub mod store;
+pub mod types;
 
 use chrono::Utc;
 use diesel::prelude::*;

@@ -4,7 +4,6 @@
 //! (notice receipts, agreement acceptance) is recorded as done through that app.
 
 use actix_web::{post, web, HttpRequest};
-use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
@@ -17,8 +16,7 @@ use super::store::{self, ClientRow};
 use super::tokens::Claims;
 use super::{password, CallerKind, Grant, Keys};
 use crate::config::Config;
-use crate::db::schema::schools;
-use crate::db::{Db, DbConn};
+use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::http::docs::WriteErrors;
 
@@ -42,28 +40,6 @@ async fn verified_client(db: &Db, client_id: &str, secret: &str) -> AppResult<Cl
         code: "auth.invalid_client",
         detail: "unknown client or wrong secret".into(),
     })
-}
-
-/// The schools among `grants` that `app` may reach: those of its district, and of its
-/// school list when it has one.
-pub(crate) fn reach_of(c: &mut DbConn, app: &ClientRow, grants: &[Grant]) -> AppResult<Vec<i64>> {
-    let listed = list_of(&app.school_ids);
-    let ids: Vec<i64> = grants.iter().map(|g| g.school_id).collect();
-    let in_district: Vec<i64> = schools::table
-        .filter(schools::id.eq_any(ids))
-        .filter(schools::district_id.eq(app.district_id))
-        .select(schools::id)
-        .load(c)?;
-    Ok(in_district
-        .into_iter()
-        .filter(|s| listed.is_empty() || listed.contains(s))
-        .collect())
-}
-
-fn list_of(ids: &str) -> Vec<i64> {
-    ids.split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect()
 }
 
 /// Client credentials of a machine client.
@@ -130,7 +106,7 @@ pub async fn token(
         .collect();
     let mut claims = Claims::new(format!("client:{}", row.id), CallerKind::Client, ttl);
     claims.did = Some(row.district_id);
-    claims.sch = list_of(&row.school_ids)
+    claims.sch = store::list_of(&row.school_ids)
         .into_iter()
         .map(|school_id| Grant {
             school_id,
@@ -211,7 +187,7 @@ pub async fn app_login(
     db.run(move |c| {
         // The app reaches only its district (and its schools, when it has a list).
         let grants = store::grants_of(c, &user)?;
-        if reach_of(c, &app, &grants)?.len() != grants.len() {
+        if store::app_reach(c, &app, &grants)?.len() != grants.len() {
             return Err(AppError::Forbidden {
                 code: "auth.outside_client_schools",
                 detail: "this guardian's school is not one this app may reach".into(),

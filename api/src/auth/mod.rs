@@ -3,6 +3,7 @@
 
 pub mod abilities;
 pub mod apps;
+pub mod endpoints;
 pub mod guardian;
 pub mod me;
 pub mod need_to_know;

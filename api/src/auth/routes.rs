@@ -4,7 +4,6 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use serde::Deserialize;
 use utoipa::ToSchema;
-use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
 use super::ratelimit::LoginLimiter;
@@ -18,19 +17,6 @@ use crate::config::Config;
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
 use crate::http::docs::WriteErrors;
-
-/// Registers the routes of this module.
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(login)
-        .service(refresh)
-        .service(logout)
-        .service(super::apps::token)
-        .service(super::apps::app_login)
-        .service(super::me::me)
-        .service(super::me::change_password)
-        .service(super::guardian::activate)
-        .service(crate::health::instance);
-}
 
 /// Username and password.
 #[derive(Debug, Deserialize, ToSchema, Validate)]
@@ -95,7 +81,7 @@ pub(crate) fn issue_pair(
 ) -> AppResult<TokenPair> {
     let mut grants = store::grants_of(c, user)?;
     if let Some(app) = app {
-        let reach = super::apps::reach_of(c, app, &grants)?;
+        let reach = store::app_reach(c, app, &grants)?;
         grants.retain(|g| reach.contains(&g.school_id));
     }
     let via_client = app.map(|a| a.id);

@@ -248,3 +248,25 @@ pub fn setting_or_insert(c: &mut DbConn, key: &str, value: &str) -> Result<Strin
         Err(e) => Err(e.into()),
     }
 }
+
+/// The schools among `grants` that `app` may reach: those of its district, and of its
+/// school list when it has one.
+pub fn app_reach(c: &mut DbConn, app: &ClientRow, grants: &[Grant]) -> Result<Vec<i64>, AppError> {
+    let listed = list_of(&app.school_ids);
+    let ids: Vec<i64> = grants.iter().map(|g| g.school_id).collect();
+    let in_district: Vec<i64> = schools::table
+        .filter(schools::id.eq_any(ids))
+        .filter(schools::district_id.eq(app.district_id))
+        .select(schools::id)
+        .load(c)?;
+    Ok(in_district
+        .into_iter()
+        .filter(|s| listed.is_empty() || listed.contains(s))
+        .collect())
+}
+
+pub fn list_of(ids: &str) -> Vec<i64> {
+    ids.split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect()
+}

@@ -6,6 +6,7 @@
 //! actix's blocking pool with one pooled connection.
 
 pub mod bulk;
+pub mod errors;
 pub mod schema;
 pub mod types;
 

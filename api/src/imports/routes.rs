@@ -209,12 +209,12 @@ pub async fn create_import(
 #[get("/imports/{id}")]
 pub async fn get_import(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
     progress: web::Data<Progress>,
 ) -> AppResult<web::Json<ImportJob>> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id) = (scope.school(), path.1);
+    let (school, id) = (scope.school(), path.id);
     let job = db.run(move |c| store::job(c, school, id)).await?;
     Ok(web::Json(to_job(job, progress.get(id))))
 }
@@ -224,13 +224,13 @@ pub async fn get_import(
 #[post("/imports/{id}/commit")]
 pub async fn commit_import(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
     progress: web::Data<Progress>,
     config: web::Data<Config>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
-    let (school, id, actor) = (scope.school(), path.1, scope.actor());
+    let (school, id, actor) = (scope.school(), path.id, scope.actor());
     let job = db
         .run(move |c| {
             store::job(c, school, id)?;

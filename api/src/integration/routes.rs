@@ -2,17 +2,16 @@
 
 use actix_web::{get, post, web, HttpResponse};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
 use super::store::{self, ApiClient};
 use super::SCOPES;
-use crate::audit::Actor;
-use crate::auth::{password, Caller};
+use crate::auth::{password, DistrictScope};
 use crate::db::{tx, Db};
 use crate::error::{AppError, AppResult};
-use crate::http::docs::{ReadErrors, WriteErrors};
+use crate::http::docs::{DistrictItemPath, DistrictPath, ReadErrors, WriteErrors};
 use crate::http::page::{Page, PageQuery};
 
 /// Registers the routes.
@@ -20,24 +19,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_clients)
         .service(create_client)
         .service(revoke_client);
-}
-
-/// `{district_id}`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct DistrictPath {
-    /// The district.
-    pub district_id: i64,
-}
-
-/// `{district_id}` and `{id}`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct ClientPath {
-    /// The district.
-    pub district_id: i64,
-    /// The client.
-    pub id: i64,
 }
 
 /// A new machine client.
@@ -64,26 +45,17 @@ pub struct CreatedApiClient {
     pub client_secret: String,
 }
 
-fn district_admin(caller: &Caller, district_id: i64) -> Result<(), AppError> {
-    if caller.district_admin && caller.district_id == Some(district_id) {
-        Ok(())
-    } else {
-        Err(AppError::NotFound("district"))
-    }
-}
-
 /// The district's machine clients, in id order.
 #[utoipa::path(tag = "integration", params(DistrictPath, PageQuery), responses((status = 200, description = "Clients", body = Page<ApiClient>), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/api-clients")]
 pub async fn list_clients(
-    caller: Caller,
-    path: web::Path<DistrictPath>,
+    scope: DistrictScope,
     page: web::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ApiClient>>> {
-    district_admin(&caller, path.district_id)?;
+    scope.require_admin()?;
     let (limit, after) = (page.limit()?, page.after()?);
-    let district = path.district_id;
+    let district = scope.district().get();
     let rows = db
         .run(move |c| store::page(c, district, after, limit))
         .await?;
@@ -94,42 +66,27 @@ pub async fn list_clients(
 #[utoipa::path(tag = "integration", params(DistrictPath), request_body = NewApiClient, responses((status = 201, description = "Created", body = CreatedApiClient), WriteErrors), security(("bearer" = [])))]
 #[post("/districts/{district_id}/api-clients")]
 pub async fn create_client(
-    caller: Caller,
-    path: web::Path<DistrictPath>,
+    scope: DistrictScope,
     body: web::Json<NewApiClient>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    district_admin(&caller, path.district_id)?;
+    scope.require_admin()?;
     body.validate()?;
-    if let Some(i) = body
-        .scopes
-        .iter()
-        .position(|s| !SCOPES.contains(&s.as_str()))
-    {
-        return Err(AppError::field(
-            &format!("scopes[{i}]"),
-            "unknown",
-            format!("known scopes: {}", SCOPES.join(", ")),
-        ));
-    }
+    known_scopes(&body.scopes)?;
     let secret = password::random_secret(32);
     let hash = password::hash(&secret)?;
     let client_id = format!("kh_{}", password::random_secret(12));
-    let (district, actor, body) = (path.district_id, Actor::of(&caller), body.into_inner());
+    let (district, actor, b) = (scope.district().get(), scope.actor(), body.into_inner());
     let client = db
         .run(move |c| {
-            tx(c, |c| {
-                store::insert(
-                    c,
-                    district,
-                    &body.name,
-                    &client_id,
-                    &hash,
-                    &body.scopes,
-                    &body.school_ids,
-                    &actor,
-                )
-            })
+            let new = store::NewClient {
+                name: &b.name,
+                client_id: &client_id,
+                secret_hash: &hash,
+                scopes: &b.scopes,
+                school_ids: &b.school_ids,
+            };
+            tx(c, |c| store::insert(c, district, &new, &actor))
         })
         .await?;
     Ok(HttpResponse::Created().json(CreatedApiClient {
@@ -138,16 +95,28 @@ pub async fn create_client(
     }))
 }
 
+/// Every scope asked for is one Kehou knows (422 naming the first unknown one).
+fn known_scopes(scopes: &[String]) -> Result<(), AppError> {
+    match scopes.iter().position(|s| !SCOPES.contains(&s.as_str())) {
+        Some(i) => Err(AppError::field(
+            &format!("scopes[{i}]"),
+            "unknown",
+            format!("known scopes: {}", SCOPES.join(", ")),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Revoke a machine client: no new tokens are issued to it.
-#[utoipa::path(tag = "integration", params(ClientPath), responses((status = 200, description = "Revoked", body = ApiClient), WriteErrors), security(("bearer" = [])))]
+#[utoipa::path(tag = "integration", params(DistrictItemPath), responses((status = 200, description = "Revoked", body = ApiClient), WriteErrors), security(("bearer" = [])))]
 #[post("/districts/{district_id}/api-clients/{id}/revoke")]
 pub async fn revoke_client(
-    caller: Caller,
-    path: web::Path<ClientPath>,
+    scope: DistrictScope,
+    path: web::Path<DistrictItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ApiClient>> {
-    district_admin(&caller, path.district_id)?;
-    let (district, id, actor) = (path.district_id, path.id, Actor::of(&caller));
+    scope.require_admin()?;
+    let (district, id, actor) = (scope.district().get(), path.id, scope.actor());
     Ok(web::Json(
         db.run(move |c| tx(c, |c| store::revoke(c, district, id, &actor)))
             .await?,

@@ -106,18 +106,31 @@ pub fn page(
     Ok(q.load::<Row>(c)?.into_iter().map(to_client).collect())
 }
 
+/// A machine client to store: its name, public id, the hash of its secret, scopes and schools.
+#[derive(Debug, Clone, Copy)]
+pub struct NewClient<'a> {
+    pub name: &'a str,
+    pub client_id: &'a str,
+    pub secret_hash: &'a str,
+    pub scopes: &'a [String],
+    pub school_ids: &'a [i64],
+}
+
 /// Creates a client with a hashed secret.
 #[allow(clippy::too_many_arguments)]
 pub fn insert(
     c: &mut DbConn,
     district_id: i64,
-    name: &str,
-    client_id: &str,
-    secret_hash: &str,
-    scopes: &[String],
-    school_ids: &[i64],
+    new: &NewClient<'_>,
     actor: &Actor,
 ) -> Result<ApiClient, AppError> {
+    let NewClient {
+        name,
+        client_id,
+        secret_hash,
+        scopes,
+        school_ids,
+    } = *new;
     let in_district: i64 = schools::table
         .filter(schools::district_id.eq(district_id))
         .filter(schools::id.eq_any(school_ids.to_vec()))

@@ -4288,7 +4288,7 @@ export interface operations {
             path: {
                 /** @description The district. */
                 district_id: number;
-                /** @description The client. */
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -7809,6 +7809,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -8214,6 +8215,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -8313,6 +8315,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -8464,6 +8467,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -8771,6 +8775,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -8867,6 +8872,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -9526,6 +9532,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -9677,6 +9684,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -11406,6 +11414,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -11557,6 +11566,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -11970,6 +11980,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12069,6 +12080,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12220,6 +12232,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12471,6 +12484,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12567,6 +12581,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12872,6 +12887,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -12968,6 +12984,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -13526,6 +13543,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -13625,6 +13643,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;

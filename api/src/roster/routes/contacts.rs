@@ -25,11 +25,11 @@ use crate::roster::store::{contacts as store, students};
 #[get("/students/{id}/guardians")]
 pub async fn list_guardians(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<StudentGuardian>>> {
     scope.require(Permission::RosterRead)?;
-    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.id, Viewer::of(&scope));
     let items = db
         .run(move |c| {
             let student = students::get(c, school, id)?;
@@ -53,13 +53,13 @@ pub async fn list_guardians(
 #[post("/students/{id}/guardians")]
 pub async fn link_guardian(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<GuardianLink>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    let (school, id, actor, body) = (scope.school(), path.1, scope.actor(), body.into_inner());
+    let (school, id, actor, body) = (scope.school(), path.id, scope.actor(), body.into_inner());
     let viewer = Viewer::of(&scope);
     let items = db
         .run(move |c| {
@@ -87,7 +87,7 @@ pub async fn link_guardian(
 #[get("/students/{id}/pickup-persons")]
 pub async fn list_pickup_persons(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<PickupPerson>>> {
     // A guardian reads their own child's list (phones masked); staff need roster access.
@@ -95,7 +95,7 @@ pub async fn list_pickup_persons(
     if guardian.is_none() {
         scope.require(Permission::RosterRead)?;
     }
-    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.id, Viewer::of(&scope));
     let items = db
         .run(move |c| {
             if let Some(user) = guardian {
@@ -122,13 +122,13 @@ pub async fn list_pickup_persons(
 #[post("/students/{id}/pickup-persons")]
 pub async fn create_pickup_person(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<PickupPersonInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
-    let (school, id, actor, body) = (scope.school(), path.1, scope.actor(), body.into_inner());
+    let (school, id, actor, body) = (scope.school(), path.id, scope.actor(), body.into_inner());
     let p = db
         .run(move |c| {
             tx(c, |c| {
@@ -232,14 +232,14 @@ pub struct ActivationCode {
 #[post("/guardians/{id}/activation-code")]
 pub async fn issue_activation_code(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     let code = crate::auth::guardian::new_code();
     let hash = crate::auth::password::hash_off_thread(code.clone()).await?;
     let expires = chrono::Utc::now() + chrono::Duration::days(14);
-    let (school, id, actor) = (scope.school(), path.1, scope.actor());
+    let (school, id, actor) = (scope.school(), path.id, scope.actor());
     db.run(move |c| {
         tx(c, |c| {
             guardians::set_activation_code(c, school, id, &hash, expires, &actor)

@@ -7,10 +7,10 @@ use utoipa::IntoParams;
 use validator::Validate;
 
 use super::write;
-use crate::auth::{Caller, Permission, SchoolScope};
+use crate::auth::{DistrictScope, Permission, SchoolScope};
 use crate::db::Db;
-use crate::error::{AppError, AppResult};
-use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::error::AppResult;
+use crate::http::docs::{DistrictPath, ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::http::page::{Page, PageQuery};
 use crate::http::precondition::with_etag;
 use crate::http::precondition::IfMatch;
@@ -29,29 +29,15 @@ pub async fn get_school(scope: SchoolScope, db: web::Data<Db>) -> AppResult<Http
     Ok(with_etag(s.version, &s))
 }
 
-/// `{district_id}`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Path)]
-pub struct DistrictPath {
-    /// The district.
-    pub district_id: i64,
-}
-
 /// The schools of a district (district admins and district clients).
 #[utoipa::path(tag = "roster", params(DistrictPath, PageQuery), responses((status = 200, description = "Schools", body = Page<School>), ReadErrors), security(("bearer" = [])))]
 #[get("/districts/{district_id}/schools")]
 pub async fn list_district_schools(
-    caller: Caller,
-    path: web::Path<DistrictPath>,
+    scope: DistrictScope,
     page: web::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<School>>> {
-    let district = path.district_id;
-    if caller.district_id != Some(district)
-        || !(caller.district_admin || caller.kind == crate::auth::CallerKind::Client)
-    {
-        return Err(AppError::NotFound("district"));
-    }
+    let district = scope.district().get();
     let (limit, after) = (page.limit()?, page.after()?);
     let rows = db
         .run(move |c| school_data::schools_of_district(c, district, after, limit))
@@ -116,11 +102,11 @@ pub async fn create_homeroom(
 #[get("/homerooms/{id}")]
 pub async fn get_homeroom(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id) = (scope.school(), path.1);
+    let (school, id) = (scope.school(), path.id);
     let h = db.run(move |c| homerooms::homeroom(c, school, id)).await?;
     Ok(with_etag(h.version, &h))
 }
@@ -166,7 +152,7 @@ pub async fn create_room(
 pub async fn update_room(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<RoomInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
@@ -174,7 +160,7 @@ pub async fn update_room(
         if_match,
         scope,
         Permission::RosterWrite,
-        path.1,
+        path.id,
         body,
         &db,
         rooms::update_room,
@@ -222,11 +208,11 @@ pub async fn create_term(
 #[get("/terms/{id}")]
 pub async fn get_term(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id) = (scope.school(), path.1);
+    let (school, id) = (scope.school(), path.id);
     let t = db.run(move |c| terms::term(c, school, id)).await?;
     Ok(with_etag(t.version, &t))
 }
@@ -237,7 +223,7 @@ pub async fn get_term(
 pub async fn update_term(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<TermInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
@@ -245,7 +231,7 @@ pub async fn update_term(
         if_match,
         scope,
         Permission::RosterWrite,
-        path.1,
+        path.id,
         body,
         &db,
         terms::update_term,
@@ -302,7 +288,7 @@ pub async fn create_staff(
 pub async fn update_homeroom(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<HomeroomPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
@@ -310,7 +296,7 @@ pub async fn update_homeroom(
         if_match,
         scope,
         Permission::RosterWrite,
-        path.1,
+        path.id,
         body,
         &db,
         homerooms::update_homeroom,
@@ -324,7 +310,7 @@ pub async fn update_homeroom(
 pub async fn update_staff(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<StaffPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
@@ -332,7 +318,7 @@ pub async fn update_staff(
         if_match,
         scope,
         Permission::StaffManage,
-        path.1,
+        path.id,
         body,
         &db,
         staff::update_staff,
@@ -346,14 +332,14 @@ pub async fn update_staff(
 pub async fn delete_room(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
         if_match,
         scope,
         Permission::RosterWrite,
-        path.1,
+        path.id,
         &db,
         rooms::delete_room,
     )
@@ -366,14 +352,14 @@ pub async fn delete_room(
 pub async fn delete_homeroom(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
         if_match,
         scope,
         Permission::RosterWrite,
-        path.1,
+        path.id,
         &db,
         homerooms::delete_homeroom,
     )
@@ -386,14 +372,14 @@ pub async fn delete_homeroom(
 pub async fn delete_staff(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
         if_match,
         scope,
         Permission::StaffManage,
-        path.1,
+        path.id,
         &db,
         staff::delete_staff,
     )

@@ -96,11 +96,11 @@ pub async fn create_student(
 #[get("/students/{id}")]
 pub async fn get_student(
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterRead)?;
-    let (school, id, viewer) = (scope.school(), path.1, Viewer::of(&scope));
+    let (school, id, viewer) = (scope.school(), path.id, Viewer::of(&scope));
     let s = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
@@ -129,14 +129,14 @@ fn cut(viewer: &Viewer, mut s: Student) -> Student {
 pub async fn update_student(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     body: web::Json<StudentPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
     body.validate()?;
     let version = if_match.version()?;
-    let (school, id, actor, viewer) = (scope.school(), path.1, scope.actor(), Viewer::of(&scope));
+    let (school, id, actor, viewer) = (scope.school(), path.id, scope.actor(), Viewer::of(&scope));
     let mut patch = body.into_inner();
     let s = db
         .run(move |c| {
@@ -175,14 +175,14 @@ pub async fn update_student(
 pub async fn delete_student(
     if_match: IfMatch,
     scope: SchoolScope,
-    path: web::Path<(i64, i64)>,
+    path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::delete(
         if_match,
         scope,
         Permission::RosterWrite,
-        path.1,
+        path.id,
         &db,
         store::delete,
     )
