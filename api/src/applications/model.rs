@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 use crate::applications::error::ApplicationError;
 use crate::applications::types::{Decision, ReviewStep};
-use crate::clubs::catalogue::Club;
+use crate::clubs::types::Club;
 use crate::plans::store::Offering;
 
 /// Where an application stands.
