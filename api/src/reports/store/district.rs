@@ -9,23 +9,25 @@ use chrono::NaiveDate;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use crate::auth::DistrictId;
 use crate::db::schema::{
     application_offerings, applications, offerings, service_plans, service_requests, students,
     terms,
 };
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::reports::district::SchoolFigures;
+use crate::reports::model::participation;
+use crate::reports::types::SchoolFigures;
 use crate::roster::model::{flags_from_text, StudentFlag};
 
 /// Per school of the district: the term in session on `date` and its figures.
 pub fn figures(
     c: &mut DbConn,
-    district: i64,
+    district: DistrictId,
     date: NaiveDate,
 ) -> Result<Vec<SchoolFigures>, AppError> {
     let schools =
-        crate::roster::store::school_data::schools_of_district(c, district, None, 10_000)?;
+        crate::roster::store::school_data::schools_of_district(c, district.get(), None, 10_000)?;
     let ids: Vec<i64> = schools.iter().map(|s| s.id).collect();
     // The term in session per school (the first by id when terms overlap).
     let mut term_of: HashMap<i64, i64> = HashMap::new();
@@ -187,7 +189,7 @@ pub fn figures(
                 applied: ap,
                 approved: ok,
                 waiting: has(&waiting),
-                participation_rate: if el == 0 { 0.0 } else { ok as f64 / el as f64 },
+                participation_rate: participation(ok, el),
                 special_late_requested: lr,
                 special_late_approved: la,
             }
