@@ -7458,6 +7458,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -11004,6 +11005,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;

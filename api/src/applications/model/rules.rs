@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::{weekdays_offered, Status};
 use crate::applications::error::ApplicationError;
-use crate::clubs::catalogue::Club;
+use crate::clubs::types::Club;
 use crate::plans::store::Offering;
 
 /// Whether `now` is inside the plan's application window.

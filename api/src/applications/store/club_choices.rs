@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::applications::model::club_takes;
 use crate::auth::SchoolId;
-use crate::clubs::catalogue::list;
+use crate::clubs::store::list;
 use crate::db::schema::{club_choices, clubs};
 use crate::db::DbConn;
 use crate::error::AppError;

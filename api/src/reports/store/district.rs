@@ -9,40 +9,92 @@ use chrono::NaiveDate;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use crate::auth::DistrictId;
 use crate::db::schema::{
     application_offerings, applications, offerings, service_plans, service_requests, students,
     terms,
 };
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::reports::district::SchoolFigures;
+use crate::reports::model::participation;
+use crate::reports::types::SchoolFigures;
 use crate::roster::model::{flags_from_text, StudentFlag};
+
+/// A term of a school.
+#[derive(Queryable)]
+struct TermRow {
+    school_id: i64,
+    term_id: i64,
+}
+
+/// An approved plan version of a school's term.
+#[derive(Queryable)]
+struct PlanRow {
+    school_id: i64,
+    term_id: i64,
+    version_no: i32,
+    plan_id: i64,
+}
+
+/// What an offering of an approved plan serves.
+#[derive(Queryable)]
+struct ServesRow {
+    school_id: i64,
+    grades: String,
+    boarders_excluded: bool,
+}
+
+/// Students of a school by grade and flags.
+#[derive(Queryable)]
+struct RosterRow {
+    school_id: i64,
+    grade: i32,
+    flags: String,
+    n: i64,
+}
+
+/// Rows of a school's term by status (applications, special late requests).
+#[derive(Queryable)]
+struct StatusRow {
+    school_id: i64,
+    term_id: i64,
+    status: String,
+    n: i64,
+}
+
+/// Waiting places of a school's term.
+#[derive(Queryable)]
+struct WaitingRow {
+    school_id: i64,
+    term_id: i64,
+    n: i64,
+}
 
 /// Per school of the district: the term in session on `date` and its figures.
 pub fn figures(
     c: &mut DbConn,
-    district: i64,
+    district: DistrictId,
     date: NaiveDate,
 ) -> Result<Vec<SchoolFigures>, AppError> {
     let schools =
-        crate::roster::store::school_data::schools_of_district(c, district, None, 10_000)?;
+        crate::roster::store::school_data::schools_of_district(c, district.get(), None, 10_000)?;
     let ids: Vec<i64> = schools.iter().map(|s| s.id).collect();
     // The term in session per school (the first by id when terms overlap).
     let mut term_of: HashMap<i64, i64> = HashMap::new();
-    for (school, term) in terms::table
+    for TermRow { school_id, term_id } in terms::table
         .filter(terms::school_id.eq_any(ids.clone()))
         .filter(terms::start_date.le(date))
         .filter(terms::end_date.ge(date))
         .order(terms::id)
         .select((terms::school_id, terms::id))
-        .load::<(i64, i64)>(c)?
+        .load::<TermRow>(c)?
     {
-        term_of.entry(school).or_insert(term);
+        term_of.entry(school_id).or_insert(term_id);
     }
     let term_ids: Vec<i64> = term_of.values().copied().collect();
     // The newest approved plan of each (school, term), and what its offerings serve.
     let mut plan_of: HashMap<i64, (i32, i64)> = HashMap::new();
-    for (school, term, version, plan) in service_plans::table
+    for r in service_plans::table
         .filter(service_plans::school_id.eq_any(ids.clone()))
         .filter(service_plans::term_id.eq_any(term_ids.clone()))
         .filter(service_plans::status.eq("approved"))
@@ -52,35 +104,37 @@ pub fn figures(
             service_plans::version_no,
             service_plans::id,
         ))
-        .load::<(i64, i64, i32, i64)>(c)?
+        .load::<PlanRow>(c)?
     {
-        if term_of.get(&school) == Some(&term)
-            && plan_of.get(&school).is_none_or(|(v, _)| *v < version)
+        if term_of.get(&r.school_id) == Some(&r.term_id)
+            && plan_of
+                .get(&r.school_id)
+                .is_none_or(|(v, _)| *v < r.version_no)
         {
-            plan_of.insert(school, (version, plan));
+            plan_of.insert(r.school_id, (r.version_no, r.plan_id));
         }
     }
     let plan_ids: Vec<i64> = plan_of.values().map(|(_, p)| *p).collect();
     // school → (grades served, every offering excludes boarders)
     let mut serves: HashMap<i64, (Vec<i32>, bool)> = HashMap::new();
-    for (school, grades, no_boarders) in offerings::table
+    for r in offerings::table
         .filter(offerings::plan_id.eq_any(plan_ids))
         .select((
             offerings::school_id,
             offerings::grades,
             offerings::boarders_excluded,
         ))
-        .load::<(i64, String, bool)>(c)?
+        .load::<ServesRow>(c)?
     {
-        let e = serves.entry(school).or_insert((Vec::new(), true));
+        let e = serves.entry(r.school_id).or_insert((Vec::new(), true));
         e.0.extend(
-            grades
+            r.grades
                 .split(',')
                 .filter_map(|g| g.trim().parse::<i32>().ok()),
         );
-        e.1 &= no_boarders;
+        e.1 &= r.boarders_excluded;
     }
-    let roster: Vec<(i64, i32, String, i64)> = students::table
+    let roster: Vec<RosterRow> = students::table
         .filter(students::school_id.eq_any(ids.clone()))
         .group_by((students::school_id, students::grade, students::flags))
         .select((
@@ -91,17 +145,17 @@ pub fn figures(
         ))
         .load(c)?;
     let mut eligible: HashMap<i64, i64> = HashMap::new();
-    for (school, grade, flags, n) in roster {
-        let Some((grades, no_boarders)) = serves.get(&school) else {
+    for r in roster {
+        let Some((grades, no_boarders)) = serves.get(&r.school_id) else {
             continue;
         };
-        let boarder = flags_from_text(&flags).contains(&StudentFlag::Boarder);
-        if grades.contains(&grade) && !(*no_boarders && boarder) {
-            *eligible.entry(school).or_default() += n;
+        let boarder = flags_from_text(&r.flags).contains(&StudentFlag::Boarder);
+        if grades.contains(&r.grade) && !(*no_boarders && boarder) {
+            *eligible.entry(r.school_id).or_default() += r.n;
         }
     }
     let mut applied: HashMap<i64, (i64, i64)> = HashMap::new();
-    for (school, term, status, n) in applications::table
+    for r in applications::table
         .filter(applications::school_id.eq_any(ids.clone()))
         .filter(applications::term_id.eq_any(term_ids.clone()))
         .group_by((
@@ -115,32 +169,32 @@ pub fn figures(
             applications::status,
             count_star(),
         ))
-        .load::<(i64, i64, String, i64)>(c)?
+        .load::<StatusRow>(c)?
     {
-        if term_of.get(&school) == Some(&term) {
-            let e = applied.entry(school).or_default();
-            e.0 += n;
-            if status == "approved" {
-                e.1 += n;
+        if term_of.get(&r.school_id) == Some(&r.term_id) {
+            let e = applied.entry(r.school_id).or_default();
+            e.0 += r.n;
+            if r.status == "approved" {
+                e.1 += r.n;
             }
         }
     }
     let mut waiting: HashMap<i64, i64> = HashMap::new();
-    for (school, term, n) in application_offerings::table
+    for r in application_offerings::table
         .inner_join(applications::table)
         .filter(applications::school_id.eq_any(ids.clone()))
         .filter(applications::term_id.eq_any(term_ids.clone()))
         .filter(application_offerings::placement.eq("waiting"))
         .group_by((applications::school_id, applications::term_id))
         .select((applications::school_id, applications::term_id, count_star()))
-        .load::<(i64, i64, i64)>(c)?
+        .load::<WaitingRow>(c)?
     {
-        if term_of.get(&school) == Some(&term) {
-            waiting.insert(school, n);
+        if term_of.get(&r.school_id) == Some(&r.term_id) {
+            waiting.insert(r.school_id, r.n);
         }
     }
     let mut late: HashMap<i64, (i64, i64)> = HashMap::new();
-    for (school, term, status, n) in service_requests::table
+    for r in service_requests::table
         .filter(service_requests::school_id.eq_any(ids))
         .filter(service_requests::term_id.eq_any(term_ids))
         .filter(service_requests::kind.eq("special_late"))
@@ -155,13 +209,13 @@ pub fn figures(
             service_requests::status,
             count_star(),
         ))
-        .load::<(i64, i64, String, i64)>(c)?
+        .load::<StatusRow>(c)?
     {
-        if term_of.get(&school) == Some(&term) {
-            let e = late.entry(school).or_default();
-            e.0 += n;
-            if status == "approved" {
-                e.1 += n;
+        if term_of.get(&r.school_id) == Some(&r.term_id) {
+            let e = late.entry(r.school_id).or_default();
+            e.0 += r.n;
+            if r.status == "approved" {
+                e.1 += r.n;
             }
         }
     }
@@ -187,7 +241,7 @@ pub fn figures(
                 applied: ap,
                 approved: ok,
                 waiting: has(&waiting),
-                participation_rate: if el == 0 { 0.0 } else { ok as f64 / el as f64 },
+                participation_rate: participation(ok, el),
                 special_late_requested: lr,
                 special_late_approved: la,
             }
