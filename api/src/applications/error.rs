@@ -41,24 +41,23 @@ impl From<ApplicationError> for AppError {
     fn from(e: ApplicationError) -> AppError {
         use ApplicationError as E;
         let detail = e.to_string();
-        let unprocessable = |code| AppError::Unprocessable {
-            code,
-            detail: detail.clone(),
+        let code = match e {
+            E::PlanNotApproved(_) => "application.plan_not_approved",
+            E::WindowClosed(_) => "application.window_closed",
+            E::NoAgreement(_) => "application.no_agreement",
+            E::AgreementNotCurrent(_) => "application.agreement_not_current",
+            E::GradeNotOffered(_) => "application.grade_not_offered",
+            E::BoarderExcluded(_) => "application.boarder_excluded",
+            E::WeekdayNotOffered(_) => "application.weekday_not_offered",
+            E::ClubNotOffered(_) => "application.club_not_offered",
+            E::ClubTeacherNotVetted(_) => "club.teacher_not_vetted",
+            E::WrongStatus(_) => {
+                return AppError::Conflict {
+                    code: "application.wrong_status",
+                    detail,
+                }
+            }
         };
-        match e {
-            E::PlanNotApproved(_) => unprocessable("application.plan_not_approved"),
-            E::WindowClosed(_) => unprocessable("application.window_closed"),
-            E::NoAgreement(_) => unprocessable("application.no_agreement"),
-            E::AgreementNotCurrent(_) => unprocessable("application.agreement_not_current"),
-            E::GradeNotOffered(_) => unprocessable("application.grade_not_offered"),
-            E::BoarderExcluded(_) => unprocessable("application.boarder_excluded"),
-            E::WeekdayNotOffered(_) => unprocessable("application.weekday_not_offered"),
-            E::ClubNotOffered(_) => unprocessable("application.club_not_offered"),
-            E::ClubTeacherNotVetted(_) => unprocessable("club.teacher_not_vetted"),
-            E::WrongStatus(_) => AppError::Conflict {
-                code: "application.wrong_status",
-                detail,
-            },
-        }
+        AppError::Unprocessable { code, detail }
     }
 }
