@@ -234,6 +234,26 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// The text column `s` of every row of a query (for schema checks).
+    pub fn strings(&self, sql: &str) -> Vec<String> {
+        use diesel::prelude::*;
+        #[derive(diesel::QueryableByName)]
+        struct S {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            s: String,
+        }
+        let pool = kehou_api::db::pool(&self.database_url, 1).unwrap();
+        let mut c = pool.get().unwrap();
+        diesel::sql_query(sql)
+            .load::<S>(&mut *c)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.s)
+            .collect()
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         let h = self.handle.clone();

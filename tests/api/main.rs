@@ -17,6 +17,7 @@ mod plans;
 mod reports;
 mod roles;
 mod roster;
+mod schema;
 mod school_data;
 mod seats;
 mod security;

@@ -1,0 +1,1 @@
+DROP INDEX notice_receipts_school_text_student;
