@@ -3,6 +3,7 @@
 pub mod export;
 pub mod limits;
 pub mod model;
+pub mod read;
 pub mod routes;
 pub mod runner;
 pub mod store;
