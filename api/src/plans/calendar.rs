@@ -3,35 +3,14 @@
 //! May–October vs 春秋冬). Pure.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
+use crate::plans::types::{SeasonTime, Segment};
 use crate::roster::model::{is_school_day, Term};
-
-/// Times that apply between two month-days each year, e.g. `05-01`..`10-31`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct SeasonTime {
-    /// `MM-DD`, inclusive.
-    pub from: String,
-    /// `MM-DD`, inclusive; may be earlier than `from` (a range over the new year).
-    pub to: String,
-    pub start_time: String,
-    pub end_time: String,
-}
 
 fn month_day(s: &str) -> Option<(u32, u32)> {
     let (m, d) = s.split_once('-')?;
     let (m, d) = (m.parse().ok()?, d.parse().ok()?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
-}
-
-/// A part of a session (时间段): relax, homework or club.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Segment {
-    /// relax, homework or club.
-    pub kind: String,
-    pub start_time: String,
-    pub end_time: String,
 }
 
 /// Checks that segments are known kinds, in order, without overlap, inside the session.
