@@ -2,15 +2,14 @@
 //! kinds, grades 1–9, weekdays, HH:MM times in order, segments inside their session, valid
 //! seasons, a window that opens before it closes, exemption categories, end times within
 //! the district's bounds), the district's bounds themselves, the steps of a plan's review
-//! and who takes them, the sessions a plan runs on a date, and how weekdays are stored.
+//! and who takes them, and how weekdays are stored.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 
 use crate::auth::Ability;
 use crate::error::AppError;
-use crate::plans::calendar::{check_season, check_segments, runs_on, segments_on, times_on};
-use crate::plans::types::{NewServicePlan, ServiceBounds, ServicePlan, SessionOnDate};
-use crate::roster::model::Term;
+use crate::plans::calendar::{check_season, check_segments};
+use crate::plans::types::{NewServicePlan, ServiceBounds};
 
 /// Kinds of service (服务类型).
 pub const OFFERING_KINDS: &[&str] = &[
@@ -195,27 +194,6 @@ impl PlanStep {
     }
 }
 
-/// The plan's sessions on a date, with the term calendar and season times applied (the
-/// segments move with the season).
-pub fn sessions_on(plan: &ServicePlan, term: &Term, date: NaiveDate) -> Vec<SessionOnDate> {
-    plan.offerings
-        .iter()
-        .filter(|o| runs_on(term, &o.weekdays, date))
-        .map(|o| {
-            let (start, end) = times_on((&o.start_time, &o.end_time), &o.season_times, date);
-            SessionOnDate {
-                offering_id: o.id,
-                kind: o.kind.clone(),
-                name: o.name.clone(),
-                start_time: start.to_owned(),
-                end_time: end.to_owned(),
-                early_grades_start_time: o.early_grades_start_time.clone(),
-                segments: segments_on((&o.start_time, &o.end_time), &o.segments, (start, end)),
-            }
-        })
-        .collect()
-}
-
 /// Weekdays as ISO numbers (1 = Monday) from a stored `1,2,3`.
 pub fn weekdays_from_text(s: &str) -> Vec<u8> {
     s.split(',')
@@ -239,12 +217,7 @@ pub fn weekdays_to_text(days: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::auth::Role;
-    use crate::plans::types::{NewOffering, Offering, SeasonTime, Segment};
-    use chrono::{DateTime, Utc};
-
-    fn at(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::plans::types::{NewOffering, SeasonTime, Segment};
 
     fn offering() -> NewOffering {
         NewOffering {
@@ -265,8 +238,8 @@ mod tests {
     fn plan_with(o: NewOffering) -> NewServicePlan {
         NewServicePlan {
             term_id: 1,
-            window_opens_at: at("2026-08-20T00:00:00Z"),
-            window_closes_at: at("2026-08-30T00:00:00Z"),
+            window_opens_at: "2026-08-20T00:00:00Z".parse().unwrap(),
+            window_closes_at: "2026-08-30T00:00:00Z".parse().unwrap(),
             offerings: vec![o],
             exemption_categories: vec!["hardship".into()],
         }
@@ -279,10 +252,13 @@ mod tests {
         }
     }
 
-    /// The (field, code) of a one-field validation error.
-    fn refusal(r: Result<(), AppError>) -> (String, String) {
+    /// Asserts a one-field validation error on `field` with `code`.
+    #[track_caller]
+    fn refused(r: Result<(), AppError>, field: &str, code: &str) {
         match r {
-            Err(AppError::Validation(e)) if e.len() == 1 => (e[0].field.clone(), e[0].code.clone()),
+            Err(AppError::Validation(e)) if e.len() == 1 => {
+                assert_eq!((e[0].field.as_str(), e[0].code.as_str()), (field, code))
+            }
             other => panic!("expected one field error, got {other:?}"),
         }
     }
@@ -293,39 +269,34 @@ mod tests {
         let mut o = offering();
         o.early_grades_start_time = Some("16:10".into());
         assert!(check_plan(&plan_with(o), &b).is_ok());
-        type Case = (fn(&mut NewOffering), &'static str, &'static str);
-        let cases: [Case; 6] = [
-            (
-                |o| o.kind = "tutoring".into(),
-                "offerings[0].kind",
-                "unknown",
-            ),
-            (|o| o.grades = vec![0], "offerings[0].grades", "range"),
-            (|o| o.weekdays = vec![8], "offerings[0].weekdays", "range"),
-            (
-                |o| o.start_time = "4pm".into(),
-                "offerings[0].start_time",
-                "format",
-            ),
-            (
-                |o| o.end_time = "15:00".into(),
-                "offerings[0].end_time",
-                "range",
-            ),
-            (
-                |o| o.early_grades_start_time = Some("15:00".into()),
-                "offerings[0].early_grades_start_time",
-                "range",
-            ),
-        ];
-        for (change, field, code) in cases {
+        let field = |change: fn(&mut NewOffering), field: &str, code: &str| {
             let mut o = offering();
             change(&mut o);
-            assert_eq!(
-                refusal(check_plan(&plan_with(o), &b)),
-                (field.to_owned(), code.to_owned())
-            );
-        }
+            refused(check_plan(&plan_with(o), &b), field, code);
+        };
+        field(
+            |o| o.kind = "tutoring".into(),
+            "offerings[0].kind",
+            "unknown",
+        );
+        field(|o| o.grades = vec![0], "offerings[0].grades", "range");
+        field(|o| o.weekdays = vec![8], "offerings[0].weekdays", "range");
+        field(
+            |o| o.start_time = "4pm".into(),
+            "offerings[0].start_time",
+            "format",
+        );
+        field(
+            |o| o.end_time = "15:00".into(),
+            "offerings[0].end_time",
+            "range",
+        );
+        let early = "offerings[0].early_grades_start_time";
+        field(
+            |o| o.early_grades_start_time = Some("15:00".into()),
+            early,
+            "range",
+        );
     }
 
     #[test]
@@ -333,26 +304,18 @@ mod tests {
         let b = ServiceBounds::default();
         let mut p = plan_with(offering());
         p.window_closes_at = p.window_opens_at;
-        assert_eq!(
-            refusal(check_plan(&p, &b)),
-            ("window_closes_at".into(), "range".into())
-        );
+        refused(check_plan(&p, &b), "window_closes_at", "range");
         let mut p = plan_with(offering());
         p.exemption_categories = vec!["a,b".into()];
-        assert_eq!(
-            refusal(check_plan(&p, &b)),
-            ("exemption_categories[0]".into(), "format".into())
-        );
+        refused(check_plan(&p, &b), "exemption_categories[0]", "format");
         let mut o = offering();
         o.segments = vec![Segment {
             kind: "club".into(),
             start_time: "17:00".into(),
             end_time: "18:00".into(),
         }];
-        assert_eq!(
-            refusal(check_plan(&plan_with(o), &b)),
-            ("offerings[0].segments[0].end_time".into(), "invalid".into())
-        );
+        let segment = "offerings[0].segments[0].end_time";
+        refused(check_plan(&plan_with(o), &b), segment, "invalid");
         let season = |from: &str, end: &str| SeasonTime {
             from: from.into(),
             to: "10-31".into(),
@@ -361,19 +324,12 @@ mod tests {
         };
         let mut o = offering();
         o.season_times = vec![season("13-01", "17:50")];
-        assert_eq!(
-            refusal(check_plan(&plan_with(o), &b)),
-            ("offerings[0].season_times[0].from".into(), "format".into())
-        );
+        let from = "offerings[0].season_times[0].from";
+        refused(check_plan(&plan_with(o), &b), from, "format");
         let mut o = offering();
         o.season_times = vec![season("05-01", "19:30")];
-        assert_eq!(
-            refusal(check_plan(&plan_with(o), &b)),
-            (
-                "offerings[0].season_times[0].end_time".into(),
-                "range".into()
-            )
-        );
+        let end = "offerings[0].season_times[0].end_time";
+        refused(check_plan(&plan_with(o), &b), end, "range");
     }
 
     #[test]
@@ -382,43 +338,44 @@ mod tests {
         o.end_time = "18:30".into();
         let p = plan_with(o);
         assert!(check_plan(&p, &bounds("17:30", "19:00")).is_ok());
-        assert_eq!(
-            refusal(check_plan(&p, &bounds("17:30", "18:00"))),
-            ("offerings[0].end_time".into(), "district_bound".into())
+        let end = "offerings[0].end_time";
+        refused(
+            check_plan(&p, &bounds("17:30", "18:00")),
+            end,
+            "district_bound",
         );
-        assert_eq!(
-            refusal(check_plan(&p, &bounds("18:45", "19:00"))),
-            ("offerings[0].end_time".into(), "district_bound".into())
+        refused(
+            check_plan(&p, &bounds("18:45", "19:00")),
+            end,
+            "district_bound",
         );
     }
 
     #[test]
     fn the_bounds_are_times_in_order() {
         assert!(check_bounds(&bounds("17:30", "19:00")).is_ok());
-        assert_eq!(
-            refusal(check_bounds(&bounds("5pm", "19:00"))),
-            ("earliest_end".into(), "format".into())
+        refused(
+            check_bounds(&bounds("5pm", "19:00")),
+            "earliest_end",
+            "format",
         );
-        assert_eq!(
-            refusal(check_bounds(&bounds("19:00", "19:00"))),
-            ("latest_end".into(), "range".into())
+        refused(
+            check_bounds(&bounds("19:00", "19:00")),
+            "latest_end",
+            "range",
         );
     }
 
     #[test]
     fn the_school_submits_drafts_and_the_district_decides_on_submissions() {
-        assert_eq!(
-            (PlanStep::Submit.from(), PlanStep::Submit.to()),
-            ("draft", "submitted")
-        );
-        assert_eq!(
-            (PlanStep::Approve.from(), PlanStep::Approve.to()),
-            ("submitted", "approved")
-        );
-        assert_eq!(
-            (PlanStep::Reject.from(), PlanStep::Reject.to()),
-            ("submitted", "rejected")
-        );
+        let steps =
+            [PlanStep::Submit, PlanStep::Approve, PlanStep::Reject].map(|s| (s.from(), s.to()));
+        let expected = [
+            ("draft", "submitted"),
+            ("submitted", "approved"),
+            ("submitted", "rejected"),
+        ];
+        assert_eq!(steps, expected);
         for role in Role::ALL {
             assert_eq!(
                 PlanStep::Submit.ability().held_by(&[role]),
@@ -428,71 +385,6 @@ mod tests {
                 assert_eq!(step.ability().held_by(&[role]), role == Role::DistrictAdmin);
             }
         }
-    }
-
-    #[test]
-    fn sessions_on_a_date_follow_the_calendar_and_the_season() {
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let term = Term {
-            id: 1,
-            school_id: 1,
-            name: "t".into(),
-            start_date: d("2026-09-01"),
-            end_date: d("2027-01-20"),
-            holidays: vec![d("2026-10-01")],
-            makeup_workdays: vec![],
-            makeup_timetable: Default::default(),
-            version: 1,
-        };
-        let plan = ServicePlan {
-            id: 1,
-            term_id: 1,
-            version_no: 1,
-            status: "approved".into(),
-            window_opens_at: at("2026-08-20T00:00:00Z"),
-            window_closes_at: at("2026-08-30T00:00:00Z"),
-            review_comment: None,
-            offerings: vec![Offering {
-                id: 7,
-                kind: "afternoon_basic".into(),
-                name: "托管".into(),
-                grades: vec![1],
-                weekdays: vec![1, 2, 3, 4],
-                boarders_excluded: false,
-                start_time: "16:00".into(),
-                end_time: "17:30".into(),
-                early_grades_start_time: None,
-                cap: None,
-                taken: 0,
-                waiting: 0,
-                season_times: vec![SeasonTime {
-                    from: "05-01".into(),
-                    to: "09-30".into(),
-                    start_time: "16:20".into(),
-                    end_time: "17:50".into(),
-                }],
-                segments: vec![],
-            }],
-            exemption_categories: vec![],
-            version: 1,
-        };
-        let on = sessions_on(&plan, &term, d("2026-09-03")); // a summer Thursday
-        assert_eq!(on.len(), 1);
-        assert_eq!(
-            (
-                on[0].offering_id,
-                on[0].start_time.as_str(),
-                on[0].end_time.as_str()
-            ),
-            (7, "16:20", "17:50")
-        );
-        let on = sessions_on(&plan, &term, d("2026-10-08")); // an autumn Thursday
-        assert_eq!(
-            (on[0].start_time.as_str(), on[0].end_time.as_str()),
-            ("16:00", "17:30")
-        );
-        assert!(sessions_on(&plan, &term, d("2026-09-04")).is_empty()); // Friday
-        assert!(sessions_on(&plan, &term, d("2026-10-01")).is_empty()); // holiday
     }
 
     #[test]

@@ -11,8 +11,9 @@ use crate::db::schema::{offerings, service_plans, settings};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::plans::calendar;
 use crate::plans::error::PlanError;
-use crate::plans::model::{self, check_plan, weekdays_from_text, weekdays_to_text, PlanStep};
+use crate::plans::model::{check_plan, weekdays_from_text, weekdays_to_text, PlanStep};
 use crate::plans::types::{NewServicePlan, Offering, ServiceBounds, ServicePlan, SessionOnDate};
 
 /// A plan version as stored.
@@ -285,7 +286,7 @@ pub fn sessions_on(
 ) -> Result<Vec<SessionOnDate>, AppError> {
     let p = plan(c, school_id, id)?;
     let term = crate::roster::store::terms::term(c, school_id, p.term_id)?;
-    Ok(model::sessions_on(&p, &term, date))
+    Ok(calendar::sessions_on(&p, &term, date))
 }
 
 fn bounds_key(district: i64) -> String {

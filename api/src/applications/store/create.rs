@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::plans::store::approved_plan;
 use crate::plans::types::{Offering, ServicePlan};
 use crate::roster::model::{Student, StudentFlag};
-use crate::texts::versions as texts;
+use crate::texts::store::versions as texts;
 
 /// Who creates or moves an application.
 #[derive(Debug, Clone)]
