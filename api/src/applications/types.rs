@@ -9,7 +9,7 @@ use validator::Validate;
 
 pub use crate::applications::model::{Decision, ReviewStep};
 use crate::applications::model::{LeaveMode, RejectReason, Status};
-use crate::texts::versions::PlanText;
+use crate::texts::types::PlanText;
 
 /// One offering of an application and where the child stands in it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]

@@ -6,7 +6,6 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
-use crate::applications::model::{weekdays_from_text, weekdays_to_text};
 use crate::audit::{Actor, Event};
 use crate::auth::SchoolId;
 use crate::clubs::error::ClubError;
@@ -16,6 +15,7 @@ use crate::db::schema::{club_choices, clubs};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::plans::model::{weekdays_from_text, weekdays_to_text};
 use crate::roster::store::{homerooms, rooms, staff, terms};
 
 /// A club as stored (without its first-choice count).

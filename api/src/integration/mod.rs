@@ -13,6 +13,6 @@ pub const SCOPES: &[&str] = &[
     "roster:sensitive",
     "audit:read",
     // Notice receipts recorded through a parent app or a district system.
-    crate::texts::informed::NOTICES_RECORD,
+    crate::texts::model::NOTICES_RECORD,
     crate::auth::apps::GUARDIAN_SIGN_IN,
 ];

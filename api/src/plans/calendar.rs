@@ -1,37 +1,16 @@
 //! Which sessions run on a date: the term calendar (holidays, make-up workdays), the
 //! offering's weekdays, and season schedules that shift times by date range (e.g. 夏季
-//! May–October vs 春秋冬). Pure.
+//! May–October vs 春秋冬), and so the sessions a plan runs on a date. Pure.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
+use crate::plans::types::{SeasonTime, Segment, ServicePlan, SessionOnDate};
 use crate::roster::model::{is_school_day, Term};
-
-/// Times that apply between two month-days each year, e.g. `05-01`..`10-31`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct SeasonTime {
-    /// `MM-DD`, inclusive.
-    pub from: String,
-    /// `MM-DD`, inclusive; may be earlier than `from` (a range over the new year).
-    pub to: String,
-    pub start_time: String,
-    pub end_time: String,
-}
 
 fn month_day(s: &str) -> Option<(u32, u32)> {
     let (m, d) = s.split_once('-')?;
     let (m, d) = (m.parse().ok()?, d.parse().ok()?);
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
-}
-
-/// A part of a session (时间段): relax, homework or club.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-pub struct Segment {
-    /// relax, homework or club.
-    pub kind: String,
-    pub start_time: String,
-    pub end_time: String,
 }
 
 /// Checks that segments are known kinds, in order, without overlap, inside the session.
@@ -151,9 +130,36 @@ pub fn runs_on(term: &Term, weekdays: &[u8], date: NaiveDate) -> bool {
     weekdays.contains(&weekday)
 }
 
+/// The plan's sessions on a date, with the term calendar and season times applied (the
+/// segments move with the season).
+pub fn sessions_on(plan: &ServicePlan, term: &Term, date: NaiveDate) -> Vec<SessionOnDate> {
+    plan.offerings
+        .iter()
+        .filter(|o| runs_on(term, &o.weekdays, date))
+        .map(|o| {
+            let (start, end) = times_on((&o.start_time, &o.end_time), &o.season_times, date);
+            SessionOnDate {
+                offering_id: o.id,
+                kind: o.kind.clone(),
+                name: o.name.clone(),
+                start_time: start.to_owned(),
+                end_time: end.to_owned(),
+                early_grades_start_time: o.early_grades_start_time.clone(),
+                segments: segments_on((&o.start_time, &o.end_time), &o.segments, (start, end)),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plans::types::Offering;
+    use chrono::{DateTime, Utc};
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
 
     fn seg(kind: &str, a: &str, b: &str) -> Segment {
         Segment {
@@ -302,5 +308,70 @@ mod tests {
         assert!(runs_on(&term, &[5], d("2026-09-27")));
         term.makeup_timetable.clear();
         assert!(runs_on(&term, &[1], d("2026-09-27")), "Monday unless named");
+    }
+
+    #[test]
+    fn sessions_on_a_date_follow_the_calendar_and_the_season() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let term = Term {
+            id: 1,
+            school_id: 1,
+            name: "t".into(),
+            start_date: d("2026-09-01"),
+            end_date: d("2027-01-20"),
+            holidays: vec![d("2026-10-01")],
+            makeup_workdays: vec![],
+            makeup_timetable: Default::default(),
+            version: 1,
+        };
+        let plan = ServicePlan {
+            id: 1,
+            term_id: 1,
+            version_no: 1,
+            status: "approved".into(),
+            window_opens_at: at("2026-08-20T00:00:00Z"),
+            window_closes_at: at("2026-08-30T00:00:00Z"),
+            review_comment: None,
+            offerings: vec![Offering {
+                id: 7,
+                kind: "afternoon_basic".into(),
+                name: "托管".into(),
+                grades: vec![1],
+                weekdays: vec![1, 2, 3, 4],
+                boarders_excluded: false,
+                start_time: "16:00".into(),
+                end_time: "17:30".into(),
+                early_grades_start_time: None,
+                cap: None,
+                taken: 0,
+                waiting: 0,
+                season_times: vec![SeasonTime {
+                    from: "05-01".into(),
+                    to: "09-30".into(),
+                    start_time: "16:20".into(),
+                    end_time: "17:50".into(),
+                }],
+                segments: vec![],
+            }],
+            exemption_categories: vec![],
+            version: 1,
+        };
+        let on = sessions_on(&plan, &term, d("2026-09-03")); // a summer Thursday
+        assert_eq!(on.len(), 1);
+        assert_eq!(
+            (
+                on[0].offering_id,
+                on[0].start_time.as_str(),
+                on[0].end_time.as_str()
+            ),
+            (7, "16:20", "17:50")
+        );
+        let on = sessions_on(&plan, &term, d("2026-10-08")); // an autumn Thursday
+        assert_eq!(
+            (on[0].start_time.as_str(), on[0].end_time.as_str()),
+            ("16:00", "17:30")
+        );
+        assert!(sessions_on(&plan, &term, d("2026-09-04")).is_empty()); // Friday
+        assert!(sessions_on(&plan, &term, d("2026-10-01")).is_empty()); // holiday
     }
 }

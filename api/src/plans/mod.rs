@@ -1,14 +1,21 @@
 //! Service plans (一校一案): a school's offerings and application window per term, drafted
 //! by the school, approved by the district; the district's bounds on session times; the
 //! calendar of which sessions run on a date.
+//!
+//! `types` (requests and responses), `model` (the plan's rules, the review steps, stored
+//! weekdays) with `calendar` (the dates sessions run on), `store` (queries), `error` (the
+//! refusals), `routes` (handlers).
 
-pub mod bounds;
 pub mod calendar;
+pub mod error;
 pub mod model;
 pub mod routes;
 pub mod store;
+pub mod types;
 
 use utoipa_actix_web::service_config::ServiceConfig;
+
+use routes::{bounds, service_plans};
 
 /// Routes under `/api/v1` (the district's).
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -17,11 +24,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 /// Routes under `/api/v1/schools/{school_id}`.
 pub fn configure_school(cfg: &mut ServiceConfig) {
-    cfg.service(routes::list_plans)
-        .service(routes::create_plan)
-        .service(routes::get_plan)
-        .service(routes::submit_plan)
-        .service(routes::approve_plan)
-        .service(routes::reject_plan)
-        .service(routes::sessions_on);
+    cfg.service(service_plans::list_plans)
+        .service(service_plans::create_plan)
+        .service(service_plans::get_plan)
+        .service(service_plans::submit_plan)
+        .service(service_plans::approve_plan)
+        .service(service_plans::reject_plan)
+        .service(service_plans::sessions_on);
 }

@@ -1,160 +1,76 @@
-//! Service plans (一校一案) per school and term: offerings and the application window.
-//! A school admin drafts and submits a version; a district admin approves or rejects it;
-//! an approved version is immutable (a change is a new version).
+//! Service plan queries: plan versions with their offerings per school and term, the
+//! guarded status steps, and the district's bounds (a district setting). Every query on a
+//! plan or offering filters by the school.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-use validator::Validate;
 
-use crate::applications::model::{weekdays_from_text, weekdays_to_text};
 use crate::audit::{self, Actor};
 use crate::auth::SchoolId;
-use crate::db::schema::{offerings, service_plans};
+use crate::db::schema::{offerings, service_plans, settings};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::plans::calendar::{SeasonTime, Segment};
+use crate::plans::calendar;
+use crate::plans::error::PlanError;
+use crate::plans::model::{check_plan, weekdays_from_text, weekdays_to_text, PlanStep};
+use crate::plans::types::{NewServicePlan, Offering, ServiceBounds, ServicePlan, SessionOnDate};
 
-/// Kinds of service (服务类型).
-pub const OFFERING_KINDS: &[&str] = &[
-    "morning_reading",
-    "noon_care",
-    "afternoon_basic",
-    "late_extension",
-    "evening_study",
-    "weekend",
-    "holiday",
-];
-
-/// An offering: a kind of service on set weekdays for set grades.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Offering {
-    pub id: i64,
-    /// One of morning_reading, noon_care, afternoon_basic, late_extension, evening_study, weekend, holiday.
-    pub kind: String,
-    pub name: String,
-    pub grades: Vec<i32>,
-    /// ISO weekdays, 1 = Monday.
-    pub weekdays: Vec<u8>,
-    pub boarders_excluded: bool,
-    /// `HH:MM`, school-local.
-    pub start_time: String,
-    pub end_time: String,
-    /// Grades 1–2 start later (from the 2nd afternoon lesson), `HH:MM`.
-    pub early_grades_start_time: Option<String>,
-    /// A school-set cap; applications beyond it wait in a queue (never refused).
-    pub cap: Option<i32>,
-    pub taken: i32,
-    pub waiting: i32,
-    /// Times that replace the base times in date ranges (e.g. summer).
-    pub season_times: Vec<SeasonTime>,
-    /// The parts of the session, in order (relax, homework, club).
-    pub segments: Vec<Segment>,
+/// A plan version as stored.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = service_plans)]
+struct PlanRow {
+    id: i64,
+    term_id: i64,
+    version_no: i32,
+    status: String,
+    window_opens_at: Instant,
+    window_closes_at: Instant,
+    review_comment: Option<String>,
+    version: i64,
+    exemption_categories: String,
 }
 
-/// A new offering.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
-pub struct NewOffering {
-    pub kind: String,
-    #[validate(length(min = 1, max = 50))]
-    #[schema(min_length = 1, max_length = 50)]
-    pub name: String,
-    #[validate(length(min = 1, max = 9))]
-    #[schema(min_items = 1, max_items = 9)]
-    pub grades: Vec<i32>,
-    #[validate(length(min = 1, max = 7))]
-    #[schema(min_items = 1, max_items = 7)]
-    pub weekdays: Vec<u8>,
-    #[serde(default)]
-    pub boarders_excluded: bool,
-    pub start_time: String,
-    pub end_time: String,
-    pub early_grades_start_time: Option<String>,
-    #[validate(range(min = 1, max = 5000))]
-    #[schema(minimum = 1, maximum = 5000)]
-    pub cap: Option<i32>,
-    #[serde(default)]
-    pub season_times: Vec<SeasonTime>,
-    #[serde(default)]
-    pub segments: Vec<Segment>,
+/// An offering as stored.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = offerings)]
+struct OfferingRow {
+    id: i64,
+    kind: String,
+    name: String,
+    grades: String,
+    weekdays: String,
+    boarders_excluded: bool,
+    start_time: String,
+    end_time: String,
+    early_grades_start_time: Option<String>,
+    cap: Option<i32>,
+    taken: i32,
+    waiting: i32,
+    season_times: String,
+    segments: String,
 }
 
-/// A version of a school's plan for a term.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ServicePlan {
-    pub id: i64,
-    pub term_id: i64,
-    pub version_no: i32,
-    /// draft, submitted, approved or rejected.
-    pub status: String,
-    pub window_opens_at: DateTime<Utc>,
-    pub window_closes_at: DateTime<Utc>,
-    pub review_comment: Option<String>,
-    pub offerings: Vec<Offering>,
-    /// Fee-exemption categories families may claim under this plan.
-    pub exemption_categories: Vec<String>,
-    pub version: i64,
+impl From<OfferingRow> for Offering {
+    fn from(r: OfferingRow) -> Offering {
+        Offering {
+            id: r.id,
+            kind: r.kind,
+            name: r.name,
+            grades: r.grades.split(',').filter_map(|g| g.parse().ok()).collect(),
+            weekdays: weekdays_from_text(&r.weekdays),
+            boarders_excluded: r.boarders_excluded,
+            start_time: r.start_time,
+            end_time: r.end_time,
+            early_grades_start_time: r.early_grades_start_time,
+            cap: r.cap,
+            taken: r.taken,
+            waiting: r.waiting,
+            season_times: serde_json::from_str(&r.season_times).unwrap_or_default(),
+            segments: serde_json::from_str(&r.segments).unwrap_or_default(),
+        }
+    }
 }
-
-/// A new plan version.
-#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
-pub struct NewServicePlan {
-    pub term_id: i64,
-    pub window_opens_at: DateTime<Utc>,
-    pub window_closes_at: DateTime<Utc>,
-    #[validate(length(min = 1, max = 50), nested)]
-    #[schema(min_items = 1, max_items = 50)]
-    pub offerings: Vec<NewOffering>,
-    /// Fee-exemption categories (default: teacher_child, poverty_household, hardship).
-    #[serde(default = "default_exemptions")]
-    pub exemption_categories: Vec<String>,
-}
-
-fn default_exemptions() -> Vec<String> {
-    ["teacher_child", "poverty_household", "hardship"]
-        .map(String::from)
-        .to_vec()
-}
-
-/// A district's decision on a plan.
-#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
-pub struct PlanReview {
-    #[validate(length(max = 500))]
-    #[schema(max_length = 500)]
-    pub comment: Option<String>,
-}
-
-pub use crate::plans::model::check_plan;
-
-type PlanRow = (
-    i64,
-    i64,
-    i32,
-    String,
-    Instant,
-    Instant,
-    Option<String>,
-    i64,
-    String,
-);
-type OfferingRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    bool,
-    String,
-    String,
-    Option<String>,
-    Option<i32>,
-    i32,
-    i32,
-    String,
-    String,
-);
 
 /// The offerings of a plan.
 pub fn offerings_of(
@@ -162,69 +78,16 @@ pub fn offerings_of(
     school_id: SchoolId,
     plan_id: i64,
 ) -> Result<Vec<Offering>, AppError> {
-    let rows: Vec<OfferingRow> = offerings::table
+    Ok(offerings::table
         .filter(offerings::school_id.eq(school_id))
         .filter(offerings::plan_id.eq(plan_id))
-        .select((
-            offerings::id,
-            offerings::kind,
-            offerings::name,
-            offerings::grades,
-            offerings::weekdays,
-            offerings::boarders_excluded,
-            offerings::start_time,
-            offerings::end_time,
-            offerings::early_grades_start_time,
-            offerings::cap,
-            offerings::taken,
-            offerings::waiting,
-            offerings::season_times,
-            offerings::segments,
-        ))
+        .select(OfferingRow::as_select())
         .order(offerings::id)
-        .load(c)?;
-    Ok(rows
+        .load::<OfferingRow>(c)?
         .into_iter()
-        .map(|r| Offering {
-            id: r.0,
-            kind: r.1,
-            name: r.2,
-            grades: r.3.split(',').filter_map(|g| g.parse().ok()).collect(),
-            weekdays: weekdays_from_text(&r.4),
-            boarders_excluded: r.5,
-            start_time: r.6,
-            end_time: r.7,
-            early_grades_start_time: r.8,
-            cap: r.9,
-            taken: r.10,
-            waiting: r.11,
-            season_times: serde_json::from_str(&r.12).unwrap_or_default(),
-            segments: serde_json::from_str(&r.13).unwrap_or_default(),
-        })
+        .map(Offering::from)
         .collect())
 }
-
-const PLAN_COLUMNS: (
-    service_plans::id,
-    service_plans::term_id,
-    service_plans::version_no,
-    service_plans::status,
-    service_plans::window_opens_at,
-    service_plans::window_closes_at,
-    service_plans::review_comment,
-    service_plans::version,
-    service_plans::exemption_categories,
-) = (
-    service_plans::id,
-    service_plans::term_id,
-    service_plans::version_no,
-    service_plans::status,
-    service_plans::window_opens_at,
-    service_plans::window_closes_at,
-    service_plans::review_comment,
-    service_plans::version,
-    service_plans::exemption_categories,
-);
 
 fn with_offerings(
     c: &mut DbConn,
@@ -232,17 +95,17 @@ fn with_offerings(
     r: PlanRow,
 ) -> Result<ServicePlan, AppError> {
     Ok(ServicePlan {
-        id: r.0,
-        term_id: r.1,
-        version_no: r.2,
-        status: r.3,
-        window_opens_at: r.4 .0,
-        window_closes_at: r.5 .0,
-        review_comment: r.6,
-        offerings: offerings_of(c, school_id, r.0)?,
-        version: r.7,
+        id: r.id,
+        term_id: r.term_id,
+        version_no: r.version_no,
+        status: r.status,
+        window_opens_at: r.window_opens_at.0,
+        window_closes_at: r.window_closes_at.0,
+        review_comment: r.review_comment,
+        offerings: offerings_of(c, school_id, r.id)?,
+        version: r.version,
         exemption_categories: r
-            .8
+            .exemption_categories
             .split(',')
             .filter(|x| !x.is_empty())
             .map(str::to_owned)
@@ -252,13 +115,13 @@ fn with_offerings(
 
 /// One plan version with its offerings.
 pub fn plan(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<ServicePlan, AppError> {
-    let r: PlanRow = service_plans::table
+    let r = service_plans::table
         .filter(service_plans::school_id.eq(school_id))
         .filter(service_plans::id.eq(id))
-        .select(PLAN_COLUMNS)
-        .first(c)
+        .select(PlanRow::as_select())
+        .first::<PlanRow>(c)
         .optional()?
-        .ok_or(AppError::NotFound("service plan"))?;
+        .ok_or(PlanError::NotFound)?;
     with_offerings(c, school_id, r)
 }
 
@@ -273,7 +136,7 @@ pub fn plans_page(
 ) -> Result<Vec<ServicePlan>, AppError> {
     let mut q = service_plans::table
         .filter(service_plans::school_id.eq(school_id))
-        .select(PLAN_COLUMNS)
+        .select(PlanRow::as_select())
         .order(service_plans::id)
         .limit(limit + 1)
         .into_boxed();
@@ -306,12 +169,16 @@ pub fn approved_plan(
     id.map(|id| plan(c, school_id, id)).transpose()
 }
 
-pub(crate) fn insert_plan(
+/// Drafts a new version of the term's plan, checked against the district's bounds, with
+/// its offerings; audited.
+pub fn draft_plan(
     c: &mut DbConn,
     school_id: SchoolId,
     p: &NewServicePlan,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> Result<ServicePlan, AppError> {
+    check_plan(p, &school_bounds(c, school_id)?)?;
     crate::roster::store::terms::term(c, school_id, p.term_id)
         .map_err(|_| AppError::field("term_id", "not_found", "no such term in this school"))?;
     let last: Option<i32> = service_plans::table
@@ -319,7 +186,7 @@ pub(crate) fn insert_plan(
         .filter(service_plans::term_id.eq(p.term_id))
         .select(diesel::dsl::max(service_plans::version_no))
         .first(c)?;
-    let now = Instant(Utc::now());
+    let now = Instant(now);
     let id: i64 = diesel::insert_into(service_plans::table)
         .values((
             service_plans::school_id.eq(school_id),
@@ -367,16 +234,18 @@ pub(crate) fn insert_plan(
     Ok(created)
 }
 
-/// Moves a plan from one status to another (guarded), with a comment; audited.
-pub(crate) fn move_plan(
+/// Takes a step of the plan's review (guarded by the status it starts from), with a
+/// comment; audited.
+pub fn move_plan(
     c: &mut DbConn,
     school_id: SchoolId,
     id: i64,
-    from: &str,
-    to: &str,
+    step: PlanStep,
     comment: Option<&str>,
     actor: &Actor,
+    now: DateTime<Utc>,
 ) -> Result<ServicePlan, AppError> {
+    let (from, to) = (step.from(), step.to());
     let before = plan(c, school_id, id)?;
     let n = diesel::update(
         service_plans::table
@@ -389,14 +258,15 @@ pub(crate) fn move_plan(
         service_plans::review_comment.eq(comment),
         service_plans::reviewed_by.eq(actor.id),
         service_plans::version.eq(before.version + 1),
-        service_plans::updated_at.eq(Instant(Utc::now())),
+        service_plans::updated_at.eq(Instant(now)),
     ))
     .execute(c)?;
     if n == 0 {
-        return Err(AppError::Conflict {
-            code: "service_plan.wrong_status",
-            detail: format!("the plan is {}, not {from}", before.status),
-        });
+        return Err(PlanError::WrongStatus {
+            status: before.status,
+            from,
+        }
+        .into());
     }
     let after = plan(c, school_id, id)?;
     audit::Event::in_school(school_id, format!("service_plan.{to}"))
@@ -405,4 +275,64 @@ pub(crate) fn move_plan(
         .after(&after)
         .record(c, actor)?;
     Ok(after)
+}
+
+/// The plan's sessions on a date, in its term's calendar.
+pub fn sessions_on(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    id: i64,
+    date: NaiveDate,
+) -> Result<Vec<SessionOnDate>, AppError> {
+    let p = plan(c, school_id, id)?;
+    let term = crate::roster::store::terms::term(c, school_id, p.term_id)?;
+    Ok(calendar::sessions_on(&p, &term, date))
+}
+
+fn bounds_key(district: i64) -> String {
+    format!("district:{district}:service_bounds")
+}
+
+/// The bounds of a district (defaults when unset).
+pub fn district_bounds(c: &mut DbConn, district: i64) -> Result<ServiceBounds, AppError> {
+    let v: Option<String> = settings::table
+        .find(bounds_key(district))
+        .select(settings::value)
+        .first(c)
+        .optional()?;
+    Ok(v.and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
+}
+
+/// The bounds that apply to a school.
+pub fn school_bounds(c: &mut DbConn, school: SchoolId) -> Result<ServiceBounds, AppError> {
+    let district = crate::auth::store::district_of_school(c, school.get())?
+        .ok_or(PlanError::SchoolNotFound)?;
+    district_bounds(c, district)
+}
+
+/// Sets the district's bounds; audited.
+pub fn save_bounds(
+    c: &mut DbConn,
+    district: i64,
+    b: ServiceBounds,
+    actor: &Actor,
+) -> Result<ServiceBounds, AppError> {
+    let value = serde_json::to_string(&b).map_err(|e| AppError::Internal(e.into()))?;
+    let n = diesel::update(settings::table.find(bounds_key(district)))
+        .set(settings::value.eq(&value))
+        .execute(c)?;
+    if n == 0 {
+        diesel::insert_into(settings::table)
+            .values((
+                settings::key.eq(bounds_key(district)),
+                settings::value.eq(&value),
+            ))
+            .execute(c)?;
+    }
+    audit::Event::outside_schools("district.service_bounds")
+        .on("district", district)
+        .after_json(Some(value))
+        .record(c, actor)?;
+    Ok(b)
 }

@@ -1,12 +1,20 @@
 //! The term's texts — the notice (告知书), the application form and the agreement
 //! (委托协议书) — copied from district templates, versioned and published; the record of
 //! which family received the notice, and the informed report (知晓率).
+//!
+//! `types` (requests and responses), `model` (kinds, hashes, who records a receipt,
+//! families and the report), `store` (queries: versions, templates, receipts), `error`
+//! (the refusals), `routes` (handlers: versions, templates, receipts).
 
-pub mod informed;
-pub mod templates;
-pub mod versions;
+pub mod error;
+pub mod model;
+pub mod routes;
+pub mod store;
+pub mod types;
 
 use utoipa_actix_web::service_config::ServiceConfig;
+
+use routes::{receipts, templates, versions};
 
 /// Routes under `/api/v1` (the district's templates).
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -20,7 +28,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
         .service(versions::list_texts)
         .service(versions::create_text)
         .service(versions::publish_text)
-        .service(informed::record_receipt)
-        .service(informed::list_receipts)
-        .service(informed::informed_report);
+        .service(receipts::record_receipt)
+        .service(receipts::list_receipts)
+        .service(receipts::informed_report);
 }

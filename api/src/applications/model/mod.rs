@@ -179,25 +179,6 @@ impl LeaveMode {
     }
 }
 
-/// Weekdays as ISO numbers (1 = Monday) from a stored `1,2,3`.
-pub fn weekdays_from_text(s: &str) -> Vec<u8> {
-    s.split(',')
-        .filter_map(|d| d.trim().parse().ok())
-        .filter(|d| (1..=7).contains(d))
-        .collect()
-}
-
-/// Weekdays for storage, sorted and unique.
-pub fn weekdays_to_text(days: &[u8]) -> String {
-    let mut d = days.to_vec();
-    d.sort_unstable();
-    d.dedup();
-    d.iter()
-        .map(|x| x.to_string())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// Whether every requested weekday is offered.
 pub fn weekdays_offered(requested: &[u8], offered: &[u8]) -> bool {
     !requested.is_empty() && requested.iter().all(|d| offered.contains(d))
@@ -328,8 +309,6 @@ mod tests {
 
     #[test]
     fn weekdays_round_trip_and_check() {
-        assert_eq!(weekdays_to_text(&[5, 1, 3, 1]), "1,3,5");
-        assert_eq!(weekdays_from_text("1,3,5,9,x"), vec![1, 3, 5]);
         assert!(weekdays_offered(&[1, 2], &[1, 2, 3, 4]));
         assert!(!weekdays_offered(&[5], &[1, 2, 3, 4]));
         assert!(!weekdays_offered(&[], &[1]));

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{weekdays_offered, Status};
 use crate::applications::error::ApplicationError;
 use crate::clubs::types::Club;
-use crate::plans::store::Offering;
+use crate::plans::types::Offering;
 
 /// Whether `now` is inside the plan's application window.
 pub fn window_open(now: DateTime<Utc>, opens: DateTime<Utc>, closes: DateTime<Utc>) -> bool {

@@ -16,9 +16,10 @@ use crate::db::schema::{applications, pickup_persons};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::plans::store::{approved_plan, Offering, ServicePlan};
+use crate::plans::store::approved_plan;
+use crate::plans::types::{Offering, ServicePlan};
 use crate::roster::model::{Student, StudentFlag};
-use crate::texts::versions as texts;
+use crate::texts::store::versions as texts;
 
 /// Who creates or moves an application.
 #[derive(Debug, Clone)]

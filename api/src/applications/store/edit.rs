@@ -21,7 +21,7 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::plans::store as plan;
 use crate::roster::relation::{reach_of, relation_to};
-use crate::texts::versions as texts;
+use crate::texts::store::versions as texts;
 
 /// Claims `expected` as the application's version (the write itself is the guard).
 fn claim_version(

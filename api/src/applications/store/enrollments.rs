@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::applications::model::weekdays_from_text;
 use crate::applications::types::Enrollment;
 use crate::auth::SchoolId;
 use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::http::page::Page;
+use crate::plans::model::weekdays_from_text;
 
 /// One enrollment row as loaded.
 #[derive(Queryable)]

@@ -5,7 +5,8 @@ use crate::applications::types::AcceptanceEvidence;
 use crate::auth::SchoolId;
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::texts::versions as texts;
+use crate::texts::model::text_hash;
+use crate::texts::store::versions as texts;
 
 /// The student's applications, the exact agreement texts they accepted, and whether each
 /// stored hash still matches its text (a tamper check).
@@ -32,7 +33,7 @@ pub fn of_student(
         texts.iter().any(|t| {
             t.id == a.acceptance.text_id
                 && t.sha256 == a.acceptance.sha256
-                && texts::text_hash(&t.body) == t.sha256
+                && text_hash(&t.body) == t.sha256
         })
     });
     Ok(AcceptanceEvidence {

@@ -302,7 +302,7 @@ pub fn get_many(
             offering_id: oid,
             kind,
             name,
-            weekdays: crate::applications::model::weekdays_from_text(&days),
+            weekdays: crate::plans::model::weekdays_from_text(&days),
             queue_position: offering_queues.place(&placement, oid, pos),
             placement,
         });

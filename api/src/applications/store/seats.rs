@@ -4,13 +4,13 @@
 
 use diesel::prelude::*;
 
-use crate::applications::model::weekdays_to_text;
 use crate::applications::types::AppliedOffering;
 use crate::auth::SchoolId;
 use crate::db::schema::{application_offerings, offerings};
 use crate::db::DbConn;
 use crate::error::AppError;
-use crate::plans::store::Offering;
+use crate::plans::model::weekdays_to_text;
+use crate::plans::types::Offering;
 
 /// Takes a seat on a capped offering by a guarded counter, or joins its queue.
 pub(crate) fn place(

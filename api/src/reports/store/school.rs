@@ -112,9 +112,9 @@ pub fn stats_facts(c: &mut DbConn, school: SchoolId, term: i64) -> Result<StatsF
             student_id: r.student_id,
         })
         .collect();
-    let notice = crate::texts::versions::current(c, school, term, "notice")?;
+    let notice = crate::texts::store::versions::current(c, school, term, "notice")?;
     let (families, informed) =
-        crate::texts::informed::family_counts(c, school, notice.map(|t| t.id))?;
+        crate::texts::store::receipts::family_counts(c, school, notice.map(|t| t.id))?;
     Ok(StatsFacts {
         offerings,
         pupils,

@@ -1,0 +1,5 @@
+//! Service plan handlers, thin: extract, authorise, validate, one store call in a
+//! transaction, respond. `service_plans` per school; `bounds` per district.
+
+pub mod bounds;
+pub mod service_plans;

@@ -1,0 +1,153 @@
+//! `/schools/{school_id}/service-plans`: plan versions, the school's submission, the
+//! district's decision, the sessions of a date.
+
+use actix_web::{get, post, web, HttpResponse};
+use validator::Validate;
+
+use crate::auth::{Permission, SchoolScope};
+use crate::db::{tx, Db};
+use crate::error::AppResult;
+use crate::http::clock::Clock;
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::page::{Items, Page, PageQuery};
+use crate::plans::model::PlanStep;
+use crate::plans::store;
+use crate::plans::types::{
+    DateQuery, NewServicePlan, PlanQuery, PlanReview, ServicePlan, SessionOnDate,
+};
+
+/// Plan versions of the school, in id order (oldest first).
+#[utoipa::path(tag = "plans", params(SchoolPath, PlanQuery, PageQuery), responses((status = 200, description = "Plans", body = Page<ServicePlan>), ReadErrors), security(("bearer" = [])))]
+#[get("/service-plans")]
+pub async fn list_plans(
+    scope: SchoolScope,
+    query: web::Query<PlanQuery>,
+    page: web::Query<PageQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Page<ServicePlan>>> {
+    // Everyone with a grant here reads the plan: guardians apply from it.
+    let (limit, after) = (page.limit()?, page.after()?);
+    let (school, term) = (scope.school(), query.term_id);
+    let rows = db
+        .run(move |c| store::plans_page(c, school, term, after, limit))
+        .await?;
+    Ok(web::Json(Page::from_rows(rows, limit, |p| p.id)))
+}
+
+/// Draft a new plan version with its offerings and application window.
+#[utoipa::path(tag = "plans", params(SchoolPath), request_body = NewServicePlan, responses((status = 201, description = "Created", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans")]
+pub async fn create_plan(
+    scope: SchoolScope,
+    clock: Clock,
+    body: web::Json<NewServicePlan>,
+    db: web::Data<Db>,
+) -> AppResult<HttpResponse> {
+    scope.require(Permission::RosterWrite)?;
+    body.validate()?;
+    let (school, actor, body, now) = (
+        scope.school(),
+        scope.actor(),
+        body.into_inner(),
+        clock.now(),
+    );
+    let p = db
+        .run(move |c| tx(c, |c| store::draft_plan(c, school, &body, &actor, now)))
+        .await?;
+    Ok(HttpResponse::Created().json(p))
+}
+
+/// One plan version.
+#[utoipa::path(tag = "plans", params(SchoolItemPath), responses((status = 200, description = "The plan", body = ServicePlan), ReadErrors), security(("bearer" = [])))]
+#[get("/service-plans/{id}")]
+pub async fn get_plan(
+    scope: SchoolScope,
+    path: web::Path<SchoolItemPath>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    let (school, id) = (scope.school(), path.id);
+    Ok(web::Json(
+        db.run(move |c| store::plan(c, school, id)).await?,
+    ))
+}
+
+/// Submit a draft plan to the district for approval.
+#[utoipa::path(tag = "plans", params(SchoolItemPath), responses((status = 200, description = "Submitted", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans/{id}/submit")]
+pub async fn submit_plan(
+    scope: SchoolScope,
+    clock: Clock,
+    path: web::Path<SchoolItemPath>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    take_step(scope, clock, path.id, PlanStep::Submit, None, &db).await
+}
+
+/// Approve a submitted plan (district admins). An approved version is immutable.
+#[utoipa::path(tag = "plans", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Approved", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans/{id}/approve")]
+pub async fn approve_plan(
+    scope: SchoolScope,
+    clock: Clock,
+    path: web::Path<SchoolItemPath>,
+    body: web::Json<PlanReview>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    take_step(scope, clock, path.id, PlanStep::Approve, Some(body), &db).await
+}
+
+/// Send a submitted plan back (district admins), with a comment.
+#[utoipa::path(tag = "plans", params(SchoolItemPath), request_body = PlanReview, responses((status = 200, description = "Rejected", body = ServicePlan), WriteErrors), security(("bearer" = [])))]
+#[post("/service-plans/{id}/reject")]
+pub async fn reject_plan(
+    scope: SchoolScope,
+    clock: Clock,
+    path: web::Path<SchoolItemPath>,
+    body: web::Json<PlanReview>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<ServicePlan>> {
+    take_step(scope, clock, path.id, PlanStep::Reject, Some(body), &db).await
+}
+
+/// The one shape of the review steps: the step's ability, the review's fields, the guarded
+/// move in one transaction.
+async fn take_step(
+    scope: SchoolScope,
+    clock: Clock,
+    id: i64,
+    step: PlanStep,
+    review: Option<web::Json<PlanReview>>,
+    db: &Db,
+) -> AppResult<web::Json<ServicePlan>> {
+    scope.require_ability(step.ability())?;
+    if let Some(r) = &review {
+        r.validate()?;
+    }
+    let comment = review.and_then(|r| r.into_inner().comment);
+    let (school, actor, now) = (scope.school(), scope.actor(), clock.now());
+    let p = db
+        .run(move |c| {
+            tx(c, |c| {
+                store::move_plan(c, school, id, step, comment.as_deref(), &actor, now)
+            })
+        })
+        .await?;
+    Ok(web::Json(p))
+}
+
+/// The plan's sessions on a date, with the term calendar and season times applied (the
+/// segments move with the season).
+#[utoipa::path(tag = "plans", params(SchoolItemPath, DateQuery), responses((status = 200, description = "Sessions", body = crate::http::page::Items<SessionOnDate>), ReadErrors), security(("bearer" = [])))]
+#[get("/service-plans/{id}/sessions")]
+pub async fn sessions_on(
+    scope: SchoolScope,
+    path: web::Path<SchoolItemPath>,
+    query: web::Query<DateQuery>,
+    db: web::Data<Db>,
+) -> AppResult<web::Json<Items<SessionOnDate>>> {
+    let (school, id, date) = (scope.school(), path.id, query.date);
+    let items = db
+        .run(move |c| store::sessions_on(c, school, id, date))
+        .await?;
+    Ok(web::Json(Items { items }))
+}
