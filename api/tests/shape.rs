@@ -153,7 +153,6 @@ fn signatures(text: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-#[ignore = "issue 10: the capabilities are being reshaped; run with --ignored"]
 fn no_handler_outside_auth_is_over_40_lines() {
     let mut long = Vec::new();
     for (file, text) in sources() {
@@ -174,7 +173,6 @@ fn no_handler_outside_auth_is_over_40_lines() {
 }
 
 #[test]
-#[ignore = "issue 10: the capabilities are being reshaped; run with --ignored"]
 fn no_source_file_is_over_400_lines() {
     let long: Vec<String> = sources()
         .into_iter()
@@ -192,7 +190,6 @@ fn no_source_file_is_over_400_lines() {
 }
 
 #[test]
-#[ignore = "issue 10: the capabilities are being reshaped; run with --ignored"]
 fn handlers_take_typed_paths_not_tuples() {
     let found: Vec<String> = sources()
         .into_iter()
@@ -394,7 +391,6 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 }
 
 #[test]
-#[ignore = "issue 10: the capabilities are being reshaped; run with --ignored"]
 fn no_import_cycles_between_files() {
     let found = cycles(&references(&sources()));
     let shown: Vec<String> = found.iter().map(|c| c.join(" ↔ ")).collect();

@@ -10095,6 +10095,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -10191,6 +10192,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -10345,6 +10347,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -10502,6 +10505,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -10598,6 +10602,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
@@ -14552,6 +14557,7 @@ export interface operations {
             path: {
                 /** @description The school. */
                 school_id: number;
+                /** @description The resource. */
                 id: number;
             };
             cookie?: never;
