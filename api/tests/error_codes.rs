@@ -6,6 +6,8 @@
 //! `docs/errors.md`. A code used but not documented, or documented but no longer used,
 //! fails it. `KEHOU_BLESS=1 cargo test -p kehou-api --test error_codes` rewrites the table.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,31 +19,15 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
+/// The source files without their unit tests.
 fn sources() -> BTreeMap<String, String> {
-    fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<String, String>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, root, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text = fs::read_to_string(&p).unwrap();
-                let code = text
-                    .find("#[cfg(test)]\nmod tests")
-                    .map_or(text.as_str(), |i| &text[..i])
-                    .to_owned();
-                out.insert(rel, code);
-            }
-        }
-    }
-    let src = root().join("src");
-    let mut out = BTreeMap::new();
-    walk(&src, &src, &mut out);
-    out
+    common::sources()
+        .into_iter()
+        .map(|(f, t)| {
+            let code = common::without_tests(&t).to_owned();
+            (f, code)
+        })
+        .collect()
 }
 
 /// The HTTP status of an `AppError` variant that carries a code.

@@ -4,9 +4,9 @@
 //!
 //! A lint written as a test: it reads `api/src` as text, so it runs on every `cargo test`.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
-use std::path::{Path, PathBuf};
 
 /// Longest handler body (signature to closing brace) outside `auth/`.
 const MAX_HANDLER_LINES: usize = 40;
@@ -43,37 +43,7 @@ const BARE_SCHOOL_ALLOWED: &[(&str, &str)] = &[
     ("provision.rs", "*"),
 ];
 
-fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
-}
-
-/// Every `.rs` file under `api/src`, by path relative to it.
-fn sources() -> BTreeMap<String, String> {
-    fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<String, String>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(&p, root, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let rel = p
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.insert(rel, fs::read_to_string(&p).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(&src(), &src(), &mut out);
-    out
-}
-
-/// The code of a file without its `#[cfg(test)] mod tests` block.
-fn without_tests(text: &str) -> &str {
-    text.find("#[cfg(test)]\nmod tests")
-        .map_or(text, |i| &text[..i])
-}
+use common::{sources, without_tests};
 
 /// Each handler (a function under an actix route attribute): (name, lines).
 fn handlers(text: &str) -> Vec<(String, usize)> {

@@ -24,7 +24,7 @@ pub async fn list_enrollments(
     scope.require(Permission::RosterRead)?;
     let (limit, after) = (page.limit()?, page.after()?);
     let (school, term, viewer) = (scope.school(), path.term_id, Viewer::of(&scope));
-    let mut rows = db
+    let rows = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
             // Another school's term answers 404, not an empty list.
@@ -38,6 +38,5 @@ pub async fn list_enrollments(
             Ok(rows)
         })
         .await?;
-    rows.items.shrink_to_fit();
     Ok(web::Json(rows))
 }
