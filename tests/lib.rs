@@ -91,6 +91,8 @@ pub fn test_config(url: &str) -> Config {
     }
     // Revocation is checked against the database at most once a second per principal.
     c.revocation_check = Duration::from_secs(1);
+    // Webhook tests turn the worker on; the rest leave deliveries in the outbox.
+    c.webhooks.worker = false;
     c
 }
 
@@ -123,20 +125,9 @@ impl TestApp {
             .unwrap();
             (a, b)
         };
-        let state = kehou_api::server::prepare(config).expect("prepare");
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let server = kehou_api::server::start(state, listener).unwrap();
-                tx.send(server.handle()).unwrap();
-                let _ = server.await;
-            })
-        });
-        let handle = rx.recv().unwrap();
+        let (base, handle) = serve(config);
         TestApp {
-            base: format!("http://127.0.0.1:{port}"),
+            base,
             client: reqwest::Client::builder()
                 .timeout(Duration::from_secs(60))
                 .build()
@@ -150,6 +141,37 @@ impl TestApp {
         }
     }
 
+    /// Stops the server and starts a new one on the same database (nothing is seeded again),
+    /// after `tune` adjusts the settings: what a restart of the process does.
+    pub async fn restart_with(mut self, tune: impl FnOnce(&mut Config)) -> TestApp {
+        self.handle.stop(true).await;
+        let mut config = test_config(&self.database_url);
+        tune(&mut config);
+        let (base, handle) = serve(config);
+        self.base = base;
+        self.handle = handle;
+        self
+    }
+}
+
+/// Prepares and starts a server on its own thread; its base URL and handle.
+fn serve(config: Config) -> (String, actix_web::dev::ServerHandle) {
+    let state = kehou_api::server::prepare(config).expect("prepare");
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            let server = kehou_api::server::start(state, listener).unwrap();
+            tx.send(server.handle()).unwrap();
+            let _ = server.await;
+        })
+    });
+    let handle = rx.recv().unwrap();
+    (format!("http://127.0.0.1:{port}"), handle)
+}
+
+impl TestApp {
     /// A request to `path` (absolute, e.g. `/api/v1/me`).
     pub fn req(&self, method: Method, path: &str) -> RequestBuilder {
         self.client

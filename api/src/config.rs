@@ -23,6 +23,11 @@
 //! | `KEHOU_IMPORT_MAX_ERRORS` | 1000 | row errors kept for a failed import |
 //! | `KEHOU_IMPORT_CONCURRENCY` | 2 | import jobs running at once (others wait, `queued`) |
 //! | `KEHOU_IMPORT_RETENTION_DAYS` | 30 | uploaded files of finished imports are deleted after this |
+//! | `KEHOU_WEBHOOK_WORKER` | `on` | deliver webhooks from this process (`off`: events queue in the outbox until an instance with the worker on delivers them) |
+//! | `KEHOU_WEBHOOK_POLL_MS` | 1000 | how often the worker looks for due deliveries |
+//! | `KEHOU_WEBHOOK_RETRY_BASE_MS` | 30000 | the first retry's delay; each next one is 4× longer |
+//! | `KEHOU_WEBHOOK_MAX_ATTEMPTS` | 8 | attempts before a delivery is marked `failed` (it can still be replayed) |
+//! | `KEHOU_WEBHOOK_ALLOW_INSECURE` | `false` | allow `http://` and private or loopback webhook URLs (development and tests only) |
 //! | `RUST_LOG` | `info` | log filter (env_logger) |
 
 use std::time::Duration;
@@ -70,6 +75,43 @@ pub struct Config {
     pub import_retention: Duration,
     /// The clock handlers read (the system clock; tests may fix it).
     pub clock: crate::http::clock::Clock,
+    /// Webhook delivery settings.
+    pub webhooks: WebhookSettings,
+}
+
+/// How webhooks are delivered.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    /// Whether this process runs the delivery worker.
+    pub worker: bool,
+    /// How often the worker looks for due deliveries.
+    pub poll: Duration,
+    /// The first retry's delay (each next one is 4× longer).
+    pub retry_base: Duration,
+    /// Attempts before a delivery is `failed`.
+    pub max_attempts: i32,
+    /// Allow http:// and private addresses (development and tests).
+    pub allow_insecure: bool,
+}
+
+impl Default for WebhookSettings {
+    fn default() -> Self {
+        WebhookSettings {
+            worker: true,
+            poll: Duration::from_secs(1),
+            retry_base: Duration::from_secs(30),
+            max_attempts: 8,
+            allow_insecure: false,
+        }
+    }
+}
+
+fn flag(name: &str, v: &str) -> anyhow::Result<bool> {
+    match v.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => anyhow::bail!("{name}={v:?} is invalid: use on or off"),
+    }
 }
 
 impl Config {
@@ -97,6 +139,7 @@ impl Config {
             import_concurrency: 2,
             import_retention: Duration::from_secs(30 * 24 * 3600),
             clock: crate::http::clock::Clock::system(),
+            webhooks: WebhookSettings::default(),
         }
     }
 
@@ -173,6 +216,22 @@ impl Config {
         }
         if let Some(v) = parsed::<u64>("KEHOU_IMPORT_RETENTION_DAYS")? {
             c.import_retention = Duration::from_secs(v * 24 * 3600);
+        }
+        let w = &mut c.webhooks;
+        if let Some(v) = var("KEHOU_WEBHOOK_WORKER") {
+            w.worker = flag("KEHOU_WEBHOOK_WORKER", &v)?;
+        }
+        if let Some(v) = var("KEHOU_WEBHOOK_ALLOW_INSECURE") {
+            w.allow_insecure = flag("KEHOU_WEBHOOK_ALLOW_INSECURE", &v)?;
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_WEBHOOK_POLL_MS")? {
+            w.poll = Duration::from_millis(v.max(10));
+        }
+        if let Some(v) = parsed::<u64>("KEHOU_WEBHOOK_RETRY_BASE_MS")? {
+            w.retry_base = Duration::from_millis(v.max(10));
+        }
+        if let Some(v) = parsed::<i32>("KEHOU_WEBHOOK_MAX_ATTEMPTS")? {
+            w.max_attempts = v.clamp(1, 20);
         }
         if let Some(v) = var("KEHOU_JWT_KEYS") {
             c.jwt_keys = parse_keys(&v).context("KEHOU_JWT_KEYS")?;

@@ -52,6 +52,24 @@ pub struct Problem {
     /// For validation problems: each invalid field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FieldError>>,
+    /// On `/auth/token` only: the RFC 6749 §5.2 error (`invalid_request`, `invalid_client`,
+    /// `unsupported_grant_type`, `invalid_scope`), for standard OAuth2 client libraries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// On `/auth/token` only: the same as `detail` (RFC 6749 §5.2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+}
+
+/// The RFC 6749 §5.2 error of a token-endpoint code.
+fn oauth_error(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "auth.invalid_request" => "invalid_request",
+        "auth.invalid_client" => "invalid_client",
+        "auth.unsupported_grant_type" => "unsupported_grant_type",
+        "auth.invalid_scope" => "invalid_scope",
+        _ => return None,
+    })
 }
 
 /// Everything a handler can fail with.
@@ -163,7 +181,11 @@ impl AppError {
     /// The problem document for this error.
     pub fn problem(&self) -> Problem {
         let status = self.status_code();
+        let code = self.code();
+        let error = oauth_error(&code).map(str::to_owned);
         Problem {
+            error_description: error.as_ref().map(|_| self.detail()),
+            error,
             type_: format!(
                 "https://kehou.dev/problems/{}",
                 self.code().replace('.', "/")
@@ -171,7 +193,7 @@ impl AppError {
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: self.detail(),
-            code: self.code(),
+            code,
             errors: match self {
                 AppError::Validation(e) => Some(e.clone()),
                 _ => None,

@@ -137,6 +137,8 @@ fn generic_problem(status: StatusCode) -> Problem {
         detail: status.canonical_reason().unwrap_or("error").to_lowercase(),
         code: code.to_owned(),
         errors: None,
+        error: None,
+        error_description: None,
     }
 }
 

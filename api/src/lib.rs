@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod demo_clubs;
 pub mod error;
+pub mod events;
 pub mod fallback;
 pub mod headers;
 pub mod health;
@@ -51,6 +52,7 @@ where
                 .configure(auth::endpoints::configure)
                 .configure(roster::routes::configure)
                 .configure(integration::routes::configure)
+                .configure(events::routes::configure)
                 .configure(plans::configure)
                 .configure(texts::configure)
                 .configure(reports::configure)

@@ -1,7 +1,9 @@
 //! The OpenAPI document: info, security scheme and shared error responses. Paths and
 //! schemas are collected from the handlers by utoipa-actix-web (see `lib.rs`).
 
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ClientCredentials, Flow, HttpAuthScheme, HttpBuilder, OAuth2, Scopes, SecurityScheme,
+};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::Problem;
@@ -31,6 +33,7 @@ errors are RFC 9457 problem+json with a stable `code`."
         (name = "service_requests", description = "Day registrations and special late service"),
         (name = "reports", description = "Application statistics, the approved list, the district's figures"),
         (name = "integration", description = "Machine clients of districts and parent apps"),
+        (name = "events", description = "The event feed and signed webhooks (Standard Webhooks)"),
     )
 )]
 pub struct ApiDoc;
@@ -48,6 +51,20 @@ impl Modify for Security {
                     .bearer_format("JWT")
                     .build(),
             ),
+        );
+        let scopes = crate::integration::SCOPE_DESCRIPTIONS
+            .iter()
+            .map(|(s, d)| (s.to_string(), d.to_string()));
+        components.add_security_scheme(
+            "oauth2",
+            SecurityScheme::OAuth2(OAuth2::with_description(
+                [Flow::ClientCredentials(ClientCredentials::new(
+                    "/api/v1/auth/token",
+                    Scopes::from_iter(scopes),
+                ))],
+                "Machine clients (district systems, parent apps): RFC 6749 client credentials \
+at /api/v1/auth/token, HTTP Basic or body authentication. The token is sent as a bearer token.",
+            )),
         );
     }
 }

@@ -35,6 +35,7 @@ pub struct State {
     pub revocations: web::Data<crate::auth::revocation::Revocations>,
     pub instance: web::Data<crate::health::InstanceInfo>,
     pub clock: web::Data<crate::http::clock::Clock>,
+    pub origins: web::Data<crate::http::cors::Origins>,
 }
 
 /// Connects, migrates, seeds the demo school into an empty database, loads the keys.
@@ -123,6 +124,9 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
             version: env!("CARGO_PKG_VERSION").into(),
         }),
         clock: web::Data::new(config.clock),
+        origins: web::Data::new(crate::http::cors::Origins::new(
+            crate::integration::store::allowed_origins,
+        )),
         config: web::Data::new(config),
         spec_json: web::Data::new(crate::openapi::SpecJson(openapi.to_json()?)),
     })
@@ -210,6 +214,7 @@ pub fn build_app(
         .app_data(state.revocations.clone())
         .app_data(state.instance.clone())
         .app_data(state.clock.clone())
+        .app_data(state.origins.clone())
         .app_data(
             web::JsonConfig::default()
                 .limit(1 << 20)
@@ -223,6 +228,7 @@ pub fn build_app(
         .wrap(actix_web::middleware::from_fn(
             crate::headers::security_headers,
         ))
+        .wrap(actix_web::middleware::from_fn(crate::http::cors::cors))
         // The path without its query string: searches carry names and phone numbers.
         .wrap(
             Logger::new("%{x-request-id}o %a \"%{method}xi %U\" %s %b %Dms")
@@ -234,6 +240,13 @@ pub fn build_app(
 /// Starts serving on `listener`; the returned server stops gracefully on SIGINT/SIGTERM.
 pub fn start(state: State, listener: TcpListener) -> anyhow::Result<Server> {
     let workers = state.config.workers;
+    if state.config.webhooks.worker {
+        crate::events::worker::spawn(state.db.get_ref().clone(), state.config.webhooks.clone());
+    } else {
+        log::warn!(
+            "the webhook worker is off (KEHOU_WEBHOOK_WORKER): deliveries wait in the outbox"
+        );
+    }
     // Blocking threads per worker, sized with the pool: enough for every connection plus imports.
     let blocking = (state.config.pool_size as usize + 4).max(8);
     let server = HttpServer::new(move || build_app(&state))

@@ -16,6 +16,10 @@ const GLOBAL: &[(&str, &str)] = &[
     ("settings", "instance settings (signing key, demo marker)"),
     ("api_clients", "machine clients belong to a district"),
     ("text_templates", "a district's templates"),
+    (
+        "webhook_endpoints",
+        "a district's subscriptions (its deliveries and events carry the school)",
+    ),
 ];
 
 /// Tenant tables whose `school_id` may be null, with the reason.

@@ -202,6 +202,9 @@ pub struct ClientRow {
     pub school_ids: String,
     pub revoked_at: Option<Instant>,
     pub created_at: Instant,
+    pub previous_secret_hash: Option<String>,
+    pub previous_secret_expires_at: Option<Instant>,
+    pub allowed_origins: String,
 }
 
 /// Finds a machine client by its public id.

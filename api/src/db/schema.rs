@@ -210,6 +210,9 @@ diesel::table! {
         school_ids -> Text,
         revoked_at -> Nullable<UtcInstant>,
         created_at -> UtcInstant,
+        previous_secret_hash -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<UtcInstant>,
+        allowed_origins -> Text,
     }
 }
 
@@ -486,6 +489,61 @@ diesel::joinable!(student_guardians -> students (student_id));
 diesel::joinable!(pickup_persons -> students (student_id));
 diesel::joinable!(offerings -> service_plans (plan_id));
 diesel::joinable!(applications -> students (student_id));
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    events (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        district_id -> BigInt,
+        student_id -> Nullable<BigInt>,
+        event_type -> Text,
+        data -> Text,
+        occurred_at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    webhook_endpoints (id) {
+        id -> BigInt,
+        district_id -> BigInt,
+        api_client_id -> BigInt,
+        url -> Text,
+        description -> Text,
+        event_types -> Text,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<UtcInstant>,
+        disabled -> Bool,
+        version -> BigInt,
+        created_at -> UtcInstant,
+        updated_at -> UtcInstant,
+    }
+}
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    webhook_deliveries (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        endpoint_id -> BigInt,
+        event_id -> BigInt,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> UtcInstant,
+        locked_until -> Nullable<UtcInstant>,
+        last_status_code -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+        delivered_at -> Nullable<UtcInstant>,
+        created_at -> UtcInstant,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_deliveries -> events (event_id));
 diesel::joinable!(application_offerings -> applications (application_id));
 diesel::joinable!(application_offerings -> offerings (offering_id));
 diesel::joinable!(application_events -> applications (application_id));
@@ -521,4 +579,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     club_choices,
     service_requests,
     text_templates,
+    events,
+    webhook_endpoints,
+    webhook_deliveries,
 );

@@ -1,8 +1,9 @@
 //! Shared HTTP plumbing below every capability: the OpenAPI helpers of operations
-//! (`docs`), paging, preconditions (`If-Match`), `Idempotency-Key`, and the clock.
+//! (`docs`), paging, preconditions (`If-Match`), `Idempotency-Key`, the clock and CORS.
 //! Capabilities depend on this module; it depends on none of them.
 
 pub mod clock;
+pub mod cors;
 pub mod docs;
 pub mod idempotency;
 pub mod page;

@@ -15,4 +15,30 @@ pub const SCOPES: &[&str] = &[
     // Notice receipts recorded through a parent app or a district system.
     crate::texts::model::NOTICES_RECORD,
     crate::auth::apps::GUARDIAN_SIGN_IN,
+    // The event feed and webhook deliveries.
+    crate::events::EVENTS_READ,
+];
+
+/// What each scope allows, for the OpenAPI document.
+pub const SCOPE_DESCRIPTIONS: &[(&str, &str)] = &[
+    (
+        "roster:read",
+        "Read the roster (students, homerooms, staff, rooms, terms)",
+    ),
+    ("roster:write", "Create and change roster entries"),
+    ("roster:contacts", "See phone numbers unmasked"),
+    ("roster:sensitive", "See sensitive flags and fee exemptions"),
+    ("audit:read", "Read the audit log"),
+    (
+        crate::texts::model::NOTICES_RECORD,
+        "Record that a family received a notice",
+    ),
+    (
+        crate::auth::apps::GUARDIAN_SIGN_IN,
+        "Sign guardians in (parent apps)",
+    ),
+    (
+        crate::events::EVENTS_READ,
+        "Read the event feed and receive webhooks",
+    ),
 ];

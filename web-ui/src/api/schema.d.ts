@@ -127,8 +127,13 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Client credentials: a machine client (district system, parent app) gets a token
-         *     limited to its scopes and schools.
+         * Client credentials (RFC 6749 §4.4): a machine client (district system, parent app)
+         *     gets a token limited to its scopes and schools.
+         * @description Send `application/x-www-form-urlencoded` with `grant_type=client_credentials`, and
+         *     authenticate the client by HTTP Basic (`client_id:client_secret`) or by `client_id` and
+         *     `client_secret` in the form. Errors carry the RFC 6749 §5.2 `error` member
+         *     (`invalid_request`, `invalid_client`, `unsupported_grant_type`, `invalid_scope`) beside
+         *     the problem `code`. During a secret rotation's overlap both secrets work.
          */
         post: operations["token"];
         delete?: never;
@@ -155,6 +160,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/districts/{district_id}/api-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a client's allowed origins (CORS for browser-based parent apps). */
+        patch: operations["edit_client"];
+        trace?: never;
+    };
     "/api/v1/districts/{district_id}/api-clients/{id}/revoke": {
         parameters: {
             query?: never;
@@ -166,6 +188,26 @@ export interface paths {
         put?: never;
         /** Revoke a machine client: no new tokens are issued to it. */
         post: operations["revoke_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/api-clients/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a client's secret. The new one is answered once; the old one keeps working for
+         *     `overlap_seconds`.
+         */
+        post: operations["rotate_secret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,6 +278,127 @@ export interface paths {
         put?: never;
         /** Publish a template for the district's schools (district admins). */
         post: operations["create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district's webhook endpoints, in id order. */
+        get: operations["list_endpoints"];
+        put?: never;
+        /**
+         * Register a webhook endpoint for one of the district's API clients (with `events:read`).
+         *     The answer carries the signing secret once. Deliveries follow the client's reach.
+         */
+        post: operations["create_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint. */
+        get: operations["get_endpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an endpoint (URL, types, description, disabled) with `If-Match`. */
+        patch: operations["edit_endpoint"];
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log, newest first. */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/webhooks/{id}/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again now (same event, same `webhook-id`), e.g. after the receiver was
+         *     fixed.
+         */
+        post: operations["replay_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate an endpoint's signing secret: the answer carries the new one once; deliveries are
+         *     signed with both for `overlap_seconds`.
+         */
+        post: operations["rotate_endpoint_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event feed, oldest first: what happened within your reach — a guardian (or a parent
+         *     app acting for one) their children's applications and their schools' notices; a parent
+         *     app's own token the children of the guardians who signed in through it; a district
+         *     system its schools; school admins their schools; district admins the district. Needs
+         *     `events:read` for API clients.
+         * @description Poll with `after` = the last event id you processed (or follow `next_cursor`); the same
+         *     events are delivered by webhooks.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1302,18 +1465,46 @@ export interface components {
         };
         /** @description A machine client (its secret is never shown again after creation). */
         ApiClient: {
-            /** @description The public id to send with the secret to `/auth/token`. */
+            /**
+             * @description Browser origins allowed to call the API with this client's tokens (CORS); empty: none.
+             * @example [
+             *       "https://h5.jiaxiaotong.example"
+             *     ]
+             */
+            allowed_origins: string[];
+            /**
+             * @description The public id to send with the secret to `/auth/token`.
+             * @example kh_3fKq9xZ2aLmP
+             */
             client_id: string;
             /** Format: date-time */
             created_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @example 1
+             */
             district_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @example 3
+             */
             id: number;
+            /** @example 家校通 App */
             name: string;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still works after a rotation, if it does.
+             */
+            previous_secret_expires_at?: string | null;
             revoked: boolean;
             /** @description The schools it may reach; empty means every school of the district. */
             school_ids: number[];
+            /**
+             * @example [
+             *       "guardians:sign_in",
+             *       "events:read"
+             *     ]
+             */
             scopes: string[];
         };
         /** @description A parent app signs a guardian in: its own credentials and the guardian's. */
@@ -1514,28 +1705,65 @@ export interface components {
             /** Format: int64 */
             student_id: number;
         };
-        /** @description An access token for a machine client. */
+        /** @description What a district admin may change on a client. */
+        ClientEdit: {
+            /**
+             * @description Browser origins (scheme, host and port, e.g. `https://h5.example.cn`) allowed to
+             *     call the API for this client (CORS); empty: none, the default.
+             * @example [
+             *       "https://h5.jiaxiaotong.example"
+             *     ]
+             */
+            allowed_origins: string[];
+        };
+        /** @description An access token for a machine client (RFC 6749 §5.1). */
         ClientToken: {
             /** @description A JWT to send as `Authorization: Bearer …`. */
             access_token: string;
             /**
              * Format: int64
              * @description Seconds until it expires.
+             * @example 900
              */
             expires_in: number;
-            /** @description The scopes it carries. */
+            /**
+             * @description The scopes granted, space-separated (RFC 6749).
+             * @example roster:read events:read
+             */
+            scope: string;
+            /** @description The same scopes as a list. */
             scopes: string[];
-            /** @description Always `Bearer`. */
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
             token_type: string;
         };
-        /** @description Client credentials of a machine client. */
+        /**
+         * @description Client credentials (RFC 6749 §4.4): `grant_type=client_credentials`, the client
+         *     authenticated by HTTP Basic or by `client_id` and `client_secret` in the body (not both).
+         */
         ClientTokenRequest: {
-            /** @description The client's id. */
-            client_id: string;
-            /** @description The client's secret (shown once when the client was created). */
-            client_secret: string;
-            /** @description Must be `client_credentials`. */
-            grant_type: string;
+            /**
+             * @description The client's id, when it is not sent by HTTP Basic.
+             * @example kh_3fKq9xZ2aLmP
+             */
+            client_id?: string | null;
+            /**
+             * @description The client's secret (shown once when the client was created or its secret rotated),
+             *     when it is not sent by HTTP Basic.
+             */
+            client_secret?: string | null;
+            /**
+             * @description Must be `client_credentials`.
+             * @example client_credentials
+             */
+            grant_type?: string;
+            /**
+             * @description Space-separated scopes to ask for, a subset of the client's; all of them by default.
+             * @example roster:read events:read
+             */
+            scope?: string | null;
         };
         /** @description A club. */
         Club: {
@@ -1655,6 +1883,11 @@ export interface components {
          * @enum {string}
          */
         Decision: "approve" | "return" | "reject";
+        /**
+         * @description Where a delivery stands.
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed";
         /** @description The district's figures. */
         DistrictFigures: {
             /** Format: int64 */
@@ -1693,6 +1926,42 @@ export interface components {
             student_name: string;
             weekdays: number[];
         };
+        /**
+         * @description One event: the feed's item and a webhook's body (Standard Webhooks payload shape).
+         * @example {
+         *       "data": {
+         *         "application_id": 77,
+         *         "number": "2026-000077",
+         *         "school_id": 1,
+         *         "status": "submitted",
+         *         "student_id": 5
+         *       },
+         *       "id": "evt_1042",
+         *       "timestamp": "2026-09-01T08:12:40Z",
+         *       "type": "application.submitted"
+         *     }
+         */
+        Event: {
+            /**
+             * @description Ids and statuses only (`school_id`, `student_id`, `application_id`, `status` …),
+             *     never names or phone numbers: read the resource for more, within your reach.
+             */
+            data: Record<string, never>;
+            /** @description `evt_<n>`, increasing; also the `webhook-id` of its deliveries (receivers dedupe on it). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            timestamp: string;
+            /** @description What happened. */
+            type: components["schemas"]["EventType"];
+        };
+        /**
+         * @description What happened.
+         * @enum {string}
+         */
+        EventType: "application.submitted" | "application.class_reviewed" | "application.returned" | "application.approved" | "application.rejected" | "application.withdrawn" | "application.queue_moved" | "notice.published";
         /** @description A fee-exemption claim. */
         ExemptionClaim: {
             /** @description teacher_child, poverty_household or hardship. */
@@ -2129,6 +2398,30 @@ export interface components {
             kind: string;
             title: string;
         };
+        /**
+         * @description A new webhook endpoint.
+         * @example {
+         *       "api_client_id": 3,
+         *       "description": "家校通 生产环境",
+         *       "event_types": [
+         *         "application.approved",
+         *         "application.withdrawn"
+         *       ],
+         *       "url": "https://hooks.jiaxiaotong.example/kehou"
+         *     }
+         */
+        NewWebhookEndpoint: {
+            /**
+             * Format: int64
+             * @description One of the district's API clients, with the `events:read` scope.
+             */
+            api_client_id: number;
+            description?: string;
+            /** @description The types to deliver; empty or absent: every type. */
+            event_types?: components["schemas"]["EventType"][];
+            /** @description `https://` (a public address; checked again when it is resolved at delivery). */
+            url: string;
+        };
         /** @description A student whose family has not received the notice. */
         NotInformed: {
             name: string;
@@ -2187,18 +2480,46 @@ export interface components {
         Page_ApiClient: {
             /** @description The items, in a stable order. */
             items: {
-                /** @description The public id to send with the secret to `/auth/token`. */
+                /**
+                 * @description Browser origins allowed to call the API with this client's tokens (CORS); empty: none.
+                 * @example [
+                 *       "https://h5.jiaxiaotong.example"
+                 *     ]
+                 */
+                allowed_origins: string[];
+                /**
+                 * @description The public id to send with the secret to `/auth/token`.
+                 * @example kh_3fKq9xZ2aLmP
+                 */
                 client_id: string;
                 /** Format: date-time */
                 created_at: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @example 1
+                 */
                 district_id: number;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @example 3
+                 */
                 id: number;
+                /** @example 家校通 App */
                 name: string;
+                /**
+                 * Format: date-time
+                 * @description Until when the previous secret still works after a rotation, if it does.
+                 */
+                previous_secret_expires_at?: string | null;
                 revoked: boolean;
                 /** @description The schools it may reach; empty means every school of the district. */
                 school_ids: number[];
+                /**
+                 * @example [
+                 *       "guardians:sign_in",
+                 *       "events:read"
+                 *     ]
+                 */
                 scopes: string[];
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
@@ -2366,6 +2687,28 @@ export interface components {
                 student_id: number;
                 student_name: string;
                 weekdays: number[];
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_Event: {
+            /** @description The items, in a stable order. */
+            items: {
+                /**
+                 * @description Ids and statuses only (`school_id`, `student_id`, `application_id`, `status` …),
+                 *     never names or phone numbers: read the resource for more, within your reach.
+                 */
+                data: Record<string, never>;
+                /** @description `evt_<n>`, increasing; also the `webhook-id` of its deliveries (receivers dedupe on it). */
+                id: string;
+                /**
+                 * Format: date-time
+                 * @description When it happened.
+                 */
+                timestamp: string;
+                /** @description What happened. */
+                type: components["schemas"]["EventType"];
             }[];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
@@ -2651,6 +2994,101 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description One page of a list. */
+        Page_WebhookDelivery: {
+            /** @description The items, in a stable order. */
+            items: {
+                /**
+                 * Format: int32
+                 * @description Attempts made so far.
+                 * @example 1
+                 */
+                attempts: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                delivered_at?: string | null;
+                /**
+                 * Format: int64
+                 * @example 4
+                 */
+                endpoint_id: number;
+                /**
+                 * @description The event (`webhook-id`).
+                 * @example evt_1042
+                 */
+                event_id: string;
+                event_type: components["schemas"]["EventType"];
+                /**
+                 * Format: int64
+                 * @example 17
+                 */
+                id: number;
+                /** @description Why the last attempt failed (timeout, refused address, status …). */
+                last_error?: string | null;
+                /**
+                 * Format: int32
+                 * @description The receiver's last HTTP status, if it answered.
+                 * @example 200
+                 */
+                last_status_code?: number | null;
+                /**
+                 * Format: date-time
+                 * @description When the next attempt is due (pending only).
+                 */
+                next_attempt_at?: string | null;
+                status: components["schemas"]["DeliveryStatus"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_WebhookEndpoint: {
+            /** @description The items, in a stable order. */
+            items: {
+                /**
+                 * Format: int64
+                 * @description The API client whose reach the deliveries follow (a parent app: its guardians'
+                 *     children; a district system: its schools). It needs the `events:read` scope.
+                 * @example 3
+                 */
+                api_client_id: number;
+                /** Format: date-time */
+                created_at: string;
+                /** @example 家校通 生产环境 */
+                description: string;
+                /** @description A disabled endpoint gets no new deliveries. */
+                disabled: boolean;
+                /**
+                 * Format: int64
+                 * @example 1
+                 */
+                district_id: number;
+                /** @description The types delivered; empty: every type. */
+                event_types: components["schemas"]["EventType"][];
+                /**
+                 * Format: int64
+                 * @example 4
+                 */
+                id: number;
+                /**
+                 * Format: date-time
+                 * @description Until when the previous secret still signs too, after a rotation.
+                 */
+                previous_secret_expires_at?: string | null;
+                /** Format: date-time */
+                updated_at: string;
+                /** @example https://hooks.jiaxiaotong.example/kehou */
+                url: string;
+                /**
+                 * Format: int64
+                 * @example 1
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description A password change: the current password and the new one. */
         PasswordChange: {
             current_password: string;
@@ -2706,6 +3144,13 @@ export interface components {
             code: string;
             /** @description What went wrong in this occurrence. */
             detail: string;
+            /**
+             * @description On `/auth/token` only: the RFC 6749 §5.2 error (`invalid_request`, `invalid_client`,
+             *     `unsupported_grant_type`, `invalid_scope`), for standard OAuth2 client libraries.
+             */
+            error?: string | null;
+            /** @description On `/auth/token` only: the same as `detail` (RFC 6749 §5.2). */
+            error_description?: string | null;
             /** @description For validation problems: each invalid field. */
             errors?: components["schemas"]["FieldError"][] | null;
             /**
@@ -2779,6 +3224,11 @@ export interface components {
          * @enum {string}
          */
         RoomKind: "indoor" | "outdoor";
+        /** @description A client with its new secret — shown this once, stored only as a hash. */
+        RotatedSecret: {
+            client: components["schemas"]["ApiClient"];
+            client_secret: string;
+        };
         /** @description A problem with one cell (or row) of an import file. */
         RowError: {
             /** @description A stable code: `required`, `invalid`, `duplicate`, `unknown_column` … */
@@ -2857,6 +3307,16 @@ export interface components {
             start_time: string;
             /** @description `MM-DD`, inclusive; may be earlier than `from` (a range over the new year). */
             to: string;
+        };
+        /** @description How long the previous secret keeps working after a rotation. */
+        SecretRotation: {
+            /**
+             * Format: int64
+             * @description Seconds the previous secret still works (0: it stops at once; at most 30 days;
+             *     default one day), so the app can be redeployed with the new one without downtime.
+             * @example 86400
+             */
+            overlap_seconds?: number;
         };
         /** @description A part of a session (时间段): relax, homework or club. */
         Segment: {
@@ -3112,6 +3572,126 @@ export interface components {
          * @enum {string}
          */
         VettingDecision: "approved" | "rejected";
+        /** @description One event's delivery to one endpoint: the delivery log. */
+        WebhookDelivery: {
+            /**
+             * Format: int32
+             * @description Attempts made so far.
+             * @example 1
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            endpoint_id: number;
+            /**
+             * @description The event (`webhook-id`).
+             * @example evt_1042
+             */
+            event_id: string;
+            event_type: components["schemas"]["EventType"];
+            /**
+             * Format: int64
+             * @example 17
+             */
+            id: number;
+            /** @description Why the last attempt failed (timeout, refused address, status …). */
+            last_error?: string | null;
+            /**
+             * Format: int32
+             * @description The receiver's last HTTP status, if it answered.
+             * @example 200
+             */
+            last_status_code?: number | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (pending only).
+             */
+            next_attempt_at?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+        };
+        /** @description A district's webhook endpoint for one of its API clients. */
+        WebhookEndpoint: {
+            /**
+             * Format: int64
+             * @description The API client whose reach the deliveries follow (a parent app: its guardians'
+             *     children; a district system: its schools). It needs the `events:read` scope.
+             * @example 3
+             */
+            api_client_id: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @example 家校通 生产环境 */
+            description: string;
+            /** @description A disabled endpoint gets no new deliveries. */
+            disabled: boolean;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            district_id: number;
+            /** @description The types delivered; empty: every type. */
+            event_types: components["schemas"]["EventType"][];
+            /**
+             * Format: int64
+             * @example 4
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret still signs too, after a rotation.
+             */
+            previous_secret_expires_at?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://hooks.jiaxiaotong.example/kehou */
+            url: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            version: number;
+        };
+        /**
+         * @description Changes to an endpoint (absent fields stay).
+         * @example {
+         *       "disabled": true
+         *     }
+         */
+        WebhookEndpointEdit: {
+            description?: string | null;
+            disabled?: boolean | null;
+            event_types?: components["schemas"]["EventType"][] | null;
+            url?: string | null;
+        };
+        /** @description An endpoint with its signing secret — shown when it is created or rotated, never again. */
+        WebhookSecret: {
+            endpoint: components["schemas"]["WebhookEndpoint"];
+            /**
+             * @description `whsec_…`: give it to a Standard Webhooks verifier.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /**
+         * @description How long the previous signing secret keeps signing after a rotation.
+         * @example {
+         *       "overlap_seconds": 86400
+         *     }
+         */
+        WebhookSecretRotation: {
+            /**
+             * Format: int64
+             * @description Seconds during which deliveries carry both signatures (0: only the new one; at most
+             *     30 days; default one day).
+             */
+            overlap_seconds?: number;
+        };
         /** @description A withdrawal. */
         Withdrawal: {
             comment?: string | null;
@@ -3888,6 +4468,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClientTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClientTokenRequest"];
             };
         };
         responses: {
@@ -3900,7 +4481,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientToken"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description invalid_request, unsupported_grant_type or invalid_scope */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3909,7 +4490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description invalid_client: unknown client, wrong secret or revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3918,52 +4499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
+            /** @description Neither a form nor JSON */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3972,26 +4508,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description A field out of bounds */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4001,24 +4519,6 @@ export interface operations {
             };
             /** @description Too many requests */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A bug; the request id identifies it in the logs */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is busy or down; retry after `Retry-After` */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4281,6 +4781,161 @@ export interface operations {
             };
         };
     };
+    edit_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientEdit"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     revoke_client: {
         parameters: {
             query?: never;
@@ -4302,6 +4957,161 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClient"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
                 };
             };
             /** @description The request cannot be read (malformed JSON or query) */
@@ -5095,6 +5905,1028 @@ export interface operations {
             };
             /** @description An update was sent without `If-Match` */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_endpoints: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookEndpoint"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description Registered, with its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointEdit"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookDelivery"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replay_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The endpoint. */
+                id: number;
+                /** @description The delivery. */
+                delivery_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_endpoint_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotation"];
+            };
+        };
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match` */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events after this one (`evt_<n>`), e.g. the last one you processed.
+                 * @example evt_1041
+                 */
+                after?: string;
+                /**
+                 * @description Only these types, comma-separated.
+                 * @example application.submitted,application.withdrawn
+                 */
+                types?: string;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Event"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

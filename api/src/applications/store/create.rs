@@ -138,6 +138,20 @@ pub fn create(
         .on("application", id)
         .after_json(snapshot(a))
         .record(c, &who.actor)?;
+    if status == Status::Submitted {
+        let data = serde_json::json!({
+            "school_id": school_id, "student_id": a.student_id, "application_id": id,
+            "status": status.as_str(),
+        });
+        crate::events::emit(
+            c,
+            school_id,
+            Some(a.student_id),
+            crate::events::EventType::ApplicationSubmitted,
+            data,
+            now,
+        )?;
+    }
     Ok(id)
 }
 

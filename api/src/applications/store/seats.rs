@@ -125,12 +125,39 @@ pub(crate) fn release_one(
         .set(application_offerings::placement.eq("enrolled"))
         .execute(c)?;
         if promoted == 1 {
-            return Ok(());
+            return queue_moved(c, school_id, app, offering);
         }
     }
     Err(AppError::Unavailable(
         "the queue is changing too fast; retry".into(),
     ))
+}
+
+/// Reports that a queue place moved up into a seat.
+fn queue_moved(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    app: i64,
+    offering: i64,
+) -> Result<(), AppError> {
+    let student: i64 = crate::db::schema::applications::table
+        .filter(crate::db::schema::applications::school_id.eq(school_id))
+        .filter(crate::db::schema::applications::id.eq(app))
+        .select(crate::db::schema::applications::student_id)
+        .first(c)?;
+    let data = serde_json::json!({
+        "school_id": school_id, "student_id": student, "application_id": app,
+        "offering_id": offering, "placement": "enrolled",
+    });
+    crate::events::emit(
+        c,
+        school_id,
+        Some(student),
+        crate::events::EventType::ApplicationQueueMoved,
+        data,
+        chrono::Utc::now(),
+    )
+    .map(|_| ())
 }
 
 /// Replaces an application's offerings: kept offerings keep their seat or queue place (only

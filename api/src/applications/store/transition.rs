@@ -17,6 +17,7 @@ use crate::db::schema::applications;
 use crate::db::types::Instant;
 use crate::db::{tx, DbConn};
 use crate::error::AppError;
+use crate::events::{self, EventType};
 use crate::roster::relation::{reach_of, relation_to};
 
 /// A move of the state machine: the action, who takes it, and what they add (a review
@@ -126,7 +127,29 @@ pub fn act(
         ))
         .after_json(Some(after.to_string()))
         .record(c, actor)?;
+    let student: i64 = applications::table
+        .filter(applications::school_id.eq(school_id))
+        .filter(applications::id.eq(id))
+        .select(applications::student_id)
+        .first(c)?;
+    let data = serde_json::json!({
+        "school_id": school_id, "student_id": student, "application_id": id,
+        "status": to.as_str(), "previous_status": from.as_str(),
+    });
+    events::emit(c, school_id, Some(student), event_of(action), data, now)?;
     Ok(())
+}
+
+/// The event an action reports.
+fn event_of(action: Action) -> EventType {
+    match action {
+        Action::Submit => EventType::ApplicationSubmitted,
+        Action::ClassApprove => EventType::ApplicationClassReviewed,
+        Action::ClassReturn | Action::SchoolReturn => EventType::ApplicationReturned,
+        Action::ClassReject | Action::SchoolReject => EventType::ApplicationRejected,
+        Action::SchoolApprove => EventType::ApplicationApproved,
+        Action::Withdraw => EventType::ApplicationWithdrawn,
+    }
 }
 
 /// One move by the caller, on an application their reach covers (a guardian's children

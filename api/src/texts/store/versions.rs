@@ -182,5 +182,17 @@ pub fn publish_text(
         .on("text", id)
         .after(&t)
         .record(c, actor)?;
+    let data = serde_json::json!({
+        "school_id": school, "text_id": id, "term_id": t.term_id, "kind": t.kind,
+        "version_no": t.version_no,
+    });
+    crate::events::emit(
+        c,
+        school,
+        None,
+        crate::events::EventType::NoticePublished,
+        data,
+        now,
+    )?;
     Ok(t)
 }
