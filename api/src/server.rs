@@ -78,8 +78,10 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
             &crate::auth::password::random_secret(48),
         )
         .map_err(|e| anyhow::anyhow!("cannot store the signing key: {e}"))?;
+        crate::http::cursor::set_key(secret.as_bytes());
         Keys::new(&[("local".into(), secret.into_bytes())])?
     } else {
+        crate::http::cursor::set_key(&config.jwt_keys[0].1);
         Keys::new(&config.jwt_keys)?
     };
     let cutoff = chrono::Utc::now()
@@ -220,10 +222,15 @@ pub fn build_app(
                 .limit(1 << 20)
                 .error_handler(json_error),
         )
+        .app_data(web::PayloadConfig::new(crate::http::body::MAX_JSON_BYTES))
         .app_data(web::QueryConfig::default().error_handler(query_error))
         .app_data(web::PathConfig::default().error_handler(path_error))
         .service(swagger)
         .default_service(web::to(fallback))
+        .wrap(actix_web::middleware::from_fn(crate::http::cursor::cursors))
+        .wrap(actix_web::middleware::from_fn(
+            crate::http::conditional::conditional,
+        ))
         .wrap(ErrorHandlers::new().default_handler(problemize))
         .wrap(actix_web::middleware::from_fn(
             crate::headers::security_headers,

@@ -54,11 +54,42 @@ both!(extractor_failures_are_problems, |app: TestApp| async move {
     assert_eq!(s, 422);
     assert_eq!(b["errors"][0]["field"], "student_no");
     assert_eq!(b["errors"][0]["code"], "required");
-    // bad query → 400
+    // a wrong type → 422 naming the field, not `body`
+    let (s, b) = app
+        .send(
+            &t,
+            Method::POST,
+            &path,
+            &json!({"name": "x", "student_no": "S1", "grade": "three", "homeroom_id": 1}),
+        )
+        .await;
+    assert_eq!(
+        (
+            s,
+            b["errors"][0]["field"].as_str(),
+            b["errors"][0]["code"].as_str()
+        ),
+        (422, Some("grade"), Some("type")),
+        "{b}"
+    );
+    // an unknown enum value → 422 naming the field
+    let (s, b) = app
+        .send(&t, Method::POST, &path, &json!({"name": "x", "student_no": "S1", "grade": 3, "homeroom_id": 1, "gender": "other-value"}))
+        .await;
+    assert_eq!(
+        (
+            s,
+            b["errors"][0]["field"].as_str(),
+            b["errors"][0]["code"].as_str()
+        ),
+        (422, Some("gender"), Some("enum")),
+        "{b}"
+    );
+    // a bad query parameter answers like a bad body field
     let (s, b) = app.get(&t, &app.school_path("/students?grade=abc")).await;
     assert_eq!(
-        (s, b["code"].as_str()),
-        (400, Some("request.invalid_query"))
+        (s, b["code"].as_str(), b["errors"][0]["field"].as_str()),
+        (422, Some("validation_failed"), Some("grade"))
     );
     // unparsable path id → 404
     let (s, _) = app.get(&t, &app.school_path("/students/abc")).await;

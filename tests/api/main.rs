@@ -2,6 +2,7 @@
 
 mod applications;
 mod auth;
+mod conditional;
 mod edits;
 mod errors;
 mod guardians;

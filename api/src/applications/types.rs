@@ -148,6 +148,10 @@ pub struct ApplicationQuery {
     pub term_id: Option<i64>,
     pub status: Option<Status>,
     pub homeroom_id: Option<i64>,
+    /// Only those changed at or after this instant (RFC 3339): what a client syncing the
+    /// list asks for since its last sync.
+    #[param(value_type = Option<String>, format = DateTime, example = "2026-09-01T00:00:00Z")]
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Items per page, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,

@@ -22,7 +22,7 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
 #[get("/audit-events")]
 pub async fn list_audit_events(
     scope: SchoolScope,
-    query: web::Query<AuditQuery>,
+    query: crate::http::body::Query<AuditQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<AuditEvent>>> {
     scope.require(Permission::AuditRead)?;

@@ -317,7 +317,7 @@ pub struct AppLoginRequest {
 #[post("/auth/app-login")]
 pub async fn app_login(
     req: HttpRequest,
-    body: web::Json<AppLoginRequest>,
+    body: crate::http::body::Json<AppLoginRequest>,
     db: web::Data<Db>,
     keys: web::Data<Keys>,
     config: web::Data<Config>,

@@ -71,7 +71,7 @@ fn invalid_activation() -> AppError {
 #[post("/auth/activate")]
 pub async fn activate(
     req: HttpRequest,
-    body: web::Json<ActivationRequest>,
+    body: crate::http::body::Json<ActivationRequest>,
     db: web::Data<Db>,
     keys: web::Data<Keys>,
     config: web::Data<Config>,

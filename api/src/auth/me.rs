@@ -156,7 +156,7 @@ pub struct PasswordChange {
 #[post("/me/password")]
 pub async fn change_password(
     caller: Caller,
-    body: web::Json<PasswordChange>,
+    body: crate::http::body::Json<PasswordChange>,
     db: web::Data<Db>,
     revocations: web::Data<super::revocation::Revocations>,
 ) -> AppResult<actix_web::HttpResponse> {

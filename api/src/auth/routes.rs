@@ -158,7 +158,7 @@ fn invalid_credentials() -> AppError {
 #[post("/auth/login")]
 pub async fn login(
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: crate::http::body::Json<LoginRequest>,
     db: web::Data<Db>,
     keys: web::Data<Keys>,
     config: web::Data<Config>,
@@ -244,7 +244,7 @@ pub(crate) fn dummy_hash() -> &'static str {
 #[post("/auth/refresh")]
 pub async fn refresh(
     req: HttpRequest,
-    body: web::Json<RefreshRequest>,
+    body: crate::http::body::Json<RefreshRequest>,
     db: web::Data<Db>,
     keys: web::Data<Keys>,
     config: web::Data<Config>,
@@ -311,7 +311,7 @@ pub async fn refresh(
 #[post("/auth/logout")]
 pub async fn logout(
     req: HttpRequest,
-    body: web::Json<RefreshRequest>,
+    body: crate::http::body::Json<RefreshRequest>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     body.validate()?;

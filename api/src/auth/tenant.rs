@@ -258,10 +258,19 @@ async fn resolve_scope(req: &HttpRequest) -> Result<SchoolScope, AppError> {
 pub async fn tenant_guard(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
-) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
-    let scope = resolve_scope(req.request()).await?;
-    req.extensions_mut().insert(scope);
-    next.call(req).await
+) -> Result<
+    actix_web::dev::ServiceResponse<actix_web::body::EitherBody<impl actix_web::body::MessageBody>>,
+    actix_web::Error,
+> {
+    use actix_web::ResponseError;
+    match resolve_scope(req.request()).await {
+        Ok(scope) => {
+            req.extensions_mut().insert(scope);
+            Ok(next.call(req).await?.map_into_left_body())
+        }
+        // Answered here, not raised: the outer middleware (request id, headers) still see it.
+        Err(e) => Ok(req.into_response(e.error_response()).map_into_right_body()),
+    }
 }
 
 /// The district a `/districts/{district_id}/…` request may act on: the caller administers

@@ -18,8 +18,8 @@ use crate::http::page::{Page, PageQuery};
 #[get("/clubs")]
 pub async fn list_clubs(
     scope: SchoolScope,
-    query: web::Query<ClubQuery>,
-    page_q: web::Query<PageQuery>,
+    query: crate::http::body::Query<ClubQuery>,
+    page_q: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Club>>> {
     let (limit, after) = (page_q.limit()?, page_q.after()?);
@@ -35,7 +35,7 @@ pub async fn list_clubs(
 #[post("/clubs")]
 pub async fn create_club(
     scope: SchoolScope,
-    body: web::Json<NewClub>,
+    body: crate::http::body::Json<NewClub>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<HttpResponse> {
@@ -56,7 +56,7 @@ pub async fn create_club(
 pub async fn vet_club(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<Vetting>,
+    body: crate::http::body::Json<Vetting>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<Club>> {

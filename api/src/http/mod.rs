@@ -2,8 +2,11 @@
 //! (`docs`), paging, preconditions (`If-Match`), `Idempotency-Key`, the clock and CORS.
 //! Capabilities depend on this module; it depends on none of them.
 
+pub mod body;
 pub mod clock;
+pub mod conditional;
 pub mod cors;
+pub mod cursor;
 pub mod docs;
 pub mod idempotency;
 pub mod page;

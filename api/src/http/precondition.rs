@@ -13,16 +13,26 @@ use crate::error::AppError;
 pub struct IfMatch(Option<String>);
 
 impl IfMatch {
-    /// The version the client last read (`"3"`, `W/"3"` or `3`).
+    /// The version the client last read: the `ETag` of its read (`"3-1f0c9a2b7d4e5a61"`),
+    /// or the bare version (`"3"`, `3`). `If-Match` compares strongly (RFC 9110 §13.1.1): a
+    /// weak tag (`W/"3"`) never matches, so it answers 412.
     pub fn version(&self) -> Result<i64, AppError> {
-        let raw = self.0.as_deref().ok_or(AppError::PreconditionRequired)?;
-        raw.trim()
-            .trim_start_matches("W/")
-            .trim_matches('"')
+        let raw = self
+            .0
+            .as_deref()
+            .ok_or(AppError::PreconditionRequired)?
+            .trim();
+        if raw.starts_with("W/") {
+            return Err(AppError::Stale);
+        }
+        let tag = raw.trim_matches('"');
+        tag.split('-')
+            .next()
+            .unwrap_or(tag)
             .parse()
             .map_err(|_| AppError::BadRequest {
                 code: "precondition.malformed",
-                detail: "If-Match must be the resource's version, e.g. \"3\"".into(),
+                detail: "If-Match must be the ETag you read, e.g. \"3-1f0c9a2b7d4e5a61\"".into(),
             })
     }
 }

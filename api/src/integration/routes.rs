@@ -52,7 +52,7 @@ pub struct CreatedApiClient {
 #[get("/districts/{district_id}/api-clients")]
 pub async fn list_clients(
     scope: DistrictScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ApiClient>>> {
     scope.require_admin()?;
@@ -69,7 +69,7 @@ pub async fn list_clients(
 #[post("/districts/{district_id}/api-clients")]
 pub async fn create_client(
     scope: DistrictScope,
-    body: web::Json<NewApiClient>,
+    body: crate::http::body::Json<NewApiClient>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require_admin()?;
@@ -154,7 +154,7 @@ pub struct RotatedSecret {
 pub async fn rotate_secret(
     scope: DistrictScope,
     path: web::Path<DistrictItemPath>,
-    body: web::Json<SecretRotation>,
+    body: crate::http::body::Json<SecretRotation>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<RotatedSecret>> {
     scope.require_admin()?;
@@ -214,7 +214,7 @@ fn origin_ok(o: &str) -> bool {
 pub async fn edit_client(
     scope: DistrictScope,
     path: web::Path<DistrictItemPath>,
-    body: web::Json<ClientEdit>,
+    body: crate::http::body::Json<ClientEdit>,
     db: web::Data<Db>,
     origins: web::Data<crate::http::cors::Origins>,
 ) -> AppResult<web::Json<ApiClient>> {

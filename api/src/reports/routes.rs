@@ -63,7 +63,7 @@ pub async fn export_approved(
 #[get("/districts/{district_id}/application-stats")]
 pub async fn district_stats(
     scope: DistrictScope,
-    query: web::Query<DateQuery>,
+    query: crate::http::body::Query<DateQuery>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<DistrictFigures>> {

@@ -27,7 +27,7 @@ pub struct ServiceRequest {
 }
 
 /// A new request.
-#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, Validate)]
 pub struct NewServiceRequest {
     pub term_id: i64,
     pub student_id: i64,

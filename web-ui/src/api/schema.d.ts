@@ -1017,7 +1017,10 @@ export interface paths {
          */
         get: operations["list_requests"];
         put?: never;
-        /** Ask for a single day's service, or for special late service. */
+        /**
+         * Ask for a single day's service, or for special late service. Idempotent with an
+         *     `Idempotency-Key` header: a retry answers the first request's result.
+         */
         post: operations["create_request"];
         delete?: never;
         options?: never;
@@ -7488,6 +7491,12 @@ export interface operations {
                 term_id?: number;
                 status?: components["schemas"]["Status"];
                 homeroom_id?: number;
+                /**
+                 * @description Only those changed at or after this instant (RFC 3339): what a client syncing the
+                 *     list asks for since its last sync.
+                 * @example 2026-09-01T00:00:00Z
+                 */
+                updated_since?: string;
                 /** @description Items per page, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -12685,7 +12694,10 @@ export interface operations {
     create_request: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes retries safe: the same key and body answer the first result */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -13562,6 +13574,12 @@ export interface operations {
                 grade?: number;
                 /** @description Only this homeroom. */
                 homeroom_id?: number;
+                /**
+                 * @description Only those changed at or after this instant (RFC 3339): what a client syncing the
+                 *     list asks for since its last sync.
+                 * @example 2026-09-01T00:00:00Z
+                 */
+                updated_since?: string;
                 /** @description Items per page, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */

@@ -28,7 +28,7 @@ use crate::roster::relation::relation_to;
 pub async fn create_application(
     scope: SchoolScope,
     key: IdempotencyKey,
-    body: web::Json<NewApplication>,
+    body: crate::http::body::Json<NewApplication>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<HttpResponse> {

@@ -27,7 +27,7 @@ pub async fn edit_application(
     if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<ApplicationEdit>,
+    body: crate::http::body::Json<ApplicationEdit>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<HttpResponse> {
@@ -45,7 +45,7 @@ pub async fn edit_application(
 pub async fn change_application(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<ApplicationChange>,
+    body: crate::http::body::Json<ApplicationChange>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<Application>> {

@@ -18,7 +18,7 @@ use crate::http::page::{Page, PageQuery};
 pub async fn list_enrollments(
     scope: SchoolScope,
     path: web::Path<TermPath>,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Enrollment>>> {
     scope.require(Permission::RosterRead)?;

@@ -20,7 +20,7 @@ use crate::roster::relation::{reach_of, Reach};
 #[get("/applications")]
 pub async fn list_applications(
     scope: SchoolScope,
-    query: web::Query<ApplicationQuery>,
+    query: crate::http::body::Query<ApplicationQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Application>>> {
     let q = query.into_inner();
@@ -33,7 +33,8 @@ pub async fn list_applications(
     let items = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
-            let f = filter(reach_of(c, &scope)?, q.term_id, q.status, q.homeroom_id);
+            let mut f = filter(reach_of(c, &scope)?, q.term_id, q.status, q.homeroom_id);
+            f.updated_since = q.updated_since;
             let ids = read::ids(c, school, &f, after, limit)?;
             let apps = read::get_many(c, school, &ids)?;
             let kind = scope.caller.kind;
@@ -58,6 +59,7 @@ fn filter(
         status,
         homeroom_ids: homeroom_id.map(|h| vec![h]),
         student_ids: None,
+        updated_since: None,
     };
     match reach {
         Reach::All => {}

@@ -85,7 +85,7 @@ pub async fn submit_application(
 pub async fn class_review(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<Review>,
+    body: crate::http::body::Json<Review>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<Application>> {
@@ -106,7 +106,7 @@ pub async fn class_review(
 pub async fn school_review(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<Review>,
+    body: crate::http::body::Json<Review>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<Application>> {
@@ -128,7 +128,7 @@ pub async fn school_review(
 pub async fn withdraw_application(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<Withdrawal>,
+    body: crate::http::body::Json<Withdrawal>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<Application>> {
@@ -146,7 +146,7 @@ pub async fn withdraw_application(
 #[post("/applications/bulk-review")]
 pub async fn bulk_review(
     scope: SchoolScope,
-    body: web::Json<BulkReview>,
+    body: crate::http::body::Json<BulkReview>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<Vec<BulkResult>>> {

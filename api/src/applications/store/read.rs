@@ -59,6 +59,7 @@ pub struct Filter {
     pub status: Option<Status>,
     pub homeroom_ids: Option<Vec<i64>>,
     pub student_ids: Option<Vec<i64>>,
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Applications by id, paged.
@@ -87,6 +88,9 @@ pub fn ids(
     }
     if let Some(s) = &f.student_ids {
         q = q.filter(applications::student_id.eq_any(s.clone()));
+    }
+    if let Some(t) = f.updated_since {
+        q = q.filter(applications::updated_at.ge(Instant(t)));
     }
     if let Some(a) = after {
         q = q.filter(applications::id.gt(a));

@@ -46,8 +46,8 @@ fn types_of(list: Option<&str>) -> Result<Vec<EventType>, AppError> {
 #[get("/events")]
 pub async fn list_events(
     caller: Caller,
-    q: web::Query<EventQuery>,
-    page: web::Query<PageQuery>,
+    q: crate::http::body::Query<EventQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Event>>> {
     let limit = page.limit()?;

@@ -50,7 +50,7 @@ fn url_ok(url: &str, config: &Config) -> Result<(), AppError> {
 #[get("/districts/{district_id}/webhooks")]
 pub async fn list_endpoints(
     scope: DistrictScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<WebhookEndpoint>>> {
     scope.require_admin()?;
@@ -67,7 +67,7 @@ pub async fn list_endpoints(
 #[post("/districts/{district_id}/webhooks")]
 pub async fn create_endpoint(
     scope: DistrictScope,
-    body: web::Json<NewWebhookEndpoint>,
+    body: crate::http::body::Json<NewWebhookEndpoint>,
     db: web::Data<Db>,
     config: web::Data<Config>,
     clock: Clock,
@@ -110,7 +110,7 @@ pub async fn edit_endpoint(
     scope: DistrictScope,
     path: web::Path<DistrictItemPath>,
     if_match: IfMatch,
-    body: web::Json<WebhookEndpointEdit>,
+    body: crate::http::body::Json<WebhookEndpointEdit>,
     db: web::Data<Db>,
     config: web::Data<Config>,
     clock: Clock,
@@ -145,7 +145,7 @@ pub async fn edit_endpoint(
 pub async fn rotate_endpoint_secret(
     scope: DistrictScope,
     path: web::Path<DistrictItemPath>,
-    body: web::Json<WebhookSecretRotation>,
+    body: crate::http::body::Json<WebhookSecretRotation>,
     db: web::Data<Db>,
     clock: Clock,
 ) -> AppResult<web::Json<WebhookSecret>> {
@@ -171,7 +171,7 @@ pub async fn rotate_endpoint_secret(
 pub async fn list_deliveries(
     scope: DistrictScope,
     path: web::Path<DistrictItemPath>,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<WebhookDelivery>>> {
     scope.require_admin()?;

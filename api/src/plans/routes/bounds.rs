@@ -29,7 +29,7 @@ pub async fn get_bounds(
 #[put("/districts/{district_id}/service-bounds")]
 pub async fn put_bounds(
     scope: DistrictScope,
-    body: web::Json<ServiceBounds>,
+    body: crate::http::body::Json<ServiceBounds>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ServiceBounds>> {
     scope.require_admin()?;

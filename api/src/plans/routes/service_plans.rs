@@ -21,8 +21,8 @@ use crate::plans::types::{
 #[get("/service-plans")]
 pub async fn list_plans(
     scope: SchoolScope,
-    query: web::Query<PlanQuery>,
-    page: web::Query<PageQuery>,
+    query: crate::http::body::Query<PlanQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ServicePlan>>> {
     // Everyone with a grant here reads the plan: guardians apply from it.
@@ -40,7 +40,7 @@ pub async fn list_plans(
 pub async fn create_plan(
     scope: SchoolScope,
     clock: Clock,
-    body: web::Json<NewServicePlan>,
+    body: crate::http::body::Json<NewServicePlan>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
@@ -90,7 +90,7 @@ pub async fn approve_plan(
     scope: SchoolScope,
     clock: Clock,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<PlanReview>,
+    body: crate::http::body::Json<PlanReview>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ServicePlan>> {
     take_step(scope, clock, path.id, PlanStep::Approve, Some(body), &db).await
@@ -103,7 +103,7 @@ pub async fn reject_plan(
     scope: SchoolScope,
     clock: Clock,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<PlanReview>,
+    body: crate::http::body::Json<PlanReview>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ServicePlan>> {
     take_step(scope, clock, path.id, PlanStep::Reject, Some(body), &db).await
@@ -116,7 +116,7 @@ async fn take_step(
     clock: Clock,
     id: i64,
     step: PlanStep,
-    review: Option<web::Json<PlanReview>>,
+    review: Option<crate::http::body::Json<PlanReview>>,
     db: &Db,
 ) -> AppResult<web::Json<ServicePlan>> {
     scope.require_ability(step.ability())?;
@@ -142,7 +142,7 @@ async fn take_step(
 pub async fn sessions_on(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    query: web::Query<DateQuery>,
+    query: crate::http::body::Query<DateQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<SessionOnDate>>> {
     let (school, id, date) = (scope.school(), path.id, query.date);

@@ -54,7 +54,7 @@ pub async fn list_guardians(
 pub async fn link_guardian(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<GuardianLink>,
+    body: crate::http::body::Json<GuardianLink>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
@@ -123,7 +123,7 @@ pub async fn list_pickup_persons(
 pub async fn create_pickup_person(
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<PickupPersonInput>,
+    body: crate::http::body::Json<PickupPersonInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
@@ -194,7 +194,7 @@ pub struct GuardianQuery {
 #[get("/guardians")]
 pub async fn list_school_guardians(
     scope: SchoolScope,
-    query: web::Query<GuardianQuery>,
+    query: crate::http::body::Query<GuardianQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<crate::http::page::Page<GuardianSummary>>> {
     scope.require(Permission::RosterRead)?;

@@ -34,7 +34,7 @@ pub async fn get_school(scope: SchoolScope, db: web::Data<Db>) -> AppResult<Http
 #[get("/districts/{district_id}/schools")]
 pub async fn list_district_schools(
     scope: DistrictScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<School>>> {
     let district = scope.district().get();
@@ -63,7 +63,7 @@ pub struct HomeroomQuery {
 #[get("/homerooms")]
 pub async fn list_homerooms(
     scope: SchoolScope,
-    query: web::Query<HomeroomQuery>,
+    query: crate::http::body::Query<HomeroomQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Homeroom>>> {
     scope.require(Permission::RosterRead)?;
@@ -84,7 +84,7 @@ pub async fn list_homerooms(
 #[post("/homerooms")]
 pub async fn create_homeroom(
     scope: SchoolScope,
-    body: web::Json<NewHomeroom>,
+    body: crate::http::body::Json<NewHomeroom>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::create(
@@ -116,7 +116,7 @@ pub async fn get_homeroom(
 #[get("/rooms")]
 pub async fn list_rooms(
     scope: SchoolScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Room>>> {
     scope.require(Permission::RosterRead)?;
@@ -133,7 +133,7 @@ pub async fn list_rooms(
 #[post("/rooms")]
 pub async fn create_room(
     scope: SchoolScope,
-    body: web::Json<RoomInput>,
+    body: crate::http::body::Json<RoomInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::create(
@@ -153,7 +153,7 @@ pub async fn update_room(
     if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<RoomInput>,
+    body: crate::http::body::Json<RoomInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
@@ -173,7 +173,7 @@ pub async fn update_room(
 #[get("/terms")]
 pub async fn list_terms(
     scope: SchoolScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Term>>> {
     // Everyone with a grant here reads the terms: families apply per term.
@@ -190,7 +190,7 @@ pub async fn list_terms(
 #[post("/terms")]
 pub async fn create_term(
     scope: SchoolScope,
-    body: web::Json<TermInput>,
+    body: crate::http::body::Json<TermInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::create(
@@ -224,7 +224,7 @@ pub async fn update_term(
     if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<TermInput>,
+    body: crate::http::body::Json<TermInput>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
@@ -244,7 +244,7 @@ pub async fn update_term(
 #[get("/staff")]
 pub async fn list_staff(
     scope: SchoolScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Staff>>> {
     scope.require(Permission::RosterRead)?;
@@ -261,7 +261,7 @@ pub async fn list_staff(
 #[post("/staff")]
 pub async fn create_staff(
     scope: SchoolScope,
-    body: web::Json<NewStaff>,
+    body: crate::http::body::Json<NewStaff>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::StaffManage)?;
@@ -289,7 +289,7 @@ pub async fn update_homeroom(
     if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<HomeroomPatch>,
+    body: crate::http::body::Json<HomeroomPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(
@@ -311,7 +311,7 @@ pub async fn update_staff(
     if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<StaffPatch>,
+    body: crate::http::body::Json<StaffPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::update(

@@ -27,6 +27,10 @@ pub struct StudentQuery {
     pub grade: Option<i32>,
     /// Only this homeroom.
     pub homeroom_id: Option<i64>,
+    /// Only those changed at or after this instant (RFC 3339): what a client syncing the
+    /// list asks for since its last sync.
+    #[param(value_type = Option<String>, format = DateTime, example = "2026-09-01T00:00:00Z")]
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
     /// Items per page, 1–200 (default 50).
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
@@ -43,7 +47,7 @@ pub struct StudentQuery {
 #[get("/students")]
 pub async fn list_students(
     scope: SchoolScope,
-    query: web::Query<StudentQuery>,
+    query: crate::http::body::Query<StudentQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<Student>>> {
     scope.require(Permission::RosterRead)?;
@@ -57,6 +61,7 @@ pub async fn list_students(
         q: q.q,
         grade: q.grade,
         homeroom_id: q.homeroom_id,
+        updated_since: q.updated_since,
     };
     let (school, viewer) = (scope.school(), Viewer::of(&scope));
     let rows = db
@@ -80,7 +85,7 @@ pub async fn list_students(
 #[post("/students")]
 pub async fn create_student(
     scope: SchoolScope,
-    body: web::Json<NewStudent>,
+    body: crate::http::body::Json<NewStudent>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     write::create(scope, Permission::RosterWrite, body, &db, store::insert).await
@@ -130,7 +135,7 @@ pub async fn update_student(
     if_match: IfMatch,
     scope: SchoolScope,
     path: web::Path<SchoolItemPath>,
-    body: web::Json<StudentPatch>,
+    body: crate::http::body::Json<StudentPatch>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;

@@ -3,7 +3,7 @@
 //! with the new version as `ETag` (201 on create, 200 on update, 204 on delete). Updates and
 //! deletes need `If-Match`.
 
-use actix_web::{web, HttpResponse};
+use actix_web::HttpResponse;
 use serde::Serialize;
 use validator::Validate;
 
@@ -32,7 +32,7 @@ type Delete = fn(&mut DbConn, SchoolId, i64, i64, &Actor) -> Result<(), AppError
 pub async fn create<B, T>(
     scope: SchoolScope,
     need: Permission,
-    body: web::Json<B>,
+    body: crate::http::body::Json<B>,
     db: &Db,
     insert: Insert<B, T>,
 ) -> AppResult<HttpResponse>
@@ -55,7 +55,7 @@ pub async fn update<B, T>(
     scope: SchoolScope,
     need: Permission,
     id: i64,
-    body: web::Json<B>,
+    body: crate::http::body::Json<B>,
     db: &Db,
     update: Update<B, T>,
 ) -> AppResult<HttpResponse>

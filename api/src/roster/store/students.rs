@@ -72,6 +72,8 @@ pub struct StudentFilter {
     pub q: Option<String>,
     pub grade: Option<i32>,
     pub homeroom_id: Option<i64>,
+    /// Changed at or after this instant.
+    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// One page of students, ordered by id.
@@ -102,6 +104,9 @@ pub fn list(
     }
     if let Some(h) = filter.homeroom_id {
         q = q.filter(students::homeroom_id.eq(h));
+    }
+    if let Some(t) = filter.updated_since {
+        q = q.filter(students::updated_at.ge(crate::db::types::Instant(t)));
     }
     if let Some(a) = after {
         q = q.filter(students::id.gt(a));

@@ -19,7 +19,7 @@ use crate::texts::types::{InformedReport, NewNoticeReceipt, NoticeReceipt, Recei
 pub async fn record_receipt(
     scope: SchoolScope,
     clock: Clock,
-    body: web::Json<NewNoticeReceipt>,
+    body: crate::http::body::Json<NewNoticeReceipt>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     let (school, actor, b, now) = (
@@ -44,8 +44,8 @@ pub async fn record_receipt(
 #[get("/notice-receipts")]
 pub async fn list_receipts(
     scope: SchoolScope,
-    query: web::Query<ReceiptQuery>,
-    page: web::Query<PageQuery>,
+    query: crate::http::body::Query<ReceiptQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<NoticeReceipt>>> {
     let (limit, after) = (page.limit()?, page.after()?);

@@ -21,7 +21,7 @@ use crate::texts::types::{NewTextTemplate, TextTemplate};
 pub async fn create_template(
     scope: DistrictScope,
     clock: Clock,
-    body: web::Json<NewTextTemplate>,
+    body: crate::http::body::Json<NewTextTemplate>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require_admin()?;
@@ -44,7 +44,7 @@ pub async fn create_template(
 #[get("/districts/{district_id}/text-templates")]
 pub async fn list_district_templates(
     scope: DistrictScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<TextTemplate>>> {
     scope.require_admin()?;
@@ -61,7 +61,7 @@ pub async fn list_district_templates(
 #[get("/text-templates")]
 pub async fn list_school_templates(
     scope: SchoolScope,
-    page: web::Query<PageQuery>,
+    page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<TextTemplate>>> {
     scope.require(Permission::RosterRead)?;

@@ -19,8 +19,8 @@ use crate::texts::types::{NewPlanText, PlanText, TextQuery};
 #[get("/texts")]
 pub async fn list_texts(
     scope: SchoolScope,
-    query: web::Query<TextQuery>,
-    page_q: web::Query<PageQuery>,
+    query: crate::http::body::Query<TextQuery>,
+    page_q: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<PlanText>>> {
     let (limit, after) = (page_q.limit()?, page_q.after()?);
@@ -39,7 +39,7 @@ pub async fn list_texts(
 pub async fn create_text(
     scope: SchoolScope,
     clock: Clock,
-    body: web::Json<NewPlanText>,
+    body: crate::http::body::Json<NewPlanText>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::RosterWrite)?;
