@@ -2,14 +2,9 @@
 superuser URL; scripts/test starts a throwaway cluster and exports it), each against a
 Kehou server of its own on a fresh database."""
 
-import os
-
 import pytest
 
 from kehou_harness import Api, Server, create_pg_database, drop_pg_database
-
-# Loopback test servers speak plain http://; oauthlib refuses that unless told.
-os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -23,9 +18,17 @@ def database(request, tmp_path):
         drop_pg_database(url)
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def make_server(database, tmp_path):
-    """Makes (not starts) servers on the test's database; stops them all at the end."""
+def make_server(request, database, tmp_path):
+    """Makes (not starts) servers on the test's database; stops them all at the end and, when
+    the test failed, shows the end of their logs."""
     servers = []
 
     def make(env=None):
@@ -36,6 +39,10 @@ def make_server(database, tmp_path):
     yield make
     for s in servers:
         s.stop()
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        for s in servers:
+            print(f"--- end of the server log {s.log_path}:\n{s.log()}")
 
 
 @pytest.fixture

@@ -15,6 +15,9 @@ from pathlib import Path
 import requests
 
 REPO = Path(__file__).resolve().parents[2]
+
+# Loopback test servers speak plain http://; oauthlib refuses that unless told.
+os.environ.setdefault("OAUTHLIB_INSECURE_TRANSPORT", "1")
 DEMO_PASSWORD = "Kehou@2026"
 GUARDIAN_PASSWORD = "parent-pass-1"
 
@@ -141,6 +144,7 @@ class Api:
         self.server = server
         self.http = requests.Session()
         self._tokens = {}
+        self._ids = {}
 
     @property
     def base(self):
@@ -175,11 +179,15 @@ class Api:
     @property
     def school(self):
         """The demo school (read from the admin's grants)."""
-        return self.me("admin")["grants"][0]["school_id"]
+        if "school" not in self._ids:
+            self._ids["school"] = self.me("admin")["grants"][0]["school_id"]
+        return self._ids["school"]
 
     @property
     def district(self):
-        return self.me("district")["district_id"]
+        if "district" not in self._ids:
+            self._ids["district"] = self.me("district")["district_id"]
+        return self._ids["district"]
 
     def school_path(self, rest):
         return f"/api/v1/schools/{self.school}{rest}"
@@ -268,3 +276,14 @@ def wait_until(predicate, timeout=10.0, interval=0.1, what="condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(interval)
+
+
+def client_session(api, client_id, secret, scope=None):
+    """An OAuth2Session holding a client-credentials token (fetched by requests-oauthlib,
+    the client authenticated by HTTP Basic)."""
+    from oauthlib.oauth2 import BackendApplicationClient
+    from requests_oauthlib import OAuth2Session
+
+    session = OAuth2Session(client=BackendApplicationClient(client_id=client_id, scope=scope))
+    session.fetch_token(token_url=api.base + "/api/v1/auth/token", client_id=client_id, client_secret=secret)
+    return session
