@@ -13,6 +13,7 @@ from kehou_client.api.applications import (
     withdraw_application,
 )
 from kehou_client.api.auth import app_login, my_children
+from kehou_client.api.plans import list_plans
 from kehou_client.api.texts import list_texts, record_receipt
 from kehou_client.models import (
     AppLoginRequest,
@@ -23,6 +24,7 @@ from kehou_client.models import (
     NewNoticeReceipt,
     OfferingChoice,
     PagePlanText,
+    PageServicePlan,
     Problem,
     Status,
     TokenPair,
@@ -80,11 +82,20 @@ def test_a_guardian_applies_and_withdraws_through_a_parent_app(api):
     r = record_receipt.sync_detailed(school, client=parent, body=NewNoticeReceipt(text_id=by_kind["notice"].id, student_id=STUDENT))
     assert r.status_code == HTTPStatus.CREATED, r.content
 
+    # The term's approved plan: what can be applied for.
+    r = list_plans.sync_detailed(school, client=parent, term_id=term)
+    assert r.status_code == HTTPStatus.OK
+    assert isinstance(r.parsed, PageServicePlan)
+    [approved] = [p for p in r.parsed.items if p.status == "approved"]
+    assert approved.id == plan["id"]
+    basic = next(o for o in approved.offerings if o.kind == "afternoon_basic")
+    assert kids[STUDENT].grade in basic.grades
+
     # Apply, accepting the agreement that was read.
     new = NewApplication(
         term_id=term,
         student_id=STUDENT,
-        offerings=[OfferingChoice(offering_id=plan["offerings"][0]["id"], weekdays=[1, 2, 3, 4, 5])],
+        offerings=[OfferingChoice(offering_id=basic.id, weekdays=basic.weekdays)],
         leave_mode=LeaveMode.PICKUP,
         agreement_text_id=by_kind["agreement"].id,
         accept_agreement=True,
