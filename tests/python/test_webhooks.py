@@ -162,6 +162,13 @@ def submitted_of(requests, application_id):
             and r.json().get("data", {}).get("application_id") == application_id]
 
 
+def delivery_of(receiver, application_id):
+    """The one delivery of the application's `application.submitted` event (waited for)."""
+    got = receiver.wait(lambda rs: submitted_of(rs, application_id), what=f"application {application_id} submitted")
+    [r] = submitted_of(got, application_id)
+    return r
+
+
 def test_a_delivery_arrives_and_verifies(api, receivers):
     receiver = receivers()
     term, plan, agreement = open_term(api)
@@ -238,15 +245,15 @@ def test_an_event_of_a_stopped_worker_is_delivered_once_after_a_restart(make_ser
 
 
 def read_feed(get, **params):
-    """Every item of the feed, following next_cursor (as `after`)."""
-    items, after = [], None
+    """Every item of the feed, page by page (`next_cursor` sent back as `cursor`)."""
+    items, cursor = [], None
     for _ in range(1000):
-        r = get("/api/v1/events", params={**params, **({"after": after} if after else {})})
+        r = get("/api/v1/events", params={**params, **({"cursor": cursor} if cursor else {})})
         assert r.status_code == 200, r.text
         page = r.json()
         items += page["items"]
-        after = page.get("next_cursor")
-        if not after or not page["items"]:
+        cursor = page.get("next_cursor")
+        if not cursor:
             return items
     raise AssertionError("the feed does not end")
 
@@ -285,8 +292,11 @@ def test_the_feed_shows_a_guardian_their_children_and_a_district_client_its_scho
     ids = [item["id"] for item in feed]
     assert len(ids) == len(set(ids)), "no event twice"
     assert {"application.submitted", "application.withdrawn", "notice.published"} <= {i["type"] for i in feed}
-    # Paging one by one gives the same items; a type filter keeps only those types.
+    # Paging one by one gives the same items; polling `after` an event id gives those after
+    # it; a type filter keeps only those types.
     assert [i["id"] for i in read_feed(get, limit=1)] == ids
+    assert [i["id"] for i in read_feed(get, after=ids[0])] == ids[1:]
+    assert read_feed(get, after=ids[-1]) == []
     only = read_feed(get, types="application.withdrawn,notice.published")
     assert only and {i["type"] for i in only} == {"application.withdrawn", "notice.published"}
     assert [i["id"] for i in only] == [i["id"] for i in feed if i["type"] in {"application.withdrawn", "notice.published"}]
@@ -297,7 +307,7 @@ def test_a_replay_redelivers_with_the_same_webhook_id(api, receivers):
     term, plan, agreement = open_term(api)
     endpoint, secret = subscribe(api, receiver, ["application.submitted"])
     a = apply_for(api, term, plan, agreement, 11)
-    [first] = receiver.wait(lambda rs: submitted_of(rs, a["id"]))
+    first = delivery_of(receiver, a["id"])
     [d] = wait_until(lambda: [d for d in deliveries(api, endpoint["id"]) if d["event_id"] == first.id and d["status"] == "succeeded"],
                      timeout=5, what="the delivery to succeed")
     s, replayed = api.post(api.token("district"), api.district_path(f"/webhooks/{endpoint['id']}/deliveries/{d['id']}/replay"), {})
@@ -313,7 +323,7 @@ def test_after_a_secret_rotation_deliveries_verify_with_both_secrets(api, receiv
     term, plan, agreement = open_term(api)
     endpoint, old = subscribe(api, receiver, ["application.submitted"])
     a = apply_for(api, term, plan, agreement, 12)
-    [r] = receiver.wait(lambda rs: submitted_of(rs, a["id"]))
+    r = delivery_of(receiver, a["id"])
     verified(old, r)
 
     district = api.token("district")
@@ -323,7 +333,7 @@ def test_after_a_secret_rotation_deliveries_verify_with_both_secrets(api, receiv
     assert new.startswith("whsec_") and new != old
     assert rotated["endpoint"]["id"] == endpoint["id"]
     b = apply_for(api, term, plan, agreement, 13)
-    [r] = receiver.wait(lambda rs: submitted_of(rs, b["id"]))
+    r = delivery_of(receiver, b["id"])
     assert len(r.headers["webhook-signature"].split(" ")) >= 2, r.headers["webhook-signature"]
     assert verified(new, r) == verified(old, r)
 
@@ -331,7 +341,7 @@ def test_after_a_secret_rotation_deliveries_verify_with_both_secrets(api, receiv
     _, rotated = api.post(district, rotate, {"overlap_seconds": 0}, expect=200)
     newest = rotated["secret"]
     c = apply_for(api, term, plan, agreement, 14)
-    [r] = receiver.wait(lambda rs: submitted_of(rs, c["id"]))
+    r = delivery_of(receiver, c["id"])
     verified(newest, r)
     for stale in (old, new):
         with pytest.raises(WebhookVerificationError):
