@@ -5,7 +5,7 @@ library understands, and secret rotation with and without an overlap."""
 
 import pytest
 from oauthlib.oauth2 import BackendApplicationClient, LegacyApplicationClient
-from oauthlib.oauth2.rfc6749.errors import InvalidClientError, UnsupportedGrantTypeError
+from oauthlib.oauth2.rfc6749.errors import InvalidClientError, InvalidScopeError, UnsupportedGrantTypeError
 from requests_oauthlib import OAuth2Session
 
 from kehou_harness import api_client
@@ -84,6 +84,11 @@ def test_a_token_may_ask_for_a_subset_of_the_scopes(api):
     assert as_set(token["scope"]) == {"roster:read"}
     _, token = client_credentials(api, client_id, secret, in_body=True)
     assert as_set(token["scope"]) == {"roster:read", "audit:read"}
+    # A scope the client was not given is refused.
+    ex = Exchange(api, BackendApplicationClient(client_id=client_id, scope=["roster:write"]))
+    with pytest.raises(InvalidScopeError):
+        ex.fetch(client_id=client_id, client_secret=secret)
+    assert (ex.last[0], ex.last[2]["error"]) == (400, "invalid_scope")
 
 
 def test_token_errors_are_rfc6749_errors(api):
