@@ -110,6 +110,8 @@ class Server:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"kehou exited with {self.proc.returncode}:\n{self.log()}")
+            if self.panicked():
+                raise RuntimeError(f"kehou panicked while starting:\n{self.panicked()}")
             try:
                 if requests.get(self.base + "/readyz", timeout=2).status_code == 200:
                     return self
@@ -129,6 +131,12 @@ class Server:
             self.proc.kill()
             self.proc.wait()
         self.proc = None
+
+    def panicked(self):
+        """The first panic in the log (with what follows), if any."""
+        text = self.log_path.read_text(errors="replace")
+        at = text.find("panicked at")
+        return text[max(0, at - 100):at + 1500] if at >= 0 else None
 
     def log(self):
         try:
