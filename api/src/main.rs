@@ -42,7 +42,7 @@ fn main() -> anyhow::Result<()> {
         }
         Some("seed-demo") => seed_demo(&args[1..]),
         Some("openapi") => {
-            print!("{}", kehou_api::openapi::document().to_yaml()?);
+            print!("{}", kehou_api::openapi::published_yaml()?);
             Ok(())
         }
         Some("-h") | Some("--help") | Some("help") => {

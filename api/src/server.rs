@@ -130,7 +130,7 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
             crate::integration::store::allowed_origins,
         )),
         config: web::Data::new(config),
-        spec_json: web::Data::new(crate::openapi::SpecJson(openapi.to_json()?)),
+        spec_json: web::Data::new(crate::openapi::SpecJson(crate::openapi::published_json()?)),
     })
 }
 

@@ -145,8 +145,11 @@ fn yes() -> bool {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ApplicationQuery {
+    /// Only this term's applications.
     pub term_id: Option<i64>,
+    /// Only applications in this status.
     pub status: Option<Status>,
+    /// Only this homeroom's students (within your reach).
     pub homeroom_id: Option<i64>,
     /// Only those changed at or after this instant (RFC 3339): what a client syncing the
     /// list asks for since its last sync.

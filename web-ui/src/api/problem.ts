@@ -1,7 +1,14 @@
 /** RFC 9457 problem details as the API sends them, plus the stable `code`. */
 import type { components } from './schema';
 
-export type Problem = components['schemas']['Problem'];
+/** A stable code of the server's catalogue (docs/errors.md). */
+export type ProblemCode = components['schemas']['Problem']['code'];
+/**
+ * A problem as the SPA handles it: the server's, whose `code` may also be one the SPA makes
+ * up for answers that are not problem+json (`http.502`, `network.unreachable`) or one a newer
+ * server added.
+ */
+export type Problem = Omit<components['schemas']['Problem'], 'code'> & { code: ProblemCode | (string & {}) };
 export type FieldError = NonNullable<Problem['errors']>[number];
 
 /** Thrown by `unwrap` for every non-2xx answer (and for network failures, status 0). */

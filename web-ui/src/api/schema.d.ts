@@ -1932,16 +1932,16 @@ export interface components {
         /**
          * @description One event: the feed's item and a webhook's body (Standard Webhooks payload shape).
          * @example {
+         *       "id": "evt_1042",
+         *       "type": "application.submitted",
+         *       "timestamp": "2026-09-01T08:12:40Z",
          *       "data": {
+         *         "school_id": 1,
+         *         "student_id": 5,
          *         "application_id": 77,
          *         "number": "2026-000077",
-         *         "school_id": 1,
-         *         "status": "submitted",
-         *         "student_id": 5
-         *       },
-         *       "id": "evt_1042",
-         *       "timestamp": "2026-09-01T08:12:40Z",
-         *       "type": "application.submitted"
+         *         "status": "submitted"
+         *       }
          *     }
          */
         Event: {
@@ -2131,72 +2131,22 @@ export interface components {
         /** @description A short list that is never paged (the guardians of one student). */
         Items_Child: {
             /** @description The items. */
-            items: {
-                /** @description Boards at school (some offerings exclude boarders). */
-                boarder: boolean;
-                /** Format: int32 */
-                grade: number;
-                /**
-                 * Format: int64
-                 * @description The child's homeroom (clubs may be restricted to one).
-                 */
-                homeroom_id: number;
-                homeroom_name: string;
-                name: string;
-                /** @description How the caller is related, e.g. 母亲. */
-                relation: string;
-                /** Format: int64 */
-                school_id: number;
-                school_name: string;
-                /** Format: int64 */
-                student_id: number;
-            }[];
+            items: components["schemas"]["Child"][];
         };
         /** @description A short list that is never paged (the guardians of one student). */
         Items_PickupPerson: {
             /** @description The items. */
-            items: {
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** @description Masked unless the caller may see contacts. */
-                phone: string;
-                relation: string;
-                /** Format: int64 */
-                student_id: number;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["PickupPerson"][];
         };
         /** @description A short list that is never paged (the guardians of one student). */
         Items_SessionOnDate: {
             /** @description The items. */
-            items: {
-                early_grades_start_time?: string | null;
-                end_time: string;
-                kind: string;
-                name: string;
-                /** Format: int64 */
-                offering_id: number;
-                /** @description The session's parts on that date (moved with the season's times). */
-                segments: components["schemas"]["Segment"][];
-                start_time: string;
-            }[];
+            items: components["schemas"]["SessionOnDate"][];
         };
         /** @description A short list that is never paged (the guardians of one student). */
         Items_StudentGuardian: {
             /** @description The items. */
-            items: {
-                /** @description Whether the guardian has activated a portal login. */
-                activated: boolean;
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** @description Masked unless the caller may see contacts. */
-                phone: string;
-                /** @description e.g. 父亲, 母亲, 祖父. */
-                relation: string;
-            }[];
+            items: components["schemas"]["StudentGuardian"][];
         };
         /** @description Progress of a job. */
         JobProgress: {
@@ -2405,12 +2355,12 @@ export interface components {
          * @description A new webhook endpoint.
          * @example {
          *       "api_client_id": 3,
-         *       "description": "家校通 生产环境",
+         *       "url": "https://hooks.jiaxiaotong.example/kehou",
          *       "event_types": [
          *         "application.approved",
          *         "application.withdrawn"
          *       ],
-         *       "url": "https://hooks.jiaxiaotong.example/kehou"
+         *       "description": "家校通 生产环境"
          *     }
          */
         NewWebhookEndpoint: {
@@ -2482,613 +2432,140 @@ export interface components {
         /** @description One page of a list. */
         Page_ApiClient: {
             /** @description The items, in a stable order. */
-            items: {
-                /**
-                 * @description Browser origins allowed to call the API with this client's tokens (CORS); empty: none.
-                 * @example [
-                 *       "https://h5.jiaxiaotong.example"
-                 *     ]
-                 */
-                allowed_origins: string[];
-                /**
-                 * @description The public id to send with the secret to `/auth/token`.
-                 * @example kh_3fKq9xZ2aLmP
-                 */
-                client_id: string;
-                /** Format: date-time */
-                created_at: string;
-                /**
-                 * Format: int64
-                 * @example 1
-                 */
-                district_id: number;
-                /**
-                 * Format: int64
-                 * @example 3
-                 */
-                id: number;
-                /** @example 家校通 App */
-                name: string;
-                /**
-                 * Format: date-time
-                 * @description Until when the previous secret still works after a rotation, if it does.
-                 */
-                previous_secret_expires_at?: string | null;
-                revoked: boolean;
-                /** @description The schools it may reach; empty means every school of the district. */
-                school_ids: number[];
-                /**
-                 * @example [
-                 *       "guardians:sign_in",
-                 *       "events:read"
-                 *     ]
-                 */
-                scopes: string[];
-            }[];
+            items: components["schemas"]["ApiClient"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Application: {
             /** @description The items, in a stable order. */
-            items: {
-                acceptance: components["schemas"]["Acceptance"];
-                /** @description Ranked club choices and where the child stands in each. */
-                club_choices: components["schemas"]["ClubChoice"][];
-                /** Format: date-time */
-                created_at: string;
-                exemption_category?: string | null;
-                exemption_note?: string | null;
-                history: components["schemas"]["ApplicationEvent"][];
-                /** Format: int64 */
-                homeroom_id: number;
-                homeroom_name: string;
-                /** Format: int64 */
-                id: number;
-                leave_mode: string;
-                offerings: components["schemas"]["AppliedOffering"][];
-                pickup_person_ids: number[];
-                /** Format: int64 */
-                plan_id: number;
-                reject_reason?: string | null;
-                status: components["schemas"]["Status"];
-                /** Format: int64 */
-                student_id: number;
-                student_name: string;
-                /** Format: int64 */
-                term_id: number;
-                /** Format: date-time */
-                updated_at: string;
-                /** Format: int64 */
-                version: number;
-                /** Format: date */
-                withdraw_effective_date?: string | null;
-            }[];
+            items: components["schemas"]["Application"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_AuditEvent: {
             /** @description The items, in a stable order. */
-            items: {
-                /** @description e.g. `student.update`. */
-                action: string;
-                /** Format: int64 */
-                actor_id?: number | null;
-                /** @description `user`, `client` or `system`. */
-                actor_kind: string;
-                /** @description The actor's display name (users), when the actor is a person. */
-                actor_name?: string | null;
-                /** @description The entity after the change (JSON). */
-                after?: unknown;
-                /** Format: date-time */
-                at: string;
-                /** @description The entity before the change (JSON). */
-                before?: unknown;
-                entity: string;
-                /** Format: int64 */
-                entity_id?: number | null;
-                /** Format: int64 */
-                id: number;
-                request_id?: string | null;
-                /** Format: int64 */
-                school_id?: number | null;
-            }[];
+            items: components["schemas"]["AuditEvent"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Club: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: int32 */
-                capacity: number;
-                /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
-                category: string;
-                description: string;
-                /** @description An external teacher's name, when not staff. */
-                external_teacher?: string | null;
-                /**
-                 * Format: int64
-                 * @description How many applications rank it first.
-                 */
-                first_choices: number;
-                /** Format: int32 */
-                grade_max: number;
-                /** Format: int32 */
-                grade_min: number;
-                /**
-                 * Format: int64
-                 * @description Only this homeroom may choose it (e.g. 三4葫芦丝班).
-                 */
-                homeroom_id?: number | null;
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** Format: int64 */
-                room_id?: number | null;
-                /**
-                 * Format: int32
-                 * @description Seats taken.
-                 */
-                taken: number;
-                /** Format: int64 */
-                teacher_staff_id?: number | null;
-                /** Format: int64 */
-                term_id: number;
-                /** Format: int64 */
-                version: number;
-                /**
-                 * Format: date-time
-                 * @description When.
-                 */
-                vetted_at?: string | null;
-                /**
-                 * Format: int64
-                 * @description The school admin who vetted the external teacher (`users.id`).
-                 */
-                vetted_by?: number | null;
-                /** @description The checks made, e.g. `no_criminal_record`, `qualification`. */
-                vetting_checks: string[];
-                /**
-                 * @description not_required (staff), pending, approved, rejected. A club whose external teacher is
-                 *     not approved takes no children.
-                 */
-                vetting_status: string;
-                /**
-                 * Format: int32
-                 * @description On the waitlist.
-                 */
-                waiting: number;
-                weekdays: number[];
-            }[];
+            items: components["schemas"]["Club"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Enrollment: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: int64 */
-                application_id: number;
-                /**
-                 * Format: date
-                 * @description The last day of service after a withdrawal (null while enrolled).
-                 */
-                ends_on?: string | null;
-                /** @description The fee-exemption category claimed, if any. */
-                exemption_category?: string | null;
-                /** Format: int64 */
-                homeroom_id: number;
-                homeroom_name: string;
-                kind: string;
-                /** Format: int64 */
-                offering_id: number;
-                /** @description `enrolled`, or `waiting` behind a cap. */
-                placement: string;
-                /** Format: int64 */
-                student_id: number;
-                student_name: string;
-                weekdays: number[];
-            }[];
+            items: components["schemas"]["Enrollment"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Event: {
             /** @description The items, in a stable order. */
-            items: {
-                /**
-                 * @description Ids and statuses only (`school_id`, `student_id`, `application_id`, `status` …),
-                 *     never names or phone numbers: read the resource for more, within your reach.
-                 */
-                data: Record<string, never>;
-                /** @description `evt_<n>`, increasing; also the `webhook-id` of its deliveries (receivers dedupe on it). */
-                id: string;
-                /**
-                 * Format: date-time
-                 * @description When it happened.
-                 */
-                timestamp: string;
-                /** @description What happened. */
-                type: components["schemas"]["EventType"];
-            }[];
+            items: components["schemas"]["Event"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_GuardianSummary: {
             /** @description The items, in a stable order. */
-            items: {
-                /** @description Has a portal login. */
-                activated: boolean;
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** @description Masked unless the caller may see contacts. */
-                phone: string;
-                /**
-                 * Format: int64
-                 * @description How many of the school's students they are linked to.
-                 */
-                student_count: number;
-            }[];
+            items: components["schemas"]["GuardianSummary"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Homeroom: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: int32 */
-                grade: number;
-                /** Format: int64 */
-                homeroom_teacher_id?: number | null;
-                /** Format: int64 */
-                id: number;
-                /** @description e.g. 三年级4班; unique within the school. */
-                name: string;
-                /** Format: int64 */
-                school_id: number;
-                /** Format: int64 */
-                student_count: number;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["Homeroom"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_NoticeReceipt: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: date-time */
-                at: string;
-                /** @description portal, paper or api_client:<id>. */
-                channel: string;
-                /** Format: int64 */
-                student_id: number;
-                /** Format: int64 */
-                text_id: number;
-            }[];
+            items: components["schemas"]["NoticeReceipt"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_PlanText: {
             /** @description The items, in a stable order. */
-            items: {
-                body: string;
-                /** Format: int64 */
-                id: number;
-                /** @description notice, application_form or agreement. */
-                kind: string;
-                /**
-                 * Format: date-time
-                 * @description Set once published; a published text never changes.
-                 */
-                published_at?: string | null;
-                /** @description SHA-256 (hex) of `body` exactly as stored. */
-                sha256: string;
-                /** Format: int64 */
-                term_id: number;
-                title: string;
-                /** Format: int32 */
-                version_no: number;
-            }[];
+            items: components["schemas"]["PlanText"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Room: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: int32 */
-                capacity: number;
-                /** Format: int64 */
-                id: number;
-                kind: components["schemas"]["RoomKind"];
-                name: string;
-                /** Format: int64 */
-                school_id: number;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["Room"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_School: {
             /** @description The items, in a stable order. */
-            items: {
-                code: string;
-                /** Format: int64 */
-                district_id: number;
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** @description IANA time zone, default Asia/Shanghai. */
-                time_zone: string;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["School"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_ServicePlan: {
             /** @description The items, in a stable order. */
-            items: {
-                /** @description Fee-exemption categories families may claim under this plan. */
-                exemption_categories: string[];
-                /** Format: int64 */
-                id: number;
-                offerings: components["schemas"]["Offering"][];
-                review_comment?: string | null;
-                /** @description draft, submitted, approved or rejected. */
-                status: string;
-                /** Format: int64 */
-                term_id: number;
-                /** Format: int64 */
-                version: number;
-                /** Format: int32 */
-                version_no: number;
-                /** Format: date-time */
-                window_closes_at: string;
-                /** Format: date-time */
-                window_opens_at: string;
-            }[];
+            items: components["schemas"]["ServicePlan"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_ServiceRequest: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: int64 */
-                id: number;
-                /** @description `day_registration` or `special_late`. */
-                kind: string;
-                /** Format: int64 */
-                offering_id: number;
-                reason: string;
-                review_comment?: string | null;
-                /**
-                 * Format: date
-                 * @description The one date (day registrations).
-                 */
-                service_date?: string | null;
-                /** @description submitted, approved or rejected. */
-                status: string;
-                /** Format: int64 */
-                student_id: number;
-                /** Format: int64 */
-                term_id: number;
-                /** @description Until when the child must stay, `HH:MM` (special late service). */
-                until_time?: string | null;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["ServiceRequest"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Staff: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** @description Masked unless the caller may see contacts. */
-                phone: string;
-                roles: components["schemas"]["Role"][];
-                /** Format: int64 */
-                school_id: number;
-                /** Format: int64 */
-                user_id?: number | null;
-                username?: string | null;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["Staff"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Student: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: date-time */
-                created_at: string;
-                flags: components["schemas"]["StudentFlag"][];
-                gender: components["schemas"]["Gender"];
-                /**
-                 * Format: int32
-                 * @description 1–9.
-                 */
-                grade: number;
-                /** Format: int64 */
-                homeroom_id: number;
-                /** @description e.g. 三年级4班. */
-                homeroom_name: string;
-                /** Format: int64 */
-                id: number;
-                name: string;
-                /** Format: int64 */
-                school_id: number;
-                /** @description 学号, unique within the school. */
-                student_no: string;
-                /** Format: date-time */
-                updated_at: string;
-                /**
-                 * Format: int64
-                 * @description Send it back in `If-Match` to update.
-                 */
-                version: number;
-            }[];
+            items: components["schemas"]["Student"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_Term: {
             /** @description The items, in a stable order. */
-            items: {
-                /** Format: date */
-                end_date: string;
-                /** @description Weekdays without school. */
-                holidays: string[];
-                /** Format: int64 */
-                id: number;
-                /**
-                 * @description The weekday (1 = Monday … 5 = Friday) whose timetable a make-up day follows; a
-                 *     make-up day not listed follows Monday.
-                 */
-                makeup_timetable: {
-                    [key: string]: number;
-                };
-                /** @description Weekend days with school (调休). */
-                makeup_workdays: string[];
-                /** @description e.g. 2026 秋季学期. */
-                name: string;
-                /** Format: int64 */
-                school_id: number;
-                /** Format: date */
-                start_date: string;
-                /** Format: int64 */
-                version: number;
-            }[];
+            items: components["schemas"]["Term"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_TextTemplate: {
             /** @description The items, in a stable order. */
-            items: {
-                body: string;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: int64 */
-                district_id: number;
-                /** Format: int64 */
-                id: number;
-                /** @description notice, application_form or agreement. */
-                kind: string;
-                title: string;
-            }[];
+            items: components["schemas"]["TextTemplate"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_WebhookDelivery: {
             /** @description The items, in a stable order. */
-            items: {
-                /**
-                 * Format: int32
-                 * @description Attempts made so far.
-                 * @example 1
-                 */
-                attempts: number;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                delivered_at?: string | null;
-                /**
-                 * Format: int64
-                 * @example 4
-                 */
-                endpoint_id: number;
-                /**
-                 * @description The event (`webhook-id`).
-                 * @example evt_1042
-                 */
-                event_id: string;
-                event_type: components["schemas"]["EventType"];
-                /**
-                 * Format: int64
-                 * @example 17
-                 */
-                id: number;
-                /** @description Why the last attempt failed (timeout, refused address, status …). */
-                last_error?: string | null;
-                /**
-                 * Format: int32
-                 * @description The receiver's last HTTP status, if it answered.
-                 * @example 200
-                 */
-                last_status_code?: number | null;
-                /**
-                 * Format: date-time
-                 * @description When the next attempt is due (pending only).
-                 */
-                next_attempt_at?: string | null;
-                status: components["schemas"]["DeliveryStatus"];
-            }[];
+            items: components["schemas"]["WebhookDelivery"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
         Page_WebhookEndpoint: {
             /** @description The items, in a stable order. */
-            items: {
-                /**
-                 * Format: int64
-                 * @description The API client whose reach the deliveries follow (a parent app: its guardians'
-                 *     children; a district system: its schools). It needs the `events:read` scope.
-                 * @example 3
-                 */
-                api_client_id: number;
-                /** Format: date-time */
-                created_at: string;
-                /** @example 家校通 生产环境 */
-                description: string;
-                /** @description A disabled endpoint gets no new deliveries. */
-                disabled: boolean;
-                /**
-                 * Format: int64
-                 * @example 1
-                 */
-                district_id: number;
-                /** @description The types delivered; empty: every type. */
-                event_types: components["schemas"]["EventType"][];
-                /**
-                 * Format: int64
-                 * @example 4
-                 */
-                id: number;
-                /**
-                 * Format: date-time
-                 * @description Until when the previous secret still signs too, after a rotation.
-                 */
-                previous_secret_expires_at?: string | null;
-                /** Format: date-time */
-                updated_at: string;
-                /** @example https://hooks.jiaxiaotong.example/kehou */
-                url: string;
-                /**
-                 * Format: int64
-                 * @example 1
-                 */
-                version: number;
-            }[];
+            items: components["schemas"]["WebhookEndpoint"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -3143,8 +2620,11 @@ export interface components {
         };
         /** @description An RFC 9457 problem document. */
         Problem: {
-            /** @description A stable machine code, e.g. `auth.invalid_credentials`. */
-            code: string;
+            /**
+             * @description A stable machine code, e.g. `auth.invalid_credentials`.
+             * @enum {string}
+             */
+            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_refresh_token" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.timeout" | "request.unreadable" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
             /** @description What went wrong in this occurrence. */
             detail: string;
             /**
@@ -3729,87 +3209,85 @@ export interface operations {
             /** @description Activated and logged in */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3819,42 +3297,45 @@ export interface operations {
             /** @description The account is locked */
             423: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3879,87 +3360,85 @@ export interface operations {
             /** @description The guardian's tokens */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3969,42 +3448,45 @@ export interface operations {
             /** @description The account is locked */
             423: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4029,87 +3511,85 @@ export interface operations {
             /** @description Logged in */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4119,42 +3599,45 @@ export interface operations {
             /** @description The account is locked */
             423: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4179,85 +3662,83 @@ export interface operations {
             /** @description Logged out */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4267,42 +3748,45 @@ export interface operations {
             /** @description The account is locked */
             423: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4327,87 +3811,85 @@ export interface operations {
             /** @description New tokens */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4417,42 +3899,45 @@ export interface operations {
             /** @description The account is locked */
             423: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4478,51 +3963,65 @@ export interface operations {
             /** @description A token */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientToken"];
                 };
             };
-            /** @description invalid_request, unsupported_grant_type or invalid_scope */
+            /** @description invalid_request, unsupported_grant_type or invalid_scope. Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description invalid_client: unknown client, wrong secret or revoked */
+            /** @description invalid_client: unknown client, wrong secret or revoked. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Neither a form nor JSON */
+            /** @description Neither a form nor JSON. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A field out of bounds */
+            /** @description A field out of bounds. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4539,7 +4038,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -4551,51 +4053,76 @@ export interface operations {
             /** @description Clients */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ApiClient"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4605,24 +4132,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4650,105 +4187,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedApiClient"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `api_client.revoked`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4758,24 +4288,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4805,105 +4345,96 @@ export interface operations {
             /** @description Changed */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClient"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `api_client.revoked`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4913,24 +4444,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4956,105 +4497,74 @@ export interface operations {
             /** @description Revoked */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiClient"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `api_client.revoked`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5064,24 +4574,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5111,105 +4631,96 @@ export interface operations {
             /** @description The new secret */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RotatedSecret"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `api_client.revoked`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5219,24 +4730,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5251,7 +4772,10 @@ export interface operations {
                 /** @description The date whose terms count (default: today in Asia/Shanghai). */
                 date?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -5263,51 +4787,76 @@ export interface operations {
             /** @description Figures */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DistrictFigures"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5317,24 +4866,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5351,7 +4910,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -5363,51 +4925,76 @@ export interface operations {
             /** @description Schools */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_School"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5417,24 +5004,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5446,7 +5043,10 @@ export interface operations {
     get_bounds: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -5458,51 +5058,76 @@ export interface operations {
             /** @description Bounds */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceBounds"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5512,24 +5137,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5557,105 +5192,96 @@ export interface operations {
             /** @description Bounds */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceBounds"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5665,24 +5291,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5699,7 +5335,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -5711,51 +5350,76 @@ export interface operations {
             /** @description Templates */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_TextTemplate"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5765,24 +5429,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5810,105 +5484,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TextTemplate"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `text.already_published` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5918,24 +5585,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5952,7 +5629,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -5964,51 +5644,76 @@ export interface operations {
             /** @description Endpoints */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_WebhookEndpoint"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6018,24 +5723,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6063,105 +5778,98 @@ export interface operations {
             /** @description Registered, with its secret */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookSecret"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6171,24 +5879,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6200,7 +5918,10 @@ export interface operations {
     get_endpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -6214,51 +5935,76 @@ export interface operations {
             /** @description The endpoint */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6268,24 +6014,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6297,7 +6053,13 @@ export interface operations {
     edit_endpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The `ETag` you read (or its version, `"3"`); without it the update answers 428, with a stale one 412. Weak tags never match.
+                 * @example "3-1f0c9a2b7d4e5a61"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -6315,105 +6077,118 @@ export interface operations {
             /** @description Changed */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6423,24 +6198,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6457,7 +6242,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The district. */
                 district_id: number;
@@ -6471,51 +6259,76 @@ export interface operations {
             /** @description Deliveries */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_WebhookDelivery"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6525,24 +6338,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6570,105 +6393,74 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6678,24 +6470,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6725,105 +6527,96 @@ export interface operations {
             /** @description The new secret */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookSecret"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6833,24 +6626,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6877,7 +6680,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6886,51 +6692,76 @@ export interface operations {
             /** @description Events */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Event"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6940,24 +6771,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6969,7 +6810,10 @@ export interface operations {
     instance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6978,51 +6822,32 @@ export interface operations {
             /** @description About this server */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstanceInfo"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid query parameters */
-            422: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7032,24 +6857,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7061,7 +6896,10 @@ export interface operations {
     me: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7070,78 +6908,102 @@ export interface operations {
             /** @description The caller */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7153,7 +7015,10 @@ export interface operations {
     my_children: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7162,78 +7027,102 @@ export interface operations {
             /** @description Children */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Items_Child"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7258,85 +7147,94 @@ export interface operations {
             /** @description Changed; every session has ended */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7346,42 +7244,45 @@ export interface operations {
             /** @description The account is locked */
             423: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests. Codes: `auth.rate_limited` */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7393,7 +7294,10 @@ export interface operations {
     get_school: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -7405,51 +7309,76 @@ export interface operations {
             /** @description The school */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["School"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7459,24 +7388,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7488,8 +7427,11 @@ export interface operations {
     list_applications: {
         parameters: {
             query?: {
+                /** @description Only this term's applications. */
                 term_id?: number;
+                /** @description Only applications in this status. */
                 status?: components["schemas"]["Status"];
+                /** @description Only this homeroom's students (within your reach). */
                 homeroom_id?: number;
                 /**
                  * @description Only those changed at or after this instant (RFC 3339): what a client syncing the
@@ -7502,7 +7444,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -7514,51 +7459,76 @@ export interface operations {
             /** @description Applications */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7568,24 +7538,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7616,105 +7596,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7724,24 +7697,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7769,105 +7752,96 @@ export interface operations {
             /** @description Per-application outcome */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BulkResult"][];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7877,24 +7851,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7906,7 +7890,10 @@ export interface operations {
     get_application: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -7920,51 +7907,76 @@ export interface operations {
             /** @description The application */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7974,24 +7986,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8024,105 +8046,118 @@ export interface operations {
             /** @description Edited */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8132,24 +8167,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8179,105 +8224,96 @@ export interface operations {
             /** @description Changed */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8287,24 +8323,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8334,105 +8380,96 @@ export interface operations {
             /** @description Reviewed */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8442,24 +8479,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8489,105 +8536,96 @@ export interface operations {
             /** @description Reviewed */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8597,24 +8635,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8640,105 +8688,74 @@ export interface operations {
             /** @description Submitted */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8748,24 +8765,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8795,105 +8822,96 @@ export interface operations {
             /** @description Withdrawn */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `application.duplicate`, `application.wrong_status`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8903,24 +8921,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8945,7 +8973,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -8957,51 +8988,76 @@ export interface operations {
             /** @description Events */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AuditEvent"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9011,24 +9067,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9047,7 +9113,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -9059,51 +9128,76 @@ export interface operations {
             /** @description Clubs */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Club"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9113,24 +9207,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9158,105 +9262,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Club"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `club.no_external_teacher`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9266,24 +9363,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9313,105 +9420,96 @@ export interface operations {
             /** @description The club with its vetting */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Club"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `club.no_external_teacher`, `conflict.duplicate`, `idempotency.in_progress` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9421,24 +9519,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9450,7 +9558,10 @@ export interface operations {
     export_students: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -9462,51 +9573,76 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `import.malformed_form`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9516,24 +9652,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9552,7 +9698,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -9564,51 +9713,76 @@ export interface operations {
             /** @description Guardians */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_GuardianSummary"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9618,24 +9792,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9661,105 +9845,76 @@ export interface operations {
             /** @description The code */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ActivationCode"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9769,24 +9924,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9805,7 +9970,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -9817,51 +9985,76 @@ export interface operations {
             /** @description Homerooms */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Homeroom"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9871,24 +10064,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9916,105 +10119,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Homeroom"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10024,24 +10220,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10053,7 +10259,10 @@ export interface operations {
     get_homeroom: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -10067,51 +10276,76 @@ export interface operations {
             /** @description The homeroom */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Homeroom"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10121,24 +10355,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10167,103 +10411,94 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10273,24 +10508,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10323,105 +10568,118 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Homeroom"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10431,24 +10689,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10476,105 +10744,96 @@ export interface operations {
             /** @description The job */
             202: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `import.malformed_form`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `import.not_validated` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10584,24 +10843,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10613,7 +10882,10 @@ export interface operations {
     get_import: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -10627,51 +10899,76 @@ export interface operations {
             /** @description The job */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `import.malformed_form`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10681,24 +10978,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10724,105 +11031,74 @@ export interface operations {
             /** @description The job, now running */
             202: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `import.malformed_form`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `import.not_validated` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10832,24 +11108,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10868,7 +11154,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -10880,51 +11169,76 @@ export interface operations {
             /** @description Receipts */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_NoticeReceipt"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10934,24 +11248,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10979,103 +11303,96 @@ export interface operations {
             /** @description Recorded */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `text.already_published` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11085,24 +11402,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11119,7 +11446,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -11131,51 +11461,76 @@ export interface operations {
             /** @description Rooms */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Room"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11185,24 +11540,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11230,105 +11595,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Room"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11338,24 +11696,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11384,103 +11752,94 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11490,24 +11849,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11540,105 +11909,118 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Room"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11648,24 +12030,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11684,7 +12076,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -11696,51 +12091,76 @@ export interface operations {
             /** @description Plans */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ServicePlan"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11750,24 +12170,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11795,105 +12225,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11903,24 +12326,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11932,7 +12365,10 @@ export interface operations {
     get_plan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -11946,51 +12382,76 @@ export interface operations {
             /** @description The plan */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12000,24 +12461,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12047,105 +12518,96 @@ export interface operations {
             /** @description Approved */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12155,24 +12617,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12202,105 +12674,96 @@ export interface operations {
             /** @description Rejected */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12310,24 +12773,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12342,7 +12815,10 @@ export interface operations {
                 /** @description A school-local date, `YYYY-MM-DD`. */
                 date: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -12356,51 +12832,76 @@ export interface operations {
             /** @description Sessions */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Items_SessionOnDate"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12410,24 +12911,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12453,105 +12964,74 @@ export interface operations {
             /** @description Submitted */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12561,24 +13041,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12599,7 +13089,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -12611,51 +13104,76 @@ export interface operations {
             /** @description Requests */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ServiceRequest"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `application.no_session_that_day`, `application.plan_not_approved`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12665,24 +13183,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12713,105 +13241,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceRequest"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_request.already_reviewed` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.no_session_that_day`, `application.plan_not_approved`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12821,24 +13342,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12868,105 +13399,96 @@ export interface operations {
             /** @description Reviewed */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceRequest"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_request.already_reviewed` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `application.no_session_that_day`, `application.plan_not_approved`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12976,24 +13498,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13010,7 +13542,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -13022,51 +13557,76 @@ export interface operations {
             /** @description Staff */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Staff"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13076,24 +13636,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13121,105 +13691,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Staff"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13229,24 +13792,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13275,103 +13848,94 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13381,24 +13945,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13431,105 +14005,118 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Staff"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13539,24 +14126,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13585,7 +14182,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -13597,51 +14197,76 @@ export interface operations {
             /** @description A page of students */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Student"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13651,24 +14276,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13696,105 +14331,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Student"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13804,24 +14432,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13833,7 +14471,10 @@ export interface operations {
     get_student: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -13847,51 +14488,76 @@ export interface operations {
             /** @description The student */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Student"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13901,24 +14567,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13947,103 +14623,94 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14053,24 +14720,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14103,105 +14780,118 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Student"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14211,24 +14901,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14240,7 +14940,10 @@ export interface operations {
     acceptance_evidence: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -14254,51 +14957,76 @@ export interface operations {
             /** @description The evidence */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AcceptanceEvidence"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14308,24 +15036,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14337,7 +15075,10 @@ export interface operations {
     list_guardians: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -14351,51 +15092,76 @@ export interface operations {
             /** @description Guardians */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Items_StudentGuardian"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14405,24 +15171,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14452,105 +15228,98 @@ export interface operations {
             /** @description The student's guardians after the change */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Items_StudentGuardian"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14560,24 +15329,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14605,103 +15384,72 @@ export interface operations {
             /** @description Unlinked */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14711,24 +15459,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14740,7 +15498,10 @@ export interface operations {
     list_pickup_persons: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -14754,51 +15515,76 @@ export interface operations {
             /** @description Pickup persons */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Items_PickupPerson"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14808,24 +15594,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14855,105 +15651,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PickupPerson"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14963,24 +15752,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15008,103 +15807,72 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15114,24 +15882,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15148,7 +15926,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -15160,51 +15941,76 @@ export interface operations {
             /** @description Terms */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Term"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15214,24 +16020,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15259,105 +16075,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Term"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15367,24 +16176,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15396,7 +16215,10 @@ export interface operations {
     get_term: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -15410,51 +16232,76 @@ export interface operations {
             /** @description The term */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Term"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15464,24 +16311,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15514,105 +16371,118 @@ export interface operations {
             /** @description Updated */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Term"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
             412: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15622,24 +16492,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15651,7 +16531,10 @@ export interface operations {
     application_stats: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -15665,51 +16548,76 @@ export interface operations {
             /** @description Statistics */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationStats"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15719,24 +16627,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15753,7 +16671,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -15767,51 +16688,76 @@ export interface operations {
             /** @description Enrollments */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Enrollment"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `application.agreement_not_current`, `application.boarder_excluded`, `application.club_not_offered`, `application.grade_not_offered`, `application.no_agreement`, `application.plan_not_approved`, `application.weekday_not_offered`, `application.window_closed`, `club.teacher_not_vetted`, `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15821,24 +16767,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15850,7 +16806,10 @@ export interface operations {
     export_approved: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -15864,51 +16823,76 @@ export interface operations {
             /** @description The workbook */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15918,24 +16902,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15947,7 +16941,10 @@ export interface operations {
     informed_report: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -15961,51 +16958,76 @@ export interface operations {
             /** @description The report */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InformedReport"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16015,24 +17037,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16049,7 +17081,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -16061,51 +17096,76 @@ export interface operations {
             /** @description Templates */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_TextTemplate"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16115,24 +17175,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16155,7 +17225,10 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The school. */
                 school_id: number;
@@ -16167,51 +17240,76 @@ export interface operations {
             /** @description Texts */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_PlanText"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid query parameters */
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16221,24 +17319,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16266,105 +17374,98 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlanText"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `text.already_published` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
+            /** @description The payload is too large. Codes: `payload_too_large` */
             413: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The content type is not accepted */
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16374,24 +17475,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16417,105 +17528,74 @@ export interface operations {
             /** @description Published */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlanText"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or expired token */
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
             401: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
             403: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found, or belongs to a school the caller has no grant for */
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
             404: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key) */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `text.already_published` */
             409: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The `If-Match` version is stale */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The payload is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The content type is not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields (each named in `errors`) or a refused rule */
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The account is locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An update was sent without `If-Match` */
-            428: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16525,24 +17605,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16554,7 +17644,10 @@ export interface operations {
     healthz: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16563,10 +17656,36 @@ export interface operations {
             /** @description Up */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Another method than the one documented. Codes: `method_not_allowed` */
+            405: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16574,7 +17693,10 @@ export interface operations {
     readyz: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16583,51 +17705,32 @@ export interface operations {
             /** @description Ready */
             200: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query) */
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or belongs to a school the caller has no grant for */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid query parameters */
-            422: {
-                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16637,24 +17740,34 @@ export interface operations {
             /** @description Too many requests */
             429: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug; the request id identifies it in the logs */
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
             500: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The database is busy or down; retry after `Retry-After` */
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
             503: {
                 headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

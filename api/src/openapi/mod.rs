@@ -6,6 +6,8 @@ use utoipa::openapi::security::{
 };
 use utoipa::{Modify, OpenApi};
 
+pub mod polish;
+
 use crate::error::Problem;
 
 /// Info, tags, the bearer scheme, and the problem schema.
@@ -69,9 +71,25 @@ at /api/v1/auth/token, HTTP Basic or body authentication. The token is sent as a
     }
 }
 
-/// The whole document, built from the routes without starting a server.
+/// The document as the routes declare it, built without starting a server (its paths and
+/// operations; what is published adds [`polish`] to it).
 pub fn document() -> utoipa::openapi::OpenApi {
     crate::api_routes(actix_web::App::new()).split_for_parts().1
+}
+
+/// The published document as JSON.
+pub fn published() -> serde_json::Value {
+    polish::polish(&document())
+}
+
+/// The published document as JSON text.
+pub fn published_json() -> anyhow::Result<String> {
+    Ok(serde_json::to_string(&published())?)
+}
+
+/// The published document as YAML (`openapi.yaml`).
+pub fn published_yaml() -> anyhow::Result<String> {
+    Ok(serde_norway::to_string(&published())?)
 }
 
 /// The document as JSON, rendered once at start-up.
