@@ -97,13 +97,6 @@ pub struct ClientToken {
     pub scopes: Vec<String>,
 }
 
-fn oauth(code: &'static str, detail: impl Into<String>) -> AppError {
-    AppError::BadRequest {
-        code,
-        detail: detail.into(),
-    }
-}
-
 /// The request as sent: a form (RFC 6749) or, for older clients, JSON.
 fn token_request(req: &HttpRequest, body: &[u8]) -> AppResult<ClientTokenRequest> {
     let kind = req
@@ -117,17 +110,15 @@ fn token_request(req: &HttpRequest, body: &[u8]) -> AppResult<ClientTokenRequest
         .trim()
         .to_ascii_lowercase();
     let parsed: ClientTokenRequest = match kind.as_str() {
-        "application/x-www-form-urlencoded" => serde_urlencoded::from_bytes(body).map_err(|e| {
-            oauth(
-                "auth.invalid_request",
-                format!("the form cannot be read: {e}"),
-            )
-        })?,
-        "application/json" => serde_json::from_slice(body).map_err(|e| {
-            oauth(
-                "auth.invalid_request",
-                format!("the body cannot be read: {e}"),
-            )
+        "application/x-www-form-urlencoded" => {
+            serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest {
+                code: "auth.invalid_request",
+                detail: (format!("the form cannot be read: {e}")).into(),
+            })?
+        }
+        "application/json" => serde_json::from_slice(body).map_err(|e| AppError::BadRequest {
+            code: "auth.invalid_request",
+            detail: (format!("the body cannot be read: {e}")).into(),
         })?,
         _ if body.is_empty() => ClientTokenRequest::default(),
         _ => {
@@ -180,10 +171,10 @@ fn granted_scopes(client: &[String], asked: Option<&str>) -> AppResult<Vec<Strin
     let mut out: Vec<String> = Vec::new();
     for s in asked.split(' ').filter(|s| !s.is_empty()) {
         if !client.iter().any(|c| c == s) {
-            return Err(oauth(
-                "auth.invalid_scope",
-                format!("the client does not have the scope {s}"),
-            ));
+            return Err(AppError::BadRequest {
+                code: "auth.invalid_scope",
+                detail: (format!("the client does not have the scope {s}")).into(),
+            });
         }
         if !out.iter().any(|o| o == s) {
             out.push(s.to_owned());
@@ -229,10 +220,11 @@ pub async fn token(
     let basic = basic_credentials(&req)?;
     let (client_id, secret) = match (basic, form.client_id, form.client_secret) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-            return Err(oauth(
-                "auth.invalid_request",
-                "authenticate the client one way: HTTP Basic or the body, not both",
-            ))
+            return Err(AppError::BadRequest {
+                code: "auth.invalid_request",
+                detail: ("authenticate the client one way: HTTP Basic or the body, not both")
+                    .into(),
+            })
         }
         (Some(pair), None, None) => pair,
         (None, Some(id), Some(secret)) => (id, secret),
@@ -244,10 +236,10 @@ pub async fn token(
         }
     };
     if form.grant_type != "client_credentials" {
-        return Err(oauth(
-            "auth.unsupported_grant_type",
-            "only grant_type=client_credentials is supported",
-        ));
+        return Err(AppError::BadRequest {
+            code: "auth.unsupported_grant_type",
+            detail: ("only grant_type=client_credentials is supported").into(),
+        });
     }
     limiter.admit(&format!("token:{}", client_ip(&req)))?;
     let ttl = config.access_ttl.as_secs();

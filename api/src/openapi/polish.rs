@@ -257,7 +257,9 @@ fn polish_operation(
 pub fn polish(doc: &utoipa::openapi::OpenApi) -> Value {
     let mut v = serde_json::to_value(doc).unwrap_or(Value::Null);
     let codes = catalogue();
-    let all: BTreeSet<&str> = codes.iter().map(|(c, _, _)| c.as_str()).collect();
+    let mut all: BTreeSet<&str> = codes.iter().map(|(c, _, _)| c.as_str()).collect();
+    // The fallback's code for a status actix answers that no code names (fallback.rs).
+    all.insert("request.refused");
     if let Some(code) = v.pointer_mut("/components/schemas/Problem/properties/code") {
         code["enum"] = json!(all.iter().collect::<Vec<_>>());
     }

@@ -2624,7 +2624,7 @@ export interface components {
              * @description A stable machine code, e.g. `auth.invalid_credentials`.
              * @enum {string}
              */
-            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_refresh_token" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.timeout" | "request.unreadable" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
+            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
             /** @description What went wrong in this occurrence. */
             detail: string;
             /**
@@ -3217,7 +3217,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -3368,7 +3368,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -3519,7 +3519,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -3668,7 +3668,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -3819,7 +3819,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -3971,7 +3971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientToken"];
                 };
             };
-            /** @description invalid_request, unsupported_grant_type or invalid_scope. Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description invalid_request, unsupported_grant_type or invalid_scope. Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -6929,7 +6929,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -7048,7 +7048,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -7153,7 +7153,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
