@@ -106,6 +106,22 @@ export type NewServiceRequest = Body<'/api/v1/schools/{school_id}/service-reques
 export type RequestReview = Body<'/api/v1/schools/{school_id}/service-requests/{id}/review', 'post'>;
 export type AcceptanceEvidence = Ok<'/api/v1/schools/{school_id}/students/{id}/acceptance-evidence', 'get'>;
 
+export type DistrictSchool = Ok<'/api/v1/districts/{district_id}/schools', 'get'>['items'][number];
+export type ApiClient = Ok<'/api/v1/districts/{district_id}/api-clients', 'get'>['items'][number];
+export type NewApiClient = Body<'/api/v1/districts/{district_id}/api-clients', 'post'>;
+export type ClientEdit = Body<'/api/v1/districts/{district_id}/api-clients/{id}', 'patch'>;
+/** A client with its secret, as created or rotated: the one time the secret is shown. */
+export type ApiClientWithSecret = Ok<'/api/v1/districts/{district_id}/api-clients/{id}/rotate-secret', 'post'>;
+export type SecretRotation = Body<'/api/v1/districts/{district_id}/api-clients/{id}/rotate-secret', 'post'>;
+export type WebhookEndpoint = Ok<'/api/v1/districts/{district_id}/webhooks/{id}', 'get'>;
+export type NewWebhookEndpoint = Body<'/api/v1/districts/{district_id}/webhooks', 'post'>;
+export type WebhookEndpointEdit = Body<'/api/v1/districts/{district_id}/webhooks/{id}', 'patch'>;
+/** An endpoint with its signing secret, as created or rotated: the one time the secret is shown. */
+export type WebhookWithSecret = Ok<'/api/v1/districts/{district_id}/webhooks/{id}/rotate-secret', 'post'>;
+export type WebhookDelivery = Ok<'/api/v1/districts/{district_id}/webhooks/{id}/deliveries', 'get'>['items'][number];
+export type DeliveryStatus = WebhookDelivery['status'];
+export type EventType = WebhookEndpoint['event_types'][number];
+
 /** Ids as the API types them (numbers today); features pass them through without parsing. */
 export type SchoolId = Grant['school_id'];
 export type StudentId = Student['id'];
@@ -121,3 +137,7 @@ export type PlanTextId = PlanText['id'];
 export type ApplicationId = Application['id'];
 export type ClubId = Club['id'];
 export type ServiceRequestId = ServiceRequest['id'];
+export type DistrictId = NonNullable<Me['district_id']>;
+export type ApiClientId = ApiClient['id'];
+export type WebhookEndpointId = WebhookEndpoint['id'];
+export type WebhookDeliveryId = WebhookDelivery['id'];

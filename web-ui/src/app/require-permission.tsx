@@ -1,11 +1,11 @@
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
-import type { Permission } from '@/lib/access';
+import type { PageAccess } from '@/lib/access';
 import { useAccess } from '@/lib/authorization';
 import { useT } from '@/lib/i18n';
 
 /** Shows the page only when the user's roles in the current school allow it. */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: PageAccess; children: ReactNode }) {
   const t = useT();
   const access = useAccess();
   if (!access[permission]) {

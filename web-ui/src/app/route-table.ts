@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   FieldTimeOutlined,
+  ApiOutlined,
   TrophyOutlined,
   CheckSquareOutlined,
   FileProtectOutlined,
@@ -21,12 +22,13 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { paths, type AppPath } from '@/config/paths';
-import type { Permission } from '@/lib/access';
+import type { PageAccess } from '@/lib/access';
 import type { MessageKey } from '@/locales';
 import { AuditRoute } from './routes/audit-route';
 import { ClubsRoute } from './routes/clubs-route';
 import { HomeroomsRoute } from './routes/homerooms-route';
 import { ImportsRoute } from './routes/imports-route';
+import { IntegrationRoute } from './routes/integration-route';
 import { InformedRoute } from './routes/informed-route';
 import { PlanApprovalsRoute } from './routes/plan-approvals-route';
 import { PlansRoute } from './routes/plans-route';
@@ -46,7 +48,7 @@ export type AppRoute = {
   /** Menu section (locale key). */
   group: MessageKey;
   icon: ComponentType;
-  permission: Permission;
+  permission: PageAccess;
   Component: ComponentType;
 };
 
@@ -170,5 +172,13 @@ export const appRoutes: readonly AppRoute[] = [
     icon: AuditOutlined,
     permission: 'viewAuditLog',
     Component: AuditRoute,
+  },
+  {
+    path: paths.integration,
+    menuKey: 'menu.integration',
+    group: 'menu.admin',
+    icon: ApiOutlined,
+    permission: 'isDistrictAdmin',
+    Component: IntegrationRoute,
   },
 ];

@@ -9,6 +9,7 @@ export const paths = {
   terms: '/roster/terms',
   imports: '/roster/imports',
   audit: '/admin/audit-events',
+  integration: '/admin/integration',
   plans: '/applications/plans',
   planApprovals: '/applications/plan-approvals',
   texts: '/applications/texts',

@@ -58,6 +58,12 @@ export type Capabilities = {
 export type Permission = Exclude<keyof Capabilities, 'isStaff' | 'isDistrictAdmin'>;
 
 /**
+ * What a page requires: a capability in the selected school, or administering the district
+ * (district pages such as 接口与推送 belong to no school; the API's `DistrictScope::require_admin`).
+ */
+export type PageAccess = Permission | 'isDistrictAdmin';
+
+/**
  * The capability each server ability (`grants[].permissions` in /me, computed by the server from
  * the roles: api/src/auth/abilities.rs) turns on. Typed both ways: a name the schema adds without
  * a capability here, or a capability no name turns on, fails `tsc`.

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { SchoolId } from '@/api/types';
+import type { DistrictId, SchoolId } from '@/api/types';
 
 /**
  * Every query of school data starts with ['schools', schoolId], so switching school never shows
@@ -37,4 +37,24 @@ export function invalidateAfterWrite(
 ): Promise<unknown> {
   const all = new Set<SchoolArea>([...areas, 'audit-events']);
   return Promise.all([...all].map((area) => queryClient.invalidateQueries({ queryKey: schoolKey(schoolId, area) })));
+}
+
+/**
+ * District data (its schools, API clients, webhook endpoints) starts with ['districts',
+ * districtId]: it belongs to no school, so switching school keeps it.
+ */
+export function districtKey(districtId: DistrictId, ...parts: readonly unknown[]) {
+  return ['districts', districtId, ...parts] as const;
+}
+
+/** The second part of a district query's key. */
+export type DistrictArea = 'schools' | 'api-clients' | 'webhooks';
+
+/** After a district write: refetch the areas it changed. */
+export function invalidateDistrict(
+  queryClient: QueryClient,
+  districtId: DistrictId,
+  areas: readonly DistrictArea[],
+): Promise<unknown> {
+  return Promise.all(areas.map((area) => queryClient.invalidateQueries({ queryKey: districtKey(districtId, area) })));
 }

@@ -4,6 +4,7 @@ import enAudit from './en-US/audit';
 import enAuth from './en-US/auth';
 import enCommon from './en-US/common';
 import enImports from './en-US/imports';
+import enIntegration from './en-US/integration';
 import enMenu from './en-US/menu';
 import enPortal from './en-US/portal';
 import enProblem from './en-US/problem';
@@ -13,6 +14,7 @@ import zhAudit from './zh-CN/audit';
 import zhAuth from './zh-CN/auth';
 import zhCommon from './zh-CN/common';
 import zhImports from './zh-CN/imports';
+import zhIntegration from './zh-CN/integration';
 import zhMenu from './zh-CN/menu';
 import zhPortal from './zh-CN/portal';
 import zhProblem from './zh-CN/problem';
@@ -27,6 +29,7 @@ const zhCN = {
   ...zhAudit,
   ...zhApplications,
   ...zhPortal,
+  ...zhIntegration,
   ...zhProblem,
 };
 
@@ -42,6 +45,7 @@ const enUS: Messages = {
   ...enAudit,
   ...enApplications,
   ...enPortal,
+  ...enIntegration,
   ...enProblem,
 };
 

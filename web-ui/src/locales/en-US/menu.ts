@@ -9,6 +9,7 @@ const menu: Record<keyof typeof zh, string> = {
   'menu.terms': 'Terms',
   'menu.imports': 'Import',
   'menu.admin': 'Administration',
+  'menu.integration': 'API & webhooks',
   'menu.audit': 'Audit log',
   'menu.applications': 'Applications',
   'menu.plans': 'Service plans',

@@ -85,5 +85,8 @@ const problem: Record<keyof typeof zh, string> = {
   'problem.club.no_external_teacher': 'A club with a staff teacher needs no vetting',
   'field_error.vetting_separately': 'An external teacher starts pending; the school admin vets them separately',
   'field_error.criminal_record_required': 'An approval needs the criminal record check',
+  'problem.api_client.revoked': 'The client is revoked; it gets no new secret',
+  'field_error.refused': 'This address is not accepted',
+  'field_error.scope_missing': 'The client lacks the “Events” (events:read) scope',
 };
 export default problem;

@@ -7,6 +7,7 @@ export default {
   'menu.terms': '学期',
   'menu.imports': '导入',
   'menu.admin': '管理',
+  'menu.integration': '接口与推送',
   'menu.audit': '审计日志',
   'menu.applications': '报名',
   'menu.plans': '服务方案',

@@ -85,4 +85,7 @@ export default {
   'problem.club.no_external_teacher': '本校教师指导的社团无需审核备案',
   'field_error.vetting_separately': '外聘教师新增后为待审核，由学校管理员另行审核备案',
   'field_error.criminal_record_required': '审核通过须完成无犯罪记录查询',
+  'problem.api_client.revoked': '该应用已吊销，不能再更换密钥',
+  'field_error.refused': '此地址不被接受',
+  'field_error.scope_missing': '所选应用没有“事件推送（events:read）”权限',
 } as const;
