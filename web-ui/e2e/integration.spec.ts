@@ -151,7 +151,7 @@ test('the district admin sets up an API client and a webhook endpoint', async ({
   await hookForm.locator('[data-event-type="application.approved"]').click();
   await hookForm.getByLabel('说明').fill('接口测试');
   await page.getByTestId('webhook-form-submit').click();
-  await expect(hookForm.getByText('此地址不被接受')).toBeVisible();
+  await expect(hookForm.getByText('地址中不能包含用户名或密码')).toBeVisible();
   await shots(page, 'integration-05-webhook-refused');
   await hookForm.getByLabel('推送地址').fill(HOOK);
   await page.getByTestId('webhook-form-submit').click();

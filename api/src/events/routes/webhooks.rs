@@ -35,13 +35,18 @@ fn url_ok(url: &str, config: &Config) -> Result<(), AppError> {
     check_url(url, config.webhooks.allow_insecure)
         .map(|_| ())
         .map_err(|why| {
-            let msg = match why {
-                UrlRefusal::Malformed => "not a URL",
-                UrlRefusal::NotHttps => "webhook URLs must be https://",
-                UrlRefusal::Internal => "a webhook may not point at an internal address",
-                UrlRefusal::Credentials => "put no user name or password in the URL",
+            let (code, msg) = match why {
+                UrlRefusal::Malformed => ("format", "not a URL"),
+                UrlRefusal::NotHttps => ("not_https", "webhook URLs must be https://"),
+                UrlRefusal::Internal => (
+                    "internal_address",
+                    "a webhook may not point at an internal address",
+                ),
+                UrlRefusal::Credentials => {
+                    ("credentials", "put no user name or password in the URL")
+                }
             };
-            AppError::field("url", "refused", msg)
+            AppError::field("url", code, msg)
         })
 }
 

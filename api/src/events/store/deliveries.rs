@@ -147,7 +147,10 @@ pub struct Due {
 /// Claims up to `max` due deliveries for `LEASE_SECS`; each claim is a guarded update, so
 /// racing workers never both get one.
 pub fn claim_due(c: &mut DbConn, now: DateTime<Utc>, max: i64) -> Result<Vec<Due>, AppError> {
+    // A disabled endpoint's queue waits (enabling it again resumes it).
     let candidates: Vec<i64> = webhook_deliveries::table
+        .inner_join(webhook_endpoints::table)
+        .filter(webhook_endpoints::disabled.eq(false))
         .filter(webhook_deliveries::status.eq(DeliveryStatus::Pending.as_str()))
         .filter(webhook_deliveries::next_attempt_at.le(Instant(now)))
         .filter(

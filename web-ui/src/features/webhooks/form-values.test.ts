@@ -51,13 +51,19 @@ describe('WEBHOOK_MAPPING', () => {
     errors,
   });
 
-  it('puts a refused URL under the URL field, in words', () => {
+  it('puts a refused URL under the URL field, saying why', () => {
     const mapped = mapProblem(
       t,
-      problem([{ field: 'url', code: 'refused', message: 'put no user name or password in the URL' }]),
+      problem([{ field: 'url', code: 'credentials', message: 'put no user name or password in the URL' }]),
       WEBHOOK_MAPPING,
     );
-    expect(mapped).toEqual({ fields: [{ name: 'url', errors: ['此地址不被接受'] }], alert: false });
+    expect(mapped).toEqual({ fields: [{ name: 'url', errors: ['地址中不能包含用户名或密码'] }], alert: false });
+    const internal = mapProblem(
+      t,
+      problem([{ field: 'url', code: 'internal_address', message: 'internal' }]),
+      WEBHOOK_MAPPING,
+    );
+    expect(internal.fields).toEqual([{ name: 'url', errors: ['不能推送到内网或本机地址'] }]);
   });
 
   it('puts an indexed event type and a client without events:read on their fields', () => {

@@ -87,6 +87,9 @@ const problem: Record<keyof typeof zh, string> = {
   'field_error.criminal_record_required': 'An approval needs the criminal record check',
   'problem.api_client.revoked': 'The client is revoked; it gets no new secret',
   'field_error.refused': 'This address is not accepted',
+  'field_error.not_https': 'Webhook URLs must start with https://',
+  'field_error.internal_address': 'A webhook may not point at an internal address',
+  'field_error.credentials': 'Put no user name or password in the URL',
   'field_error.scope_missing': 'The client lacks the “Events” (events:read) scope',
 };
 export default problem;

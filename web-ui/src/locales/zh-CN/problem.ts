@@ -87,5 +87,8 @@ export default {
   'field_error.criminal_record_required': '审核通过须完成无犯罪记录查询',
   'problem.api_client.revoked': '该应用已吊销，不能再更换密钥',
   'field_error.refused': '此地址不被接受',
+  'field_error.not_https': '推送地址必须以 https:// 开头',
+  'field_error.internal_address': '不能推送到内网或本机地址',
+  'field_error.credentials': '地址中不能包含用户名或密码',
   'field_error.scope_missing': '所选应用没有“事件推送（events:read）”权限',
 } as const;
