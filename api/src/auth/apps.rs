@@ -113,12 +113,12 @@ fn token_request(req: &HttpRequest, body: &[u8]) -> AppResult<ClientTokenRequest
         "application/x-www-form-urlencoded" => {
             serde_urlencoded::from_bytes(body).map_err(|e| AppError::BadRequest {
                 code: "auth.invalid_request",
-                detail: (format!("the form cannot be read: {e}")).into(),
+                detail: format!("the form cannot be read: {e}"),
             })?
         }
         "application/json" => serde_json::from_slice(body).map_err(|e| AppError::BadRequest {
             code: "auth.invalid_request",
-            detail: (format!("the body cannot be read: {e}")).into(),
+            detail: format!("the body cannot be read: {e}"),
         })?,
         _ if body.is_empty() => ClientTokenRequest::default(),
         _ => {
@@ -173,7 +173,7 @@ fn granted_scopes(client: &[String], asked: Option<&str>) -> AppResult<Vec<Strin
         if !client.iter().any(|c| c == s) {
             return Err(AppError::BadRequest {
                 code: "auth.invalid_scope",
-                detail: (format!("the client does not have the scope {s}")).into(),
+                detail: format!("the client does not have the scope {s}"),
             });
         }
         if !out.iter().any(|o| o == s) {
@@ -222,8 +222,7 @@ pub async fn token(
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
             return Err(AppError::BadRequest {
                 code: "auth.invalid_request",
-                detail: ("authenticate the client one way: HTTP Basic or the body, not both")
-                    .into(),
+                detail: "authenticate the client one way: HTTP Basic or the body, not both".into(),
             })
         }
         (Some(pair), None, None) => pair,
@@ -238,7 +237,7 @@ pub async fn token(
     if form.grant_type != "client_credentials" {
         return Err(AppError::BadRequest {
             code: "auth.unsupported_grant_type",
-            detail: ("only grant_type=client_credentials is supported").into(),
+            detail: "only grant_type=client_credentials is supported".into(),
         });
     }
     limiter.admit(&format!("token:{}", client_ip(&req)))?;
