@@ -122,8 +122,9 @@ async fn read_upload(
             "file" => file = Some((file_name, bytes)),
             "dry_run" => {
                 dry_run = match String::from_utf8_lossy(&bytes).trim() {
-                    "true" | "1" | "" => true,
-                    "false" | "0" => false,
+                    // The documented boolean only (`0`/`1` are not booleans in the schema).
+                    "true" | "" => true,
+                    "false" => false,
                     other => {
                         return Err(AppError::field(
                             "dry_run",

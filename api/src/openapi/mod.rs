@@ -6,6 +6,7 @@ use utoipa::openapi::security::{
 };
 use utoipa::{Modify, OpenApi};
 
+mod examples;
 pub mod polish;
 
 use crate::error::Problem;

@@ -305,6 +305,7 @@ pub fn polish(doc: &utoipa::openapi::OpenApi) -> Value {
             }
         }
     }
+    super::examples::add(&mut v);
     v["servers"] = json!([{"url": "/", "description": "This server"}]);
     v
 }

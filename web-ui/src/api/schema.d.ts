@@ -3202,6 +3202,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "K7Q29MXD",
+                 *       "password": "Jiazhang@2026",
+                 *       "phone": "13812345678",
+                 *       "session": "body"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ActivationRequest"];
             };
         };
@@ -3214,6 +3222,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyOjEifQ.c2lnbmF0dXJl",
+                     *       "expires_in": 0,
+                     *       "refresh_token": "rt_4f8a1c2e9b7d",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -3353,6 +3369,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "client_id": "示例",
+                 *       "client_secret": "uYybsi_kg9sSIWlA5LR9hzuEUfY_KAT_kwwjuiAezY0",
+                 *       "password": "Jiazhang@2026",
+                 *       "username": "13812345678"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AppLoginRequest"];
             };
         };
@@ -3365,6 +3389,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyOjEifQ.c2lnbmF0dXJl",
+                     *       "expires_in": 0,
+                     *       "refresh_token": "rt_4f8a1c2e9b7d",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -3504,6 +3536,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "Jiazhang@2026",
+                 *       "session": "body",
+                 *       "username": "13812345678"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -3516,6 +3555,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyOjEifQ.c2lnbmF0dXJl",
+                     *       "expires_in": 0,
+                     *       "refresh_token": "rt_4f8a1c2e9b7d",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -3655,6 +3702,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "rt_4f8a1c2e9b7d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -3804,6 +3856,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "rt_4f8a1c2e9b7d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -3816,6 +3873,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyOjEifQ.c2lnbmF0dXJl",
+                     *       "expires_in": 0,
+                     *       "refresh_token": "rt_4f8a1c2e9b7d",
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
@@ -3955,7 +4020,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "client_id": "kh_3fKq9xZ2aLmP",
+                 *       "client_secret": "uYybsi_kg9sSIWlA5LR9hzuEUfY_KAT_kwwjuiAezY0",
+                 *       "grant_type": "client_credentials",
+                 *       "scope": "roster:read events:read"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientTokenRequest"];
+                /**
+                 * @example {
+                 *       "client_id": "kh_3fKq9xZ2aLmP",
+                 *       "client_secret": "uYybsi_kg9sSIWlA5LR9hzuEUfY_KAT_kwwjuiAezY0",
+                 *       "grant_type": "client_credentials",
+                 *       "scope": "roster:read events:read"
+                 *     }
+                 */
                 "application/x-www-form-urlencoded": components["schemas"]["ClientTokenRequest"];
             };
         };
@@ -3968,6 +4049,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyOjEifQ.c2lnbmF0dXJl",
+                     *       "expires_in": 900,
+                     *       "scope": "roster:read events:read",
+                     *       "scopes": [
+                     *         "示例"
+                     *       ],
+                     *       "token_type": "Bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientToken"];
                 };
             };
@@ -4060,6 +4152,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "allowed_origins": [
+                     *             "https://h5.jiaxiaotong.example"
+                     *           ],
+                     *           "client_id": "kh_3fKq9xZ2aLmP",
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "district_id": 1,
+                     *           "id": 3,
+                     *           "name": "家校通 App",
+                     *           "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *           "revoked": false,
+                     *           "school_ids": [
+                     *             1
+                     *           ],
+                     *           "scopes": [
+                     *             "guardians:sign_in",
+                     *             "events:read"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_ApiClient"];
                 };
             };
@@ -4180,6 +4298,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "家校通 App",
+                 *       "school_ids": [
+                 *         1
+                 *       ],
+                 *       "scopes": [
+                 *         "示例"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewApiClient"];
             };
         };
@@ -4194,6 +4323,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "allowed_origins": [
+                     *           "https://h5.jiaxiaotong.example"
+                     *         ],
+                     *         "client_id": "kh_3fKq9xZ2aLmP",
+                     *         "created_at": "2026-09-01T08:00:00Z",
+                     *         "district_id": 1,
+                     *         "id": 3,
+                     *         "name": "家校通 App",
+                     *         "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *         "revoked": false,
+                     *         "school_ids": [
+                     *           1
+                     *         ],
+                     *         "scopes": [
+                     *           "guardians:sign_in",
+                     *           "events:read"
+                     *         ]
+                     *       },
+                     *       "client_secret": "uYybsi_kg9sSIWlA5LR9hzuEUfY_KAT_kwwjuiAezY0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedApiClient"];
                 };
             };
@@ -4338,6 +4491,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "allowed_origins": [
+                 *         "https://h5.jiaxiaotong.example"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientEdit"];
             };
         };
@@ -4350,6 +4510,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_origins": [
+                     *         "https://h5.jiaxiaotong.example"
+                     *       ],
+                     *       "client_id": "kh_3fKq9xZ2aLmP",
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "district_id": 1,
+                     *       "id": 3,
+                     *       "name": "家校通 App",
+                     *       "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *       "revoked": false,
+                     *       "school_ids": [
+                     *         1
+                     *       ],
+                     *       "scopes": [
+                     *         "guardians:sign_in",
+                     *         "events:read"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiClient"];
                 };
             };
@@ -4502,6 +4683,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowed_origins": [
+                     *         "https://h5.jiaxiaotong.example"
+                     *       ],
+                     *       "client_id": "kh_3fKq9xZ2aLmP",
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "district_id": 1,
+                     *       "id": 3,
+                     *       "name": "家校通 App",
+                     *       "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *       "revoked": false,
+                     *       "school_ids": [
+                     *         1
+                     *       ],
+                     *       "scopes": [
+                     *         "guardians:sign_in",
+                     *         "events:read"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiClient"];
                 };
             };
@@ -4624,6 +4826,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "overlap_seconds": 86400
+                 *     }
+                 */
                 "application/json": components["schemas"]["SecretRotation"];
             };
         };
@@ -4636,6 +4843,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "allowed_origins": [
+                     *           "https://h5.jiaxiaotong.example"
+                     *         ],
+                     *         "client_id": "kh_3fKq9xZ2aLmP",
+                     *         "created_at": "2026-09-01T08:00:00Z",
+                     *         "district_id": 1,
+                     *         "id": 3,
+                     *         "name": "家校通 App",
+                     *         "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *         "revoked": false,
+                     *         "school_ids": [
+                     *           1
+                     *         ],
+                     *         "scopes": [
+                     *           "guardians:sign_in",
+                     *           "events:read"
+                     *         ]
+                     *       },
+                     *       "client_secret": "uYybsi_kg9sSIWlA5LR9hzuEUfY_KAT_kwwjuiAezY0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RotatedSecret"];
                 };
             };
@@ -4794,6 +5025,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "approved": 1,
+                     *       "date": "2026-09-01",
+                     *       "eligible": 1,
+                     *       "participation_rate": 1,
+                     *       "schools": [
+                     *         {
+                     *           "applied": 1,
+                     *           "approved": 1,
+                     *           "eligible": 1,
+                     *           "participation_rate": 1,
+                     *           "school_id": 1,
+                     *           "school_name": "示范区实验小学",
+                     *           "special_late_approved": 1,
+                     *           "special_late_requested": 1,
+                     *           "term_id": 1,
+                     *           "waiting": 1
+                     *         }
+                     *       ],
+                     *       "waiting": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["DistrictFigures"];
                 };
             };
@@ -4932,6 +5186,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "K7Q29MXD",
+                     *           "district_id": 1,
+                     *           "id": 1,
+                     *           "name": "课后基础托管",
+                     *           "time_zone": "Asia/Shanghai",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_School"];
                 };
             };
@@ -5065,6 +5334,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "earliest_end": "17:30",
+                     *       "latest_end": "18:30"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceBounds"];
                 };
             };
@@ -5185,6 +5460,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "earliest_end": "17:30",
+                 *       "latest_end": "18:30"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ServiceBounds"];
             };
         };
@@ -5197,6 +5478,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "earliest_end": "17:30",
+                     *       "latest_end": "18:30"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceBounds"];
                 };
             };
@@ -5357,6 +5644,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "district_id": 1,
+                     *           "id": 1,
+                     *           "kind": "notice",
+                     *           "title": "课后服务致家长的一封信"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_TextTemplate"];
                 };
             };
@@ -5477,6 +5779,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                 *       "kind": "notice",
+                 *       "title": "课后服务致家长的一封信"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewTextTemplate"];
             };
         };
@@ -5491,6 +5800,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "district_id": 1,
+                     *       "id": 1,
+                     *       "kind": "notice",
+                     *       "title": "课后服务致家长的一封信"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TextTemplate"];
                 };
             };
@@ -5651,6 +5970,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "api_client_id": 3,
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "description": "家校通 生产环境",
+                     *           "disabled": false,
+                     *           "district_id": 1,
+                     *           "event_types": [
+                     *             "application.submitted"
+                     *           ],
+                     *           "id": 4,
+                     *           "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *           "updated_at": "2026-09-01T08:00:00Z",
+                     *           "url": "https://hooks.jiaxiaotong.example/kehou",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_WebhookEndpoint"];
                 };
             };
@@ -5771,6 +6112,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "api_client_id": 3,
+                 *       "url": "https://hooks.jiaxiaotong.example/kehou",
+                 *       "event_types": [
+                 *         "application.approved",
+                 *         "application.withdrawn"
+                 *       ],
+                 *       "description": "家校通 生产环境"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewWebhookEndpoint"];
             };
         };
@@ -5785,6 +6137,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "api_client_id": 3,
+                     *         "created_at": "2026-09-01T08:00:00Z",
+                     *         "description": "家校通 生产环境",
+                     *         "disabled": false,
+                     *         "district_id": 1,
+                     *         "event_types": [
+                     *           "application.submitted"
+                     *         ],
+                     *         "id": 4,
+                     *         "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *         "updated_at": "2026-09-01T08:00:00Z",
+                     *         "url": "https://hooks.jiaxiaotong.example/kehou",
+                     *         "version": 1
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSecret"];
                 };
             };
@@ -5942,6 +6314,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "api_client_id": 3,
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "description": "家校通 生产环境",
+                     *       "disabled": false,
+                     *       "district_id": 1,
+                     *       "event_types": [
+                     *         "application.submitted"
+                     *       ],
+                     *       "id": 4,
+                     *       "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "url": "https://hooks.jiaxiaotong.example/kehou",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -6070,6 +6459,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "disabled": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookEndpointEdit"];
             };
         };
@@ -6082,6 +6476,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "api_client_id": 3,
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "description": "家校通 生产环境",
+                     *       "disabled": false,
+                     *       "district_id": 1,
+                     *       "event_types": [
+                     *         "application.submitted"
+                     *       ],
+                     *       "id": 4,
+                     *       "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "url": "https://hooks.jiaxiaotong.example/kehou",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
@@ -6266,6 +6677,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "delivered_at": "2026-09-01T08:00:00Z",
+                     *           "endpoint_id": 4,
+                     *           "event_id": "evt_1042",
+                     *           "event_type": "application.submitted",
+                     *           "id": 17,
+                     *           "last_error": "the receiver answered 503 Service Unavailable",
+                     *           "last_status_code": 200,
+                     *           "next_attempt_at": "2026-09-01T08:00:00Z",
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_WebhookDelivery"];
                 };
             };
@@ -6398,6 +6829,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "delivered_at": "2026-09-01T08:00:00Z",
+                     *       "endpoint_id": 4,
+                     *       "event_id": "evt_1042",
+                     *       "event_type": "application.submitted",
+                     *       "id": 17,
+                     *       "last_error": "the receiver answered 503 Service Unavailable",
+                     *       "last_status_code": 200,
+                     *       "next_attempt_at": "2026-09-01T08:00:00Z",
+                     *       "status": "pending"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
@@ -6520,6 +6966,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "overlap_seconds": 86400
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookSecretRotation"];
             };
         };
@@ -6532,6 +6983,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endpoint": {
+                     *         "api_client_id": 3,
+                     *         "created_at": "2026-09-01T08:00:00Z",
+                     *         "description": "家校通 生产环境",
+                     *         "disabled": false,
+                     *         "district_id": 1,
+                     *         "event_types": [
+                     *           "application.submitted"
+                     *         ],
+                     *         "id": 4,
+                     *         "previous_secret_expires_at": "2026-09-01T08:00:00Z",
+                     *         "updated_at": "2026-09-01T08:00:00Z",
+                     *         "url": "https://hooks.jiaxiaotong.example/kehou",
+                     *         "version": 1
+                     *       },
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSecret"];
                 };
             };
@@ -6699,6 +7170,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "evt_1042",
+                     *           "type": "application.submitted",
+                     *           "timestamp": "2026-09-01T08:12:40Z",
+                     *           "data": {
+                     *             "school_id": 1,
+                     *             "student_id": 5,
+                     *             "application_id": 77,
+                     *             "number": "2026-000077",
+                     *             "status": "submitted"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Event"];
                 };
             };
@@ -6829,6 +7319,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "demo_data": false,
+                     *       "version": "示例"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstanceInfo"];
                 };
             };
@@ -6915,6 +7411,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "display_name": "张老师",
+                     *       "district_admin": false,
+                     *       "district_id": 1,
+                     *       "grants": [
+                     *         {
+                     *           "homeroom_ids": [
+                     *             1
+                     *           ],
+                     *           "permissions": [
+                     *             "view_students"
+                     *           ],
+                     *           "roles": [
+                     *             "district_admin"
+                     *           ],
+                     *           "school_id": 1,
+                     *           "school_name": "示范区实验小学"
+                     *         }
+                     *       ],
+                     *       "kind": "staff",
+                     *       "scopes": [
+                     *         "示例"
+                     *       ],
+                     *       "user_id": 1,
+                     *       "username": "13812345678"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
@@ -7034,6 +7558,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "boarder": false,
+                     *           "grade": 1,
+                     *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
+                     *           "name": "课后基础托管",
+                     *           "relation": "母亲",
+                     *           "school_id": 1,
+                     *           "school_name": "示范区实验小学",
+                     *           "student_id": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Items_Child"];
                 };
             };
@@ -7140,6 +7681,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "current_password": "Old-Pass-2025",
+                 *       "new_password": "Jiazhang@2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordChange"];
             };
         };
@@ -7316,6 +7863,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "K7Q29MXD",
+                     *       "district_id": 1,
+                     *       "id": 1,
+                     *       "name": "课后基础托管",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["School"];
                 };
             };
@@ -7466,6 +8023,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "acceptance": {
+                     *             "accepted_at": "2026-09-01T08:00:00Z",
+                     *             "accepted_by_id": 1,
+                     *             "accepted_by_kind": "guardian",
+                     *             "channel": "portal",
+                     *             "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *             "text_id": 1,
+                     *             "title": "课后服务致家长的一封信",
+                     *             "version_no": 1
+                     *           },
+                     *           "club_choices": [
+                     *             {
+                     *               "club_id": 1,
+                     *               "placement": "enrolled",
+                     *               "queue_position": 1,
+                     *               "rank": 1
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "exemption_category": "hardship",
+                     *           "exemption_note": "家庭经济困难，已附证明",
+                     *           "history": [
+                     *             {
+                     *               "action": "submit",
+                     *               "actor_id": 1,
+                     *               "actor_kind": "user",
+                     *               "actor_name": "张老师",
+                     *               "actor_role": "homeroom_teacher",
+                     *               "at": "2026-09-01T08:00:00Z",
+                     *               "comment": "已核对，同意",
+                     *               "from_status": "draft",
+                     *               "to_status": "submitted"
+                     *             }
+                     *           ],
+                     *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
+                     *           "id": 1,
+                     *           "leave_mode": "pickup",
+                     *           "offerings": [
+                     *             {
+                     *               "kind": "afternoon_basic",
+                     *               "name": "课后基础托管",
+                     *               "offering_id": 1,
+                     *               "placement": "enrolled",
+                     *               "queue_position": 1,
+                     *               "weekdays": [
+                     *                 1,
+                     *                 2,
+                     *                 3,
+                     *                 4,
+                     *                 5
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "pickup_person_ids": [
+                     *             1
+                     *           ],
+                     *           "plan_id": 1,
+                     *           "reject_reason": null,
+                     *           "status": "draft",
+                     *           "student_id": 1,
+                     *           "student_name": "王小明",
+                     *           "term_id": 1,
+                     *           "updated_at": "2026-09-01T08:00:00Z",
+                     *           "version": 1,
+                     *           "withdraw_effective_date": "2026-09-01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Application"];
                 };
             };
@@ -7589,6 +8221,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accept_agreement": true,
+                 *       "agreement_text_id": 1,
+                 *       "club_choices": [
+                 *         1
+                 *       ],
+                 *       "exemption": {
+                 *         "category": "hardship",
+                 *         "note": "已核对，同意"
+                 *       },
+                 *       "leave_mode": "pickup",
+                 *       "offerings": [
+                 *         {
+                 *           "offering_id": 1,
+                 *           "weekdays": [
+                 *             1,
+                 *             2,
+                 *             3,
+                 *             4,
+                 *             5
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "pickup_person_ids": [
+                 *         1
+                 *       ],
+                 *       "student_id": 1,
+                 *       "submit": true,
+                 *       "term_id": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewApplication"];
             };
         };
@@ -7603,6 +8267,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -7745,6 +8479,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         1
+                 *       ],
+                 *       "review": {
+                 *         "comment": "已核对，同意",
+                 *         "decision": "approve",
+                 *         "reason": "ineligible"
+                 *       },
+                 *       "step": "class"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BulkReview"];
             };
         };
@@ -7757,6 +8504,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "error": "示例",
+                     *         "id": 1,
+                     *         "status": "submitted"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["BulkResult"][];
                 };
             };
@@ -7914,6 +8670,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8039,6 +8865,35 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accept_agreement": true,
+                 *       "agreement_text_id": 1,
+                 *       "club_choices": [
+                 *         1
+                 *       ],
+                 *       "exemption": {
+                 *         "category": "hardship",
+                 *         "note": "已核对，同意"
+                 *       },
+                 *       "leave_mode": "pickup",
+                 *       "offerings": [
+                 *         {
+                 *           "offering_id": 1,
+                 *           "weekdays": [
+                 *             1,
+                 *             2,
+                 *             3,
+                 *             4,
+                 *             5
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "pickup_person_ids": [
+                 *         1
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApplicationEdit"];
             };
         };
@@ -8051,6 +8906,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8217,6 +9142,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "已核对，同意",
+                 *       "effective_date": "2026-09-14",
+                 *       "offerings": [
+                 *         {
+                 *           "offering_id": 1,
+                 *           "weekdays": [
+                 *             1,
+                 *             2,
+                 *             3,
+                 *             4,
+                 *             5
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApplicationChange"];
             };
         };
@@ -8229,6 +9172,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8373,6 +9386,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "已核对，同意",
+                 *       "decision": "approve",
+                 *       "reason": "ineligible"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Review"];
             };
         };
@@ -8385,6 +9405,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8529,6 +9619,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "已核对，同意",
+                 *       "decision": "approve",
+                 *       "reason": "ineligible"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Review"];
             };
         };
@@ -8541,6 +9638,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8693,6 +9860,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8815,6 +10052,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "已核对，同意",
+                 *       "effective_date": "2026-09-14"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Withdrawal"];
             };
         };
@@ -8827,6 +10070,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "acceptance": {
+                     *         "accepted_at": "2026-09-01T08:00:00Z",
+                     *         "accepted_by_id": 1,
+                     *         "accepted_by_kind": "guardian",
+                     *         "channel": "portal",
+                     *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *         "text_id": 1,
+                     *         "title": "课后服务致家长的一封信",
+                     *         "version_no": 1
+                     *       },
+                     *       "club_choices": [
+                     *         {
+                     *           "club_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "rank": 1
+                     *         }
+                     *       ],
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "exemption_category": "hardship",
+                     *       "exemption_note": "家庭经济困难，已附证明",
+                     *       "history": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "actor_role": "homeroom_teacher",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "comment": "已核对，同意",
+                     *           "from_status": "draft",
+                     *           "to_status": "submitted"
+                     *         }
+                     *       ],
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "leave_mode": "pickup",
+                     *       "offerings": [
+                     *         {
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "queue_position": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pickup_person_ids": [
+                     *         1
+                     *       ],
+                     *       "plan_id": 1,
+                     *       "reject_reason": null,
+                     *       "status": "draft",
+                     *       "student_id": 1,
+                     *       "student_name": "王小明",
+                     *       "term_id": 1,
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1,
+                     *       "withdraw_effective_date": "2026-09-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Application"];
                 };
             };
@@ -8995,6 +10308,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "action": "submit",
+                     *           "actor_id": 1,
+                     *           "actor_kind": "user",
+                     *           "actor_name": "张老师",
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "entity": "student",
+                     *           "entity_id": 1,
+                     *           "id": 1,
+                     *           "request_id": "3f1c9a2b7d4e5a61b2c3d4e5f6a7b8c9",
+                     *           "school_id": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_AuditEvent"];
                 };
             };
@@ -9135,6 +10467,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "capacity": 40,
+                     *           "category": "hardship",
+                     *           "description": "周二、周四 16:30–17:30，多功能教室",
+                     *           "external_teacher": "市青少年宫 陈老师",
+                     *           "first_choices": 1,
+                     *           "grade_max": 6,
+                     *           "grade_min": 1,
+                     *           "homeroom_id": 1,
+                     *           "id": 1,
+                     *           "name": "围棋社",
+                     *           "room_id": 1,
+                     *           "taken": 1,
+                     *           "teacher_staff_id": 1,
+                     *           "term_id": 1,
+                     *           "version": 1,
+                     *           "vetted_at": "2026-09-01T08:00:00Z",
+                     *           "vetted_by": 1,
+                     *           "vetting_checks": [
+                     *             "示例"
+                     *           ],
+                     *           "vetting_status": "vetted",
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Club"];
                 };
             };
@@ -9255,6 +10625,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "capacity": 40,
+                 *       "category": "hardship",
+                 *       "description": "周二、周四 16:30–17:30，多功能教室",
+                 *       "external_teacher": "市青少年宫 陈老师",
+                 *       "grade_max": 6,
+                 *       "grade_min": 1,
+                 *       "homeroom_id": 1,
+                 *       "name": "围棋社",
+                 *       "room_id": 1,
+                 *       "teacher_staff_id": 1,
+                 *       "term_id": 1,
+                 *       "vetting_status": "vetted",
+                 *       "weekdays": [
+                 *         1,
+                 *         2,
+                 *         3,
+                 *         4,
+                 *         5
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewClub"];
             };
         };
@@ -9269,6 +10662,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "capacity": 40,
+                     *       "category": "hardship",
+                     *       "description": "周二、周四 16:30–17:30，多功能教室",
+                     *       "external_teacher": "市青少年宫 陈老师",
+                     *       "first_choices": 1,
+                     *       "grade_max": 6,
+                     *       "grade_min": 1,
+                     *       "homeroom_id": 1,
+                     *       "id": 1,
+                     *       "name": "围棋社",
+                     *       "room_id": 1,
+                     *       "taken": 1,
+                     *       "teacher_staff_id": 1,
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "vetted_at": "2026-09-01T08:00:00Z",
+                     *       "vetted_by": 1,
+                     *       "vetting_checks": [
+                     *         "示例"
+                     *       ],
+                     *       "vetting_status": "vetted",
+                     *       "waiting": 1,
+                     *       "weekdays": [
+                     *         1,
+                     *         2,
+                     *         3,
+                     *         4,
+                     *         5
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Club"];
                 };
             };
@@ -9413,6 +10839,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "checks": [
+                 *         "no_criminal_record"
+                 *       ],
+                 *       "decision": "approved",
+                 *       "note": "已核对，同意"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Vetting"];
             };
         };
@@ -9425,6 +10860,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "capacity": 40,
+                     *       "category": "hardship",
+                     *       "description": "周二、周四 16:30–17:30，多功能教室",
+                     *       "external_teacher": "市青少年宫 陈老师",
+                     *       "first_choices": 1,
+                     *       "grade_max": 6,
+                     *       "grade_min": 1,
+                     *       "homeroom_id": 1,
+                     *       "id": 1,
+                     *       "name": "围棋社",
+                     *       "room_id": 1,
+                     *       "taken": 1,
+                     *       "teacher_staff_id": 1,
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "vetted_at": "2026-09-01T08:00:00Z",
+                     *       "vetted_by": 1,
+                     *       "vetting_checks": [
+                     *         "示例"
+                     *       ],
+                     *       "vetting_status": "vetted",
+                     *       "waiting": 1,
+                     *       "weekdays": [
+                     *         1,
+                     *         2,
+                     *         3,
+                     *         4,
+                     *         5
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Club"];
                 };
             };
@@ -9720,6 +11188,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "activated": false,
+                     *           "id": 1,
+                     *           "name": "课后基础托管",
+                     *           "phone": "13812345678",
+                     *           "student_count": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_GuardianSummary"];
                 };
             };
@@ -9852,6 +11334,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "K7Q29MXD",
+                     *       "expires_at": "2026-09-01T08:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActivationCode"];
                 };
             };
@@ -9992,6 +11480,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "grade": 1,
+                     *           "homeroom_teacher_id": 1,
+                     *           "id": 1,
+                     *           "name": "一年级1班",
+                     *           "school_id": 1,
+                     *           "student_count": 1,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Homeroom"];
                 };
             };
@@ -10112,6 +11616,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grade": 1,
+                 *       "homeroom_teacher_id": 1,
+                 *       "name": "一年级1班"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewHomeroom"];
             };
         };
@@ -10126,6 +11637,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "grade": 1,
+                     *       "homeroom_teacher_id": 1,
+                     *       "id": 1,
+                     *       "name": "一年级1班",
+                     *       "school_id": 1,
+                     *       "student_count": 1,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Homeroom"];
                 };
             };
@@ -10283,6 +11805,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "grade": 1,
+                     *       "homeroom_teacher_id": 1,
+                     *       "id": 1,
+                     *       "name": "一年级1班",
+                     *       "school_id": 1,
+                     *       "student_count": 1,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Homeroom"];
                 };
             };
@@ -10561,6 +12094,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "homeroom_teacher_id": 1,
+                 *       "name": "一年级1班"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HomeroomPatch"];
             };
         };
@@ -10573,6 +12112,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "grade": 1,
+                     *       "homeroom_teacher_id": 1,
+                     *       "id": 1,
+                     *       "name": "一年级1班",
+                     *       "school_id": 1,
+                     *       "student_count": 1,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Homeroom"];
                 };
             };
@@ -10749,6 +12299,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "dry_run": true,
+                     *       "errors": [
+                     *         {
+                     *           "code": "K7Q29MXD",
+                     *           "column": "联系电话",
+                     *           "message": "联系电话 is not a phone number",
+                     *           "row": 0,
+                     *           "value": "1381234567"
+                     *         }
+                     *       ],
+                     *       "file_name": "一年级花名册.xlsx",
+                     *       "id": 1,
+                     *       "progress": {
+                     *         "done": 1,
+                     *         "total": 1
+                     *       },
+                     *       "status": "succeeded",
+                     *       "summary": {
+                     *         "guardian_links_created": 0,
+                     *         "guardians_created": 0,
+                     *         "homerooms_created": 0,
+                     *         "rows": 0,
+                     *         "students_created": 0,
+                     *         "students_unchanged": 0,
+                     *         "students_updated": 0
+                     *       },
+                     *       "updated_at": "2026-09-01T08:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
@@ -10906,6 +12488,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "dry_run": true,
+                     *       "errors": [
+                     *         {
+                     *           "code": "K7Q29MXD",
+                     *           "column": "联系电话",
+                     *           "message": "联系电话 is not a phone number",
+                     *           "row": 0,
+                     *           "value": "1381234567"
+                     *         }
+                     *       ],
+                     *       "file_name": "一年级花名册.xlsx",
+                     *       "id": 1,
+                     *       "progress": {
+                     *         "done": 1,
+                     *         "total": 1
+                     *       },
+                     *       "status": "succeeded",
+                     *       "summary": {
+                     *         "guardian_links_created": 0,
+                     *         "guardians_created": 0,
+                     *         "homerooms_created": 0,
+                     *         "rows": 0,
+                     *         "students_created": 0,
+                     *         "students_unchanged": 0,
+                     *         "students_updated": 0
+                     *       },
+                     *       "updated_at": "2026-09-01T08:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
@@ -11036,6 +12650,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "dry_run": true,
+                     *       "errors": [
+                     *         {
+                     *           "code": "K7Q29MXD",
+                     *           "column": "联系电话",
+                     *           "message": "联系电话 is not a phone number",
+                     *           "row": 0,
+                     *           "value": "1381234567"
+                     *         }
+                     *       ],
+                     *       "file_name": "一年级花名册.xlsx",
+                     *       "id": 1,
+                     *       "progress": {
+                     *         "done": 1,
+                     *         "total": 1
+                     *       },
+                     *       "status": "succeeded",
+                     *       "summary": {
+                     *         "guardian_links_created": 0,
+                     *         "guardians_created": 0,
+                     *         "homerooms_created": 0,
+                     *         "rows": 0,
+                     *         "students_created": 0,
+                     *         "students_unchanged": 0,
+                     *         "students_updated": 0
+                     *       },
+                     *       "updated_at": "2026-09-01T08:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
@@ -11176,6 +12822,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "at": "2026-09-01T08:00:00Z",
+                     *           "channel": "portal",
+                     *           "student_id": 1,
+                     *           "text_id": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_NoticeReceipt"];
                 };
             };
@@ -11296,6 +12955,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "student_id": 1,
+                 *       "text_id": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewNoticeReceipt"];
             };
         };
@@ -11468,6 +13133,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "capacity": 40,
+                     *           "id": 1,
+                     *           "kind": "indoor",
+                     *           "name": "多功能教室",
+                     *           "school_id": 1,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Room"];
                 };
             };
@@ -11588,6 +13268,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "capacity": 40,
+                 *       "kind": "indoor",
+                 *       "name": "多功能教室"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RoomInput"];
             };
         };
@@ -11602,6 +13289,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "capacity": 40,
+                     *       "id": 1,
+                     *       "kind": "indoor",
+                     *       "name": "多功能教室",
+                     *       "school_id": 1,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Room"];
                 };
             };
@@ -11902,6 +13599,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "capacity": 40,
+                 *       "kind": "indoor",
+                 *       "name": "多功能教室"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RoomInput"];
             };
         };
@@ -11914,6 +13618,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "capacity": 40,
+                     *       "id": 1,
+                     *       "kind": "indoor",
+                     *       "name": "多功能教室",
+                     *       "school_id": 1,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Room"];
                 };
             };
@@ -12098,6 +13812,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "exemption_categories": [
+                     *             "teacher_child",
+                     *             "poverty_household",
+                     *             "hardship"
+                     *           ],
+                     *           "id": 1,
+                     *           "offerings": [
+                     *             {
+                     *               "boarders_excluded": false,
+                     *               "cap": 30,
+                     *               "early_grades_start_time": "16:20",
+                     *               "end_time": "17:30",
+                     *               "grades": [
+                     *                 1,
+                     *                 2,
+                     *                 3
+                     *               ],
+                     *               "id": 1,
+                     *               "kind": "afternoon_basic",
+                     *               "name": "课后基础托管",
+                     *               "season_times": [
+                     *                 {
+                     *                   "end_time": "17:30",
+                     *                   "from": "16:15",
+                     *                   "start_time": "16:15",
+                     *                   "to": "17:30"
+                     *                 }
+                     *               ],
+                     *               "segments": [
+                     *                 {
+                     *                   "end_time": "17:30",
+                     *                   "kind": "afternoon_basic",
+                     *                   "start_time": "16:15"
+                     *                 }
+                     *               ],
+                     *               "start_time": "16:15",
+                     *               "taken": 1,
+                     *               "waiting": 1,
+                     *               "weekdays": [
+                     *                 1,
+                     *                 2,
+                     *                 3,
+                     *                 4,
+                     *                 5
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "review_comment": null,
+                     *           "status": "approved",
+                     *           "term_id": 1,
+                     *           "version": 1,
+                     *           "version_no": 1,
+                     *           "window_closes_at": "2026-09-05T23:59:59Z",
+                     *           "window_opens_at": "2026-08-25T00:00:00Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_ServicePlan"];
                 };
             };
@@ -12218,6 +13995,56 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "exemption_categories": [
+                 *         "teacher_child",
+                 *         "poverty_household",
+                 *         "hardship"
+                 *       ],
+                 *       "offerings": [
+                 *         {
+                 *           "boarders_excluded": false,
+                 *           "cap": 30,
+                 *           "early_grades_start_time": "16:20",
+                 *           "end_time": "17:30",
+                 *           "grades": [
+                 *             1,
+                 *             2,
+                 *             3
+                 *           ],
+                 *           "kind": "afternoon_basic",
+                 *           "name": "课后基础托管",
+                 *           "season_times": [
+                 *             {
+                 *               "end_time": "17:30",
+                 *               "from": "16:15",
+                 *               "start_time": "16:15",
+                 *               "to": "17:30"
+                 *             }
+                 *           ],
+                 *           "segments": [
+                 *             {
+                 *               "end_time": "17:30",
+                 *               "kind": "afternoon_basic",
+                 *               "start_time": "16:15"
+                 *             }
+                 *           ],
+                 *           "start_time": "16:15",
+                 *           "weekdays": [
+                 *             1,
+                 *             2,
+                 *             3,
+                 *             4,
+                 *             5
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "term_id": 1,
+                 *       "window_closes_at": "2026-09-05T23:59:59Z",
+                 *       "window_opens_at": "2026-08-25T00:00:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewServicePlan"];
             };
         };
@@ -12232,6 +14059,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "afternoon_basic",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
@@ -12389,6 +14274,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "afternoon_basic",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
@@ -12511,6 +14454,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "已核对，同意"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PlanReview"];
             };
         };
@@ -12523,6 +14471,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "afternoon_basic",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
@@ -12667,6 +14673,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "已核对，同意"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PlanReview"];
             };
         };
@@ -12679,6 +14690,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "afternoon_basic",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
@@ -12839,6 +14908,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "offering_id": 1,
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "afternoon_basic",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Items_SessionOnDate"];
                 };
             };
@@ -12969,6 +15059,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "afternoon_basic",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServicePlan"];
                 };
             };
@@ -13111,6 +15259,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "kind": "day_registration",
+                     *           "offering_id": 1,
+                     *           "reason": "家中临时有事",
+                     *           "review_comment": null,
+                     *           "service_date": "2026-09-14",
+                     *           "status": "submitted",
+                     *           "student_id": 1,
+                     *           "term_id": 1,
+                     *           "until_time": "18:30",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_ServiceRequest"];
                 };
             };
@@ -13234,6 +15402,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "day_registration",
+                 *       "offering_id": 1,
+                 *       "reason": "家中临时有事",
+                 *       "service_date": "2026-09-14",
+                 *       "student_id": 1,
+                 *       "term_id": 1,
+                 *       "until_time": "18:30"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewServiceRequest"];
             };
         };
@@ -13248,6 +15427,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "kind": "day_registration",
+                     *       "offering_id": 1,
+                     *       "reason": "家中临时有事",
+                     *       "review_comment": null,
+                     *       "service_date": "2026-09-14",
+                     *       "status": "submitted",
+                     *       "student_id": 1,
+                     *       "term_id": 1,
+                     *       "until_time": "18:30",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceRequest"];
                 };
             };
@@ -13392,6 +15586,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "comment": "已核对，同意"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RequestReview"];
             };
         };
@@ -13404,6 +15604,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "kind": "day_registration",
+                     *       "offering_id": 1,
+                     *       "reason": "家中临时有事",
+                     *       "review_comment": null,
+                     *       "service_date": "2026-09-14",
+                     *       "status": "submitted",
+                     *       "student_id": 1,
+                     *       "term_id": 1,
+                     *       "until_time": "18:30",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ServiceRequest"];
                 };
             };
@@ -13564,6 +15779,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "name": "李老师",
+                     *           "phone": "13812345678",
+                     *           "roles": [
+                     *             "district_admin"
+                     *           ],
+                     *           "school_id": 1,
+                     *           "user_id": 1,
+                     *           "username": "13812345678",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Staff"];
                 };
             };
@@ -13684,6 +15918,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李老师",
+                 *       "password": "Jiazhang@2026",
+                 *       "phone": "13812345678",
+                 *       "roles": [
+                 *         "district_admin"
+                 *       ],
+                 *       "username": "13812345678"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewStaff"];
             };
         };
@@ -13698,6 +15943,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "name": "李老师",
+                     *       "phone": "13812345678",
+                     *       "roles": [
+                     *         "district_admin"
+                     *       ],
+                     *       "school_id": 1,
+                     *       "user_id": 1,
+                     *       "username": "13812345678",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Staff"];
                 };
             };
@@ -13998,6 +16257,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "李老师",
+                 *       "phone": "13812345678",
+                 *       "roles": [
+                 *         "district_admin"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["StaffPatch"];
             };
         };
@@ -14010,6 +16278,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "name": "李老师",
+                     *       "phone": "13812345678",
+                     *       "roles": [
+                     *         "district_admin"
+                     *       ],
+                     *       "school_id": 1,
+                     *       "user_id": 1,
+                     *       "username": "13812345678",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Staff"];
                 };
             };
@@ -14204,6 +16486,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "flags": [
+                     *             "migrant"
+                     *           ],
+                     *           "gender": "male",
+                     *           "grade": 1,
+                     *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
+                     *           "id": 1,
+                     *           "name": "王小明",
+                     *           "school_id": 1,
+                     *           "student_no": "G2026010105",
+                     *           "updated_at": "2026-09-01T08:00:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Student"];
                 };
             };
@@ -14324,6 +16629,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "flags": [
+                 *         "migrant"
+                 *       ],
+                 *       "gender": "male",
+                 *       "grade": 1,
+                 *       "homeroom_id": 1,
+                 *       "name": "王小明",
+                 *       "student_no": "G2026010105"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewStudent"];
             };
         };
@@ -14338,6 +16655,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "flags": [
+                     *         "migrant"
+                     *       ],
+                     *       "gender": "male",
+                     *       "grade": 1,
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "name": "王小明",
+                     *       "school_id": 1,
+                     *       "student_no": "G2026010105",
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Student"];
                 };
             };
@@ -14495,6 +16830,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "flags": [
+                     *         "migrant"
+                     *       ],
+                     *       "gender": "male",
+                     *       "grade": 1,
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "name": "王小明",
+                     *       "school_id": 1,
+                     *       "student_no": "G2026010105",
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Student"];
                 };
             };
@@ -14773,6 +17126,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "flags": [
+                 *         "migrant"
+                 *       ],
+                 *       "gender": "male",
+                 *       "grade": 1,
+                 *       "homeroom_id": 1,
+                 *       "name": "王小明",
+                 *       "student_no": "G2026010105"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StudentPatch"];
             };
         };
@@ -14785,6 +17150,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-09-01T08:00:00Z",
+                     *       "flags": [
+                     *         "migrant"
+                     *       ],
+                     *       "gender": "male",
+                     *       "grade": 1,
+                     *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
+                     *       "id": 1,
+                     *       "name": "王小明",
+                     *       "school_id": 1,
+                     *       "student_no": "G2026010105",
+                     *       "updated_at": "2026-09-01T08:00:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Student"];
                 };
             };
@@ -14964,6 +17347,94 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "applications": [
+                     *         {
+                     *           "acceptance": {
+                     *             "accepted_at": "2026-09-01T08:00:00Z",
+                     *             "accepted_by_id": 1,
+                     *             "accepted_by_kind": "guardian",
+                     *             "channel": "portal",
+                     *             "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *             "text_id": 1,
+                     *             "title": "课后服务致家长的一封信",
+                     *             "version_no": 1
+                     *           },
+                     *           "club_choices": [
+                     *             {
+                     *               "club_id": 1,
+                     *               "placement": "enrolled",
+                     *               "queue_position": 1,
+                     *               "rank": 1
+                     *             }
+                     *           ],
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "exemption_category": "hardship",
+                     *           "exemption_note": "家庭经济困难，已附证明",
+                     *           "history": [
+                     *             {
+                     *               "action": "submit",
+                     *               "actor_id": 1,
+                     *               "actor_kind": "user",
+                     *               "actor_name": "张老师",
+                     *               "actor_role": "homeroom_teacher",
+                     *               "at": "2026-09-01T08:00:00Z",
+                     *               "comment": "已核对，同意",
+                     *               "from_status": "draft",
+                     *               "to_status": "submitted"
+                     *             }
+                     *           ],
+                     *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
+                     *           "id": 1,
+                     *           "leave_mode": "pickup",
+                     *           "offerings": [
+                     *             {
+                     *               "kind": "afternoon_basic",
+                     *               "name": "课后基础托管",
+                     *               "offering_id": 1,
+                     *               "placement": "enrolled",
+                     *               "queue_position": 1,
+                     *               "weekdays": [
+                     *                 1,
+                     *                 2,
+                     *                 3,
+                     *                 4,
+                     *                 5
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "pickup_person_ids": [
+                     *             1
+                     *           ],
+                     *           "plan_id": 1,
+                     *           "reject_reason": null,
+                     *           "status": "draft",
+                     *           "student_id": 1,
+                     *           "student_name": "王小明",
+                     *           "term_id": 1,
+                     *           "updated_at": "2026-09-01T08:00:00Z",
+                     *           "version": 1,
+                     *           "withdraw_effective_date": "2026-09-01"
+                     *         }
+                     *       ],
+                     *       "hashes_match": false,
+                     *       "student_id": 1,
+                     *       "texts": [
+                     *         {
+                     *           "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *           "id": 1,
+                     *           "kind": "notice",
+                     *           "published_at": "2026-09-01T08:00:00Z",
+                     *           "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *           "term_id": 1,
+                     *           "title": "课后服务致家长的一封信",
+                     *           "version_no": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcceptanceEvidence"];
                 };
             };
@@ -15099,6 +17570,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "activated": false,
+                     *           "id": 1,
+                     *           "name": "课后基础托管",
+                     *           "phone": "13812345678",
+                     *           "relation": "母亲"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Items_StudentGuardian"];
                 };
             };
@@ -15221,6 +17705,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "课后基础托管",
+                 *       "phone": "13812345678",
+                 *       "relation": "母亲"
+                 *     }
+                 */
                 "application/json": components["schemas"]["GuardianLink"];
             };
         };
@@ -15235,6 +17726,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "activated": false,
+                     *           "id": 1,
+                     *           "name": "课后基础托管",
+                     *           "phone": "13812345678",
+                     *           "relation": "母亲"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Items_StudentGuardian"];
                 };
             };
@@ -15522,6 +18026,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "name": "王奶奶",
+                     *           "phone": "13812345678",
+                     *           "relation": "母亲",
+                     *           "student_id": 1,
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Items_PickupPerson"];
                 };
             };
@@ -15644,6 +18162,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "王奶奶",
+                 *       "phone": "13812345678",
+                 *       "relation": "母亲"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PickupPersonInput"];
             };
         };
@@ -15658,6 +18183,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "name": "王奶奶",
+                     *       "phone": "13812345678",
+                     *       "relation": "母亲",
+                     *       "student_id": 1,
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PickupPerson"];
                 };
             };
@@ -15948,6 +18483,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "end_date": "2027-01-20",
+                     *           "holidays": [
+                     *             "2026-09-01"
+                     *           ],
+                     *           "id": 1,
+                     *           "makeup_timetable": {},
+                     *           "makeup_workdays": [
+                     *             "2026-09-01"
+                     *           ],
+                     *           "name": "2026 秋季学期",
+                     *           "school_id": 1,
+                     *           "start_date": "2026-09-01",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Term"];
                 };
             };
@@ -16068,6 +18625,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "end_date": "2027-01-20",
+                 *       "holidays": [
+                 *         "2026-09-01"
+                 *       ],
+                 *       "makeup_timetable": {},
+                 *       "makeup_workdays": [
+                 *         "2026-09-01"
+                 *       ],
+                 *       "name": "2026 秋季学期",
+                 *       "start_date": "2026-09-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TermInput"];
             };
         };
@@ -16082,6 +18653,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-01-20",
+                     *       "holidays": [
+                     *         "2026-09-01"
+                     *       ],
+                     *       "id": 1,
+                     *       "makeup_timetable": {},
+                     *       "makeup_workdays": [
+                     *         "2026-09-01"
+                     *       ],
+                     *       "name": "2026 秋季学期",
+                     *       "school_id": 1,
+                     *       "start_date": "2026-09-01",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Term"];
                 };
             };
@@ -16239,6 +18827,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-01-20",
+                     *       "holidays": [
+                     *         "2026-09-01"
+                     *       ],
+                     *       "id": 1,
+                     *       "makeup_timetable": {},
+                     *       "makeup_workdays": [
+                     *         "2026-09-01"
+                     *       ],
+                     *       "name": "2026 秋季学期",
+                     *       "school_id": 1,
+                     *       "start_date": "2026-09-01",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Term"];
                 };
             };
@@ -16364,6 +18969,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "end_date": "2027-01-20",
+                 *       "holidays": [
+                 *         "2026-09-01"
+                 *       ],
+                 *       "makeup_timetable": {},
+                 *       "makeup_workdays": [
+                 *         "2026-09-01"
+                 *       ],
+                 *       "name": "2026 秋季学期",
+                 *       "start_date": "2026-09-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TermInput"];
             };
         };
@@ -16376,6 +18995,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-01-20",
+                     *       "holidays": [
+                     *         "2026-09-01"
+                     *       ],
+                     *       "id": 1,
+                     *       "makeup_timetable": {},
+                     *       "makeup_workdays": [
+                     *         "2026-09-01"
+                     *       ],
+                     *       "name": "2026 秋季学期",
+                     *       "school_id": 1,
+                     *       "start_date": "2026-09-01",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Term"];
                 };
             };
@@ -16555,6 +19191,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "by_grade": {},
+                     *       "by_homeroom": {},
+                     *       "by_offering_kind": {},
+                     *       "families": 1,
+                     *       "informed": 1,
+                     *       "refused_by_reason": {},
+                     *       "school": {
+                     *         "applied": 1,
+                     *         "approved": 1,
+                     *         "eligible": 1,
+                     *         "in_review": 1,
+                     *         "participation_rate": 1,
+                     *         "refused": 1,
+                     *         "waiting": 1,
+                     *         "withdrawn": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationStats"];
                 };
             };
@@ -16695,6 +19351,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "application_id": 1,
+                     *           "ends_on": "2026-09-01",
+                     *           "exemption_category": "hardship",
+                     *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
+                     *           "kind": "afternoon_basic",
+                     *           "offering_id": 1,
+                     *           "placement": "enrolled",
+                     *           "student_id": 1,
+                     *           "student_name": "王小明",
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_Enrollment"];
                 };
             };
@@ -16965,6 +19647,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "families": 1,
+                     *       "homerooms": [
+                     *         {
+                     *           "families": 1,
+                     *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
+                     *           "informed": 1,
+                     *           "not_informed": [
+                     *             {
+                     *               "name": "课后基础托管",
+                     *               "student_id": 1
+                     *             }
+                     *           ],
+                     *           "students": 1
+                     *         }
+                     *       ],
+                     *       "informed": 1,
+                     *       "rate": 1,
+                     *       "students": 1,
+                     *       "text_id": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["InformedReport"];
                 };
             };
@@ -17103,6 +19809,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "district_id": 1,
+                     *           "id": 1,
+                     *           "kind": "notice",
+                     *           "title": "课后服务致家长的一封信"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_TextTemplate"];
                 };
             };
@@ -17247,6 +19968,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *           "id": 1,
+                     *           "kind": "notice",
+                     *           "published_at": "2026-09-01T08:00:00Z",
+                     *           "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *           "term_id": 1,
+                     *           "title": "课后服务致家长的一封信",
+                     *           "version_no": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["Page_PlanText"];
                 };
             };
@@ -17367,6 +20105,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                 *       "kind": "notice",
+                 *       "template_id": 1,
+                 *       "term_id": 1,
+                 *       "title": "课后服务致家长的一封信"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NewPlanText"];
             };
         };
@@ -17381,6 +20128,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *       "id": 1,
+                     *       "kind": "notice",
+                     *       "published_at": "2026-09-01T08:00:00Z",
+                     *       "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *       "term_id": 1,
+                     *       "title": "课后服务致家长的一封信",
+                     *       "version_no": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlanText"];
                 };
             };
@@ -17533,6 +20292,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *       "id": 1,
+                     *       "kind": "notice",
+                     *       "published_at": "2026-09-01T08:00:00Z",
+                     *       "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
+                     *       "term_id": 1,
+                     *       "title": "课后服务致家长的一封信",
+                     *       "version_no": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["PlanText"];
                 };
             };
@@ -17663,6 +20434,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "database": "ok",
+                     *       "status": "submitted"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -17712,6 +20489,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "database": "ok",
+                     *       "status": "submitted"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
