@@ -52,7 +52,10 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         log::info!(
             "empty database: seeding the demo school (asked for by --demo / KEHOU_SEED_DEMO)"
         );
-        crate::seed::demo_school(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+        let school = crate::seed::demo_school(&mut conn)
+            .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+        crate::seed::demo_integrators(&mut conn, school)
+            .map_err(|e| anyhow::anyhow!("seeding the demo's API clients failed: {e}"))?;
     }
     let demo_data = auth_store::setting(&mut conn, crate::seed::DEMO_MARKER)
         .map_err(|e| anyhow::anyhow!("cannot read settings: {e}"))?

@@ -1,114 +1,14 @@
-//! Events and webhooks: the feed within each caller's reach, deliveries signed per
-//! Standard Webhooks, retried with backoff, durable across a restart, replayable.
+//! Webhooks: deliveries signed per Standard Webhooks, retried with backoff, durable across a
+//! restart, replayable; URLs and clients checked.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use actix_web::{web, HttpRequest, HttpResponse};
 use kehou_tests::{both, json_of, TestApp};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::applications::{application, guardian_of, open_term};
-
-/// One request the receiver got.
-#[derive(Debug, Clone)]
-pub(crate) struct Received {
-    pub id: String,
-    pub timestamp: i64,
-    pub signature: String,
-    pub body: String,
-    pub at: Instant,
-}
-
-/// A webhook receiver on a free port that answers 500 to the first `fail_first` requests.
-pub(crate) struct Receiver {
-    pub url: String,
-    pub got: Arc<Mutex<Vec<Received>>>,
-    handle: actix_web::dev::ServerHandle,
-}
-
-impl Receiver {
-    pub fn start(fail_first: usize) -> Receiver {
-        let got: Arc<Mutex<Vec<Received>>> = Arc::default();
-        let failures = Arc::new(AtomicUsize::new(fail_first));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let shared = got.clone();
-        std::thread::spawn(move || {
-            actix_web::rt::System::new().block_on(async move {
-                let server = actix_web::HttpServer::new(move || {
-                    let (got, failures) = (shared.clone(), failures.clone());
-                    actix_web::App::new().route(
-                        "/hook",
-                        web::post().to(move |req: HttpRequest, body: web::Bytes| {
-                            let (got, failures) = (got.clone(), failures.clone());
-                            async move {
-                                let h = |n: &str| {
-                                    req.headers()
-                                        .get(n)
-                                        .and_then(|v| v.to_str().ok())
-                                        .unwrap_or("")
-                                        .to_owned()
-                                };
-                                got.lock().unwrap().push(Received {
-                                    id: h("webhook-id"),
-                                    timestamp: h("webhook-timestamp").parse().unwrap_or(0),
-                                    signature: h("webhook-signature"),
-                                    body: String::from_utf8_lossy(&body).into_owned(),
-                                    at: Instant::now(),
-                                });
-                                let fail = failures
-                                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
-                                        n.checked_sub(1)
-                                    })
-                                    .is_ok();
-                                if fail {
-                                    HttpResponse::InternalServerError().finish()
-                                } else {
-                                    HttpResponse::NoContent().finish()
-                                }
-                            }
-                        }),
-                    )
-                })
-                .workers(1)
-                .listen(listener)
-                .unwrap()
-                .run();
-                tx.send(server.handle()).unwrap();
-                let _ = server.await;
-            })
-        });
-        Receiver {
-            url: format!("http://127.0.0.1:{port}/hook"),
-            got,
-            handle: rx.recv().unwrap(),
-        }
-    }
-
-    pub fn received(&self) -> Vec<Received> {
-        self.got.lock().unwrap().clone()
-    }
-
-    /// Waits until `n` requests arrived (at most `secs`).
-    pub async fn wait_for(&self, n: usize, secs: u64) -> Vec<Received> {
-        let until = Instant::now() + Duration::from_secs(secs);
-        while self.received().len() < n && Instant::now() < until {
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        self.received()
-    }
-}
-
-impl Drop for Receiver {
-    fn drop(&mut self) {
-        let h = self.handle.clone();
-        std::thread::spawn(move || actix_web::rt::System::new().block_on(h.stop(false)));
-    }
-}
+use super::applications::{application, open_term};
+use super::receiver::{Received, Receiver};
 
 /// Settings for a test that delivers: the worker on, fast polls and retries, loopback URLs.
 pub(crate) fn delivering(c: &mut kehou_api::config::Config) {
@@ -180,7 +80,13 @@ async fn subscribe(app: &TestApp, client: i64, url: &str, types: Value) -> (i64,
 }
 
 /// Submits an application for `student` as the admin; its id.
-async fn apply(app: &TestApp, term: i64, plan: &Value, agreement: &Value, student: i64) -> i64 {
+pub(crate) async fn apply(
+    app: &TestApp,
+    term: i64,
+    plan: &Value,
+    agreement: &Value,
+    student: i64,
+) -> i64 {
     let admin = app.token("admin").await;
     let (s, b) = app
         .send(
@@ -348,99 +254,6 @@ async fn sqlite_restart() {
 async fn postgres_restart() {
     restart_delivers_once(TestApp::spawn_with(kehou_tests::Backend::Postgres, paused).await).await;
 }
-
-both!(
-    the_feed_shows_each_caller_only_its_reach,
-    |app: TestApp| async move {
-        let (term, plan, agreement) = open_term(&app, 30).await;
-        guardian_of(&app, 5).await;
-        let admin = app.token("admin").await;
-        let (_, gs) = app
-            .get(&admin, &app.school_path("/students/5/guardians"))
-            .await;
-        let phone = gs["items"][0]["phone"].as_str().unwrap().to_owned();
-        let (parent_app, pa_id, pa_secret) =
-            client(&app, &["guardians:sign_in", "events:read"], &[app.school]).await;
-        let body = json!({"client_id": pa_id, "client_secret": pa_secret, "username": phone, "password": "parent-pass-1"});
-        let (s, pair) = json_of(
-            app.req(Method::POST, "/api/v1/auth/app-login")
-                .json(&body)
-                .send()
-                .await
-                .unwrap(),
-        )
-        .await;
-        assert_eq!(s, 200, "{pair}");
-        let guardian = pair["access_token"].as_str().unwrap().to_owned();
-
-        let mine = apply(&app, term, &plan, &agreement, 5).await;
-        let other = apply(&app, term, &plan, &agreement, 6).await;
-
-        let apps_in = |feed: &Value| -> Vec<i64> {
-            feed["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|e| e["data"]["application_id"].as_i64())
-                .collect()
-        };
-        // The guardian through the app, and the app by its own token: child 5 only.
-        let (s, feed) = app.get(&guardian, "/api/v1/events").await;
-        assert_eq!(s, 200, "{feed}");
-        assert_eq!(apps_in(&feed), vec![mine], "{feed}");
-        assert!(feed["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|e| e["data"]["student_id"].as_i64().is_none_or(|s| s == 5)));
-        assert!(feed["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["type"] == "notice.published"));
-        let own = client_token(&app, &pa_id, &pa_secret).await;
-        let (s, feed) = app
-            .get(&own, "/api/v1/events?types=application.submitted")
-            .await;
-        assert_eq!((s, apps_in(&feed)), (200, vec![mine]), "{feed}");
-
-        // A district system of the school sees both; one of another school none.
-        let (_, d_id, d_secret) = client(&app, &["events:read"], &[app.school]).await;
-        let district_system = client_token(&app, &d_id, &d_secret).await;
-        let (_, feed) = app
-            .get(
-                &district_system,
-                "/api/v1/events?types=application.submitted",
-            )
-            .await;
-        assert_eq!(apps_in(&feed), vec![mine, other]);
-        let first = feed["items"][0]["id"].as_str().unwrap().to_owned();
-        let (_, after) = app
-            .get(
-                &district_system,
-                &format!("/api/v1/events?types=application.submitted&after={first}"),
-            )
-            .await;
-        assert_eq!(apps_in(&after), vec![other]);
-
-        // Without the scope, and for a teacher: 403. An unknown type: 422 naming it.
-        let (_, n_id, n_secret) = client(&app, &["roster:read"], &[]).await;
-        let plain = client_token(&app, &n_id, &n_secret).await;
-        let (s, b) = app.get(&plain, "/api/v1/events").await;
-        assert_eq!((s, b["code"].as_str()), (403, Some("auth.scope_missing")));
-        let teacher = app.token("teacher").await;
-        assert_eq!(app.get(&teacher, "/api/v1/events").await.0, 403);
-        let (s, b) = app
-            .get(&admin, "/api/v1/events?types=application.eaten")
-            .await;
-        assert_eq!((s, b["errors"][0]["field"].as_str()), (422, Some("types")));
-        // Another district's admin sees nothing of this school.
-        let s2 = app.token("s2-district").await;
-        let (_, feed) = app.get(&s2, "/api/v1/events").await;
-        assert!(feed["items"].as_array().unwrap().is_empty(), "{feed}");
-        let _ = parent_app;
-    }
-);
 
 both!(
     webhook_urls_and_clients_are_checked,

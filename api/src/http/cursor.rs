@@ -92,7 +92,8 @@ pub async fn cursors(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    if !req.path().starts_with("/api/") {
+    // Lists are reads: other requests pass untouched (no body is buffered for them).
+    if !req.path().starts_with("/api/") || req.method() != actix_web::http::Method::GET {
         return next.call(req).await.map(|r| r.map_into_boxed_body());
     }
     let (path, query) = (req.path().to_owned(), req.query_string().to_owned());

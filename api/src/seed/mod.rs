@@ -348,5 +348,7 @@ fn fill_school(
 
 mod demo;
 mod district;
+mod integrators;
 pub use demo::{demo_school, school_with_logins, DemoNames};
 pub use district::district;
+pub use integrators::demo_integrators;

@@ -85,7 +85,7 @@ pub fn edit(
         &b.pickup_person_ids,
     )?;
     let accepted = reaccept(c, school, &app, b)?;
-    seats::replace(c, school, id, &app.offerings, &chosen)?;
+    seats::replace(c, school, id, &app.offerings, &chosen, now)?;
     rechoose_clubs(
         c,
         school,
@@ -242,7 +242,7 @@ pub fn change(
     let p = plan::plan(c, school, app.plan_id)?;
     let student = crate::roster::store::students::get(c, school, app.student_id)?;
     let chosen = checked_choices(c, school, &p, &student, &b.offerings, None, &[])?;
-    seats::replace(c, school, id, &app.offerings, &chosen)?;
+    seats::replace(c, school, id, &app.offerings, &chosen, now)?;
     let comment = format!(
         "effective {}{}",
         b.effective_date,

@@ -2,6 +2,7 @@
 //! insert"), a queue with positions beyond the cap, and promotion of the first in the
 //! queue when a seat is given up.
 
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
 use crate::applications::types::AppliedOffering;
@@ -57,14 +58,19 @@ pub(crate) fn place(
 }
 
 /// Gives up the application's seats; the first in each queue moves up into a freed seat.
-pub(crate) fn release(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
+pub(crate) fn release(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    app_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     super::club_choices::release_clubs(c, school_id, app_id)?;
     let held: Vec<i64> = application_offerings::table
         .filter(application_offerings::application_id.eq(app_id))
         .select(application_offerings::offering_id)
         .load(c)?;
     for offering in held {
-        release_one(c, school_id, app_id, offering)?;
+        release_one(c, school_id, app_id, offering, now)?;
     }
     Ok(())
 }
@@ -80,6 +86,7 @@ pub(crate) fn release_one(
     school_id: SchoolId,
     app_id: i64,
     offering: i64,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mine = || {
         application_offerings::table
@@ -125,7 +132,7 @@ pub(crate) fn release_one(
         .set(application_offerings::placement.eq("enrolled"))
         .execute(c)?;
         if promoted == 1 {
-            return queue_moved(c, school_id, app, offering);
+            return queue_moved(c, school_id, app, offering, now);
         }
     }
     Err(AppError::Unavailable(
@@ -139,6 +146,7 @@ fn queue_moved(
     school_id: SchoolId,
     app: i64,
     offering: i64,
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let student: i64 = crate::db::schema::applications::table
         .filter(crate::db::schema::applications::school_id.eq(school_id))
@@ -155,7 +163,7 @@ fn queue_moved(
         Some(student),
         crate::events::EventType::ApplicationQueueMoved,
         data,
-        chrono::Utc::now(),
+        now,
     )
     .map(|_| ())
 }
@@ -169,6 +177,7 @@ pub(crate) fn replace(
     app_id: i64,
     current: &[AppliedOffering],
     chosen: &[(Offering, Vec<u8>)],
+    now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mine = |offering: i64| {
         application_offerings::table
@@ -182,7 +191,7 @@ pub(crate) fn replace(
     };
     for old in current.iter().filter(|o| o.placement != "left") {
         if !chosen.iter().any(|(o, _)| o.id == old.offering_id) {
-            release_one(c, school_id, app_id, old.offering_id)?;
+            release_one(c, school_id, app_id, old.offering_id, now)?;
             diesel::delete(mine(old.offering_id)).execute(c)?;
         }
     }

@@ -115,7 +115,7 @@ pub fn act(
         }
     };
     if !to.is_open() {
-        super::seats::release(c, school_id, id)?;
+        super::seats::release(c, school_id, id, now)?;
     }
     let entry = Entry::new(action.as_str(), Some(from), to).with_comment(step.comment.as_deref());
     history::record(c, school_id, id, actor, now, entry)?;
