@@ -52,9 +52,8 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
         log::info!(
             "empty database: seeding the demo school (asked for by --demo / KEHOU_SEED_DEMO)"
         );
-        let school = crate::seed::demo_school(&mut conn)
-            .map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
-        crate::seed::demo_integrators(&mut conn, school)
+        crate::seed::demo_school(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+        crate::seed::demo_integrators(&mut conn)
             .map_err(|e| anyhow::anyhow!("seeding the demo's API clients failed: {e}"))?;
     }
     let demo_data = auth_store::setting(&mut conn, crate::seed::DEMO_MARKER)

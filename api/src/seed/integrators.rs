@@ -12,11 +12,12 @@ use crate::db::DbConn;
 use crate::error::AppError;
 use crate::integration::store::{insert, NewClient};
 
-/// Adds the demo's API clients and webhook endpoint to the district of `school`.
-pub fn demo_integrators(c: &mut DbConn, school: i64) -> Result<(), AppError> {
-    let district: i64 = schools::table
-        .find(school)
-        .select(schools::district_id)
+/// Adds the demo's API clients and webhook endpoint to the district of the demo school (the
+/// first school of a freshly seeded database).
+pub fn demo_integrators(c: &mut DbConn) -> Result<(), AppError> {
+    let (school, district): (i64, i64) = schools::table
+        .order(schools::id)
+        .select((schools::id, schools::district_id))
         .first(c)?;
     let actor = Actor {
         kind: "system".into(),
