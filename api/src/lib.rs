@@ -18,6 +18,7 @@ pub mod health;
 pub mod http;
 pub mod imports;
 pub mod integration;
+pub mod onboarding;
 pub mod openapi;
 pub mod peer;
 pub mod plans;
@@ -51,6 +52,7 @@ where
                 )
                 .configure(auth::endpoints::configure)
                 .configure(roster::routes::configure)
+                .configure(onboarding::routes::configure)
                 .configure(integration::routes::configure)
                 .configure(events::routes::configure)
                 .configure(plans::configure)
@@ -60,6 +62,7 @@ where
                     scope::scope("/schools/{school_id}")
                         .wrap(actix_web::middleware::from_fn(auth::tenant_guard))
                         .configure(roster::routes::configure_school)
+                        .configure(onboarding::routes::configure_school)
                         .configure(audit::routes::configure_school)
                         .configure(imports::routes::configure_school)
                         .configure(plans::configure_school)

@@ -12,6 +12,7 @@ mod informed;
 mod integration;
 mod need_to_know;
 mod oauth;
+mod onboarding;
 mod openapi;
 mod ops;
 mod paging;

@@ -32,6 +32,10 @@ enum May {
     AdminsAndFamily,
     /// District admins only.
     District,
+    /// Staff who deal with families: everyone at the school, not the district's inspector.
+    Families,
+    /// Those and the family of the child concerned.
+    FamiliesAndFamily,
 }
 
 /// The permission table: (method, path under /schools/{school_id}, who may call it).
@@ -64,7 +68,7 @@ const TABLE: &[(&str, &str, May)] = &[
     ("POST", "/clubs", May::Admins),
     ("POST", "/clubs/{id}/vetting", May::SchoolAdmin),
     ("GET", "/exports/students.xlsx", May::Admins),
-    ("GET", "/guardians", May::Staff),
+    ("GET", "/guardians", May::Families),
     ("POST", "/guardians/{id}/activation-code", May::Admins),
     ("GET", "/homerooms", May::Staff),
     ("POST", "/homerooms", May::Admins),
@@ -91,23 +95,30 @@ const TABLE: &[(&str, &str, May)] = &[
     ("POST", "/service-requests", May::AdminsTeachersAndFamily),
     ("POST", "/service-requests/{id}/review", May::Admins),
     ("GET", "/staff", May::Staff),
-    ("POST", "/staff", May::SchoolAdmin),
-    ("PATCH", "/staff/{id}", May::SchoolAdmin),
-    ("DELETE", "/staff/{id}", May::SchoolAdmin),
+    ("POST", "/staff", May::Admins),
+    ("PATCH", "/staff/{id}", May::Admins),
+    ("DELETE", "/staff/{id}", May::Admins),
+    ("POST", "/staff/{id}/disable", May::Admins),
+    ("POST", "/staff/{id}/enable", May::Admins),
+    ("POST", "/staff/{id}/invitation", May::Admins),
     ("GET", "/students", May::Staff),
     ("POST", "/students", May::Admins),
     ("GET", "/students/{id}", May::Staff),
     ("PATCH", "/students/{id}", May::Admins),
     ("DELETE", "/students/{id}", May::Admins),
     ("GET", "/students/{id}/acceptance-evidence", May::Admins),
-    ("GET", "/students/{id}/guardians", May::Staff),
+    ("GET", "/students/{id}/guardians", May::Families),
     ("POST", "/students/{id}/guardians", May::Admins),
     (
         "DELETE",
         "/students/{id}/guardians/{guardian_id}",
         May::Admins,
     ),
-    ("GET", "/students/{id}/pickup-persons", May::StaffAndFamily),
+    (
+        "GET",
+        "/students/{id}/pickup-persons",
+        May::FamiliesAndFamily,
+    ),
     ("POST", "/students/{id}/pickup-persons", May::Admins),
     (
         "DELETE",
@@ -134,12 +145,20 @@ const TABLE: &[(&str, &str, May)] = &[
 
 /// The callers of the matrix, by login (the guardian is added by the test).
 const ROLES: &[&str] = &[
-    "admin", "teacher", "tutor", "finance", "gate", "district", "guardian",
+    "admin",
+    "teacher",
+    "tutor",
+    "finance",
+    "gate",
+    "district",
+    "inspector",
+    "guardian",
 ];
 
 fn allowed(may: May, who: &str) -> bool {
     let admin = matches!(who, "admin" | "district");
     match may {
+        // The district's inspector reads the school's set-up, never its people's details.
         May::Staff => who != "guardian",
         May::Admins => admin,
         May::SchoolAdmin => who == "admin",
@@ -149,6 +168,8 @@ fn allowed(may: May, who: &str) -> bool {
         May::SchoolAdminAndFamily => matches!(who, "admin" | "guardian"),
         May::AdminsAndFamily => admin || who == "guardian",
         May::District => who == "district",
+        May::Families => !matches!(who, "guardian" | "inspector"),
+        May::FamiliesAndFamily => who != "inspector",
     }
 }
 

@@ -13,6 +13,10 @@ const GLOBAL: &[(&str, &str)] = &[
         "an account spans schools (a parent of children in two schools, a district admin)",
     ),
     ("refresh_tokens", "sessions of accounts"),
+    (
+        "invitations",
+        "one-time codes of accounts (a district login has no school)",
+    ),
     ("settings", "instance settings (signing key, demo marker)"),
     ("api_clients", "machine clients belong to a district"),
     ("text_templates", "a district's templates"),

@@ -52,10 +52,17 @@ both!(terms_rooms_homerooms_and_staff, |app: TestApp| async move {
         (409, Some("homeroom.duplicate_name"))
     );
     let (s, b) = app
-        .send(&t, Method::POST, &app.school_path("/staff"), &json!({"name": "赵老师", "phone": "13700009999", "roles": ["tutor"], "username": "zhao", "password": "long-enough-1"}))
+        .send(&t, Method::POST, &app.school_path("/staff"), &json!({"name": "赵老师", "phone": "13700009999", "roles": ["tutor"], "username": "zhao"}))
         .await;
     assert_eq!(s, 201, "{b}");
-    let zt = app.login("zhao", "long-enough-1").await;
+    let res = app
+        .req(Method::POST, "/api/v1/auth/invitations/accept")
+        .json(&json!({"code": b["invitation"]["code"], "password": "long-enough-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let zt = app.login("zhao", "long-enough-2026").await;
     assert_eq!(zt.status(), 200);
     let sid = b["id"].as_i64().unwrap();
     let res = app
@@ -69,7 +76,10 @@ both!(terms_rooms_homerooms_and_staff, |app: TestApp| async move {
     let (s, b) = json_of(res).await;
     assert_eq!((s, b["roles"].clone()), (200, json!(["tutor", "gate"])));
     let (_, me) = app
-        .get(&app.token_for("zhao", "long-enough-1").await, "/api/v1/me")
+        .get(
+            &app.token_for("zhao", "long-enough-2026").await,
+            "/api/v1/me",
+        )
         .await;
     assert_eq!(
         me["grants"][0]["roles"],

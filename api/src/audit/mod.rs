@@ -41,6 +41,21 @@ impl Actor {
         }
     }
 
+    /// A person acting on their own login without a session (setting the password of an
+    /// invitation).
+    pub fn user(id: i64, request_id: &str) -> Actor {
+        Actor {
+            kind: "user".into(),
+            id: Some(id),
+            request_id: request_id.to_owned(),
+        }
+    }
+
+    /// The user behind a person's actor (not a client's, not the system's).
+    pub fn user_id(&self) -> Option<i64> {
+        self.id.filter(|_| self.kind == "user")
+    }
+
     /// The system itself (CLI commands).
     pub fn system() -> Actor {
         Actor {

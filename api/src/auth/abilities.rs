@@ -71,8 +71,11 @@ use Ability as A;
 use Role as R;
 
 const ADMINS: &[Role] = &[R::DistrictAdmin, R::SchoolAdmin];
+/// Who reads a school's set-up and figures: its admins and the district's viewers.
+const READERS: &[Role] = &[R::DistrictAdmin, R::SchoolAdmin, R::DistrictViewer];
 const ALL_STAFF: &[Role] = &[
     R::DistrictAdmin,
+    R::DistrictViewer,
     R::SchoolAdmin,
     R::HomeroomTeacher,
     R::Tutor,
@@ -123,22 +126,22 @@ impl Ability {
             ],
             A::ViewRooms | A::ViewClubs => &[
                 R::DistrictAdmin,
+                R::DistrictViewer,
                 R::SchoolAdmin,
                 R::HomeroomTeacher,
                 R::Tutor,
             ],
-            A::ViewStaff
-            | A::ImportRoster
+            A::ViewStaff | A::ViewPlans | A::ViewApplicationStats => READERS,
+            A::ImportRoster
             | A::ExportRoster
             | A::EditRoster
             | A::ViewAuditLog
-            | A::ViewPlans
             | A::ManageTexts
             | A::SchoolReview
-            | A::ViewApplicationStats
             | A::EditClubs
+            | A::ManageStaff
             | A::ReviewServiceRequests => ADMINS,
-            A::ManageStaff | A::EditPlans | A::VetClubs => &[R::SchoolAdmin],
+            A::EditPlans | A::VetClubs => &[R::SchoolAdmin],
             A::ApprovePlans => &[R::DistrictAdmin],
             A::ViewInformed | A::ReviewApplications | A::ViewServiceRequests => {
                 &[R::DistrictAdmin, R::SchoolAdmin, R::HomeroomTeacher]

@@ -2,7 +2,7 @@
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::{apps, guardian, me, routes};
+use super::{apps, guardian, invitation_routes, me, routes};
 
 /// Registers `/auth/*`, `/me` and the instance notice.
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -14,5 +14,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(me::me)
         .service(me::change_password)
         .service(guardian::activate)
+        .service(invitation_routes::lookup_invitation)
+        .service(invitation_routes::accept_invitation)
         .service(crate::health::instance);
 }

@@ -40,6 +40,8 @@ pub struct Me {
     pub district_id: Option<i64>,
     /// Whether the caller administers the district.
     pub district_admin: bool,
+    /// The caller's district role, if any.
+    pub district_role: Option<Role>,
     /// School grants.
     pub grants: Vec<SchoolGrant>,
     /// Scopes of a machine client.
@@ -87,16 +89,23 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                 }
             }
             // A district admin's grant covers every school of the district.
-            if let (true, Some(district)) = (caller.district_admin, caller.district_id) {
+            let district_role = if caller.district_admin {
+                Some(Role::DistrictAdmin)
+            } else if caller.district_viewer {
+                Some(Role::DistrictViewer)
+            } else {
+                None
+            };
+            if let (Some(role), Some(district)) = (district_role, caller.district_id) {
                 for s in crate::roster::store::school_data::schools_of_district(
                     c, district, None, 10_000,
                 )? {
                     match grants.iter_mut().find(|g| g.school_id == s.id) {
-                        Some(g) => g.roles.push(Role::DistrictAdmin),
+                        Some(g) => g.roles.push(role),
                         None => grants.push(SchoolGrant {
                             school_id: s.id,
                             school_name: s.name,
-                            roles: vec![Role::DistrictAdmin],
+                            roles: vec![role],
                             homeroom_ids: Vec::new(),
                             permissions: Vec::new(),
                         }),
@@ -125,6 +134,7 @@ pub async fn me(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<Me>> {
                 display_name,
                 district_id: caller.district_id,
                 district_admin: caller.district_admin,
+                district_role,
                 grants,
                 scopes: caller.scopes.clone(),
             })

@@ -5,6 +5,8 @@ pub mod abilities;
 pub mod apps;
 pub mod endpoints;
 pub mod guardian;
+pub mod invitation_routes;
+pub mod invitations;
 pub mod me;
 pub mod need_to_know;
 pub mod password;
@@ -44,17 +46,20 @@ pub enum Role {
     Finance,
     /// 门岗.
     Gate,
+    /// 区县督导 / 检查: reads every school of the district, changes nothing.
+    DistrictViewer,
 }
 
 impl Role {
     /// All roles, for tests and the UI.
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::DistrictAdmin,
         Role::SchoolAdmin,
         Role::HomeroomTeacher,
         Role::Tutor,
         Role::Finance,
         Role::Gate,
+        Role::DistrictViewer,
     ];
 
     /// The snake_case name.
@@ -66,6 +71,7 @@ impl Role {
             Role::Tutor => "tutor",
             Role::Finance => "finance",
             Role::Gate => "gate",
+            Role::DistrictViewer => "district_viewer",
         }
     }
 
@@ -80,6 +86,9 @@ impl Role {
 pub enum Permission {
     /// Read the roster (students, homerooms, staff, rooms, terms).
     RosterRead,
+    /// Read guardians and pickup persons (everyone at the school; not the district's
+    /// inspectors, who check set-up and figures, not families).
+    GuardiansRead,
     /// Create and change roster entries.
     RosterWrite,
     /// See phone numbers unmasked.
@@ -97,8 +106,9 @@ impl Permission {
         use Role as R;
         match self {
             P::RosterRead => true,
+            P::GuardiansRead => role != R::DistrictViewer,
             P::RosterWrite | P::AuditRead => matches!(role, R::SchoolAdmin | R::DistrictAdmin),
-            P::StaffManage => matches!(role, R::SchoolAdmin),
+            P::StaffManage => matches!(role, R::SchoolAdmin | R::DistrictAdmin),
             P::ContactsRead => matches!(role, R::SchoolAdmin | R::HomeroomTeacher),
         }
     }
@@ -106,7 +116,7 @@ impl Permission {
     /// The API-client scope that grants this permission.
     pub fn scope(self) -> &'static str {
         match self {
-            Permission::RosterRead => "roster:read",
+            Permission::RosterRead | Permission::GuardiansRead => "roster:read",
             Permission::RosterWrite => "roster:write",
             Permission::ContactsRead => "roster:contacts",
             Permission::StaffManage => "staff:write",
@@ -149,6 +159,8 @@ pub struct Caller {
     pub district_id: Option<i64>,
     /// Whether the caller administers `district_id`.
     pub district_admin: bool,
+    /// Whether the caller reads `district_id` as a district viewer (督导, read-only).
+    pub district_viewer: bool,
     /// School grants.
     pub grants: Vec<Grant>,
     /// Scopes (machine clients only).

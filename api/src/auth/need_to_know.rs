@@ -46,7 +46,7 @@ pub fn reach(role: Role, field: Field) -> Reach {
         (R::SchoolAdmin, _) => Reach::All,
         (R::HomeroomTeacher, _) => Reach::OwnClass,
         (R::Finance, F::SensitiveFlags | F::Exemptions) => Reach::All,
-        (R::Finance | R::Tutor | R::Gate | R::DistrictAdmin, _) => Reach::None,
+        (R::Finance | R::Tutor | R::Gate | R::DistrictAdmin | R::DistrictViewer, _) => Reach::None,
     }
 }
 

@@ -64,6 +64,7 @@ fn access_claims(
     claims.ver = user.token_version;
     claims.did = user.district_id;
     claims.dad = user.district_role.as_deref() == Some("district_admin");
+    claims.dvw = user.district_role.as_deref() == Some("district_viewer");
     claims.sch = grants;
     claims.azp = via_client;
     claims
@@ -119,7 +120,7 @@ pub(crate) fn open_session(
     app: Option<&store::ClientRow>,
 ) -> AppResult<TokenPair> {
     tx(c, |c| {
-        store::record_success(c, user.id)?;
+        store::record_success(c, user.id, chrono::Utc::now())?;
         let actor = Actor {
             kind: "user".into(),
             id: Some(user.id),

@@ -25,6 +25,7 @@ pub struct UserRow {
     pub created_at: Instant,
     pub updated_at: Instant,
     pub token_version: i64,
+    pub last_sign_in_at: Option<Instant>,
 }
 
 /// The district a school belongs to.
@@ -66,11 +67,12 @@ pub fn record_failure(c: &mut DbConn, user_id: i64, now: DateTime<Utc>) -> Resul
 }
 
 /// Clears failures after a good login.
-pub fn record_success(c: &mut DbConn, user_id: i64) -> Result<(), AppError> {
+pub fn record_success(c: &mut DbConn, user_id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
     diesel::update(users::table.find(user_id))
         .set((
             users::failed_logins.eq(0),
             users::locked_until.eq(None::<Instant>),
+            users::last_sign_in_at.eq(Some(Instant(now))),
         ))
         .execute(c)?;
     Ok(())

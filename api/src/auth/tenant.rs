@@ -227,8 +227,9 @@ async fn resolve_scope(req: &HttpRequest) -> Result<SchoolScope, AppError> {
             caller,
         });
     }
-    let district_wide =
-        caller.district_admin || (caller.kind == CallerKind::Client && caller.grants.is_empty());
+    let district_wide = caller.district_admin
+        || caller.district_viewer
+        || (caller.kind == CallerKind::Client && caller.grants.is_empty());
     if let (true, Some(district)) = (district_wide, caller.district_id) {
         let db = req
             .app_data::<web::Data<Db>>()
@@ -239,6 +240,8 @@ async fn resolve_scope(req: &HttpRequest) -> Result<SchoolScope, AppError> {
         if dir.district_of(db, school_id).await? == Some(district) {
             let roles = if caller.district_admin {
                 vec![Role::DistrictAdmin]
+            } else if caller.district_viewer {
+                vec![Role::DistrictViewer]
             } else {
                 vec![]
             };
@@ -298,6 +301,16 @@ impl DistrictScope {
         }
     }
 
+    /// Refuses (404) unless a district admin or a district viewer is calling: the
+    /// district's own figures, which its staff read and machine clients do not.
+    pub fn require_reader(&self) -> Result<(), AppError> {
+        if self.caller.district_admin || self.caller.district_viewer {
+            Ok(())
+        } else {
+            Err(AppError::NotFound("district"))
+        }
+    }
+
     /// An audit actor for this request.
     pub fn actor(&self) -> crate::audit::Actor {
         crate::audit::Actor::of(&self.caller)
@@ -307,7 +320,7 @@ impl DistrictScope {
 /// Whether `caller` may act on `district`: its admin, or one of its machine clients.
 fn covers(caller: &Caller, district: i64) -> bool {
     caller.district_id == Some(district)
-        && (caller.district_admin || caller.kind == CallerKind::Client)
+        && (caller.district_admin || caller.district_viewer || caller.kind == CallerKind::Client)
 }
 
 impl FromRequest for DistrictScope {

@@ -41,6 +41,9 @@ pub struct Claims {
     /// District admin.
     #[serde(default)]
     pub dad: bool,
+    /// District viewer (read-only district role).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dvw: bool,
     /// School grants.
     #[serde(default)]
     pub sch: Vec<Grant>,
@@ -69,6 +72,7 @@ impl Claims {
             knd,
             did: None,
             dad: false,
+            dvw: false,
             sch: Vec::new(),
             scp: Vec::new(),
             azp: None,
@@ -89,6 +93,7 @@ impl Claims {
             id: self.subject_id().unwrap_or(0),
             district_id: self.did,
             district_admin: self.dad,
+            district_viewer: self.dvw,
             grants: self.sch,
             scopes: self.scp,
             via_client: self.azp,

@@ -33,6 +33,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        kind -> Text,
     }
 }
 
@@ -71,6 +72,7 @@ diesel::table! {
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
         token_version -> BigInt,
+        last_sign_in_at -> Nullable<UtcInstant>,
     }
 }
 
@@ -135,6 +137,7 @@ diesel::table! {
         version -> BigInt,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        national_no -> Nullable<Text>,
     }
 }
 
@@ -582,4 +585,21 @@ diesel::allow_tables_to_appear_in_same_query!(
     events,
     webhook_endpoints,
     webhook_deliveries,
+    invitations,
 );
+
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    invitations (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        expires_at -> UtcInstant,
+        used_at -> Nullable<UtcInstant>,
+        created_by -> Nullable<BigInt>,
+        created_at -> UtcInstant,
+    }
+}
+
+diesel::joinable!(invitations -> users (user_id));

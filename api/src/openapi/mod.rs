@@ -26,7 +26,8 @@ errors are RFC 9457 problem+json with a stable `code`."
     tags(
         (name = "ops", description = "Health and readiness"),
         (name = "auth", description = "Login, tokens, the current caller"),
-        (name = "roster", description = "Districts, schools, terms, homerooms, students, guardians, staff, rooms"),
+        (name = "roster", description = "Schools, terms, homerooms, students, guardians, staff, rooms"),
+        (name = "districts", description = "A district brings its schools on: schools with their figures, the district's own staff; staff logins by invitation"),
         (name = "imports", description = "Roster import jobs and exports"),
         (name = "audit", description = "The audit log"),
         (name = "plans", description = "Service plans (一校一案), the district's bounds, sessions on a date"),

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationError};
 
+use crate::auth::invitations::{Invitation, LoginStatus};
 use crate::auth::Role;
 
 /// A student's gender as the school records it.
@@ -278,6 +279,11 @@ pub struct Staff {
     pub phone: String,
     pub roles: Vec<Role>,
     pub version: i64,
+    /// Where the login stands: none, invited, active, disabled.
+    pub login: LoginStatus,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+    /// The one-time code, only in the answer that issued it (create, re-invite).
+    pub invitation: Option<Invitation>,
 }
 
 /// A new staff member, optionally with a login.
@@ -292,14 +298,15 @@ pub struct NewStaff {
     #[validate(length(min = 1))]
     #[schema(min_items = 1)]
     pub roles: Vec<Role>,
-    /// Creates a login with this username …
+    /// Creates a login with this username; the answer carries a one-time invitation with
+    /// which the person sets their own password (nobody else ever chooses it).
     #[validate(length(min = 3, max = 50))]
     #[schema(min_length = 3, max_length = 50)]
     pub username: Option<String>,
-    /// … and this initial password.
-    #[validate(length(min = 8, max = 200))]
-    #[schema(min_length = 8, max_length = 200)]
-    pub password: Option<String>,
+    /// Refused (`not_accepted`): passwords are set by the person, through the invitation.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, deprecated)]
+    pub password: Option<serde::de::IgnoredAny>,
 }
 
 /// A guardian linked to a student.
@@ -355,17 +362,7 @@ pub struct PickupPersonInput {
     pub relation: String,
 }
 
-/// A school.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct School {
-    pub id: i64,
-    pub district_id: i64,
-    pub name: String,
-    pub code: String,
-    /// IANA time zone, default Asia/Shanghai.
-    pub time_zone: String,
-    pub version: i64,
-}
+pub use crate::onboarding::model::School;
 
 #[cfg(test)]
 mod tests {

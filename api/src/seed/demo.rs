@@ -2,7 +2,8 @@
 
 use super::*;
 /// The demo school: 示范区 / 实验小学, 6 grades × 4 homerooms × 38–42 students, with
-/// logins admin, teacher, tutor, finance, gate and district (password [`DEMO_PASSWORD`]).
+/// logins admin, teacher, tutor, finance, gate, district and inspector (a read-only
+/// district viewer; password [`DEMO_PASSWORD`]).
 pub fn demo_school(c: &mut DbConn) -> Result<i64, AppError> {
     let school = school_with_logins(
         c,
@@ -67,6 +68,14 @@ pub fn school_with_logins(c: &mut DbConn, names: &DemoNames) -> Result<i64, AppE
                 &hash,
                 Some(district),
                 Some("district_admin"),
+            )?;
+            insert_user(
+                c,
+                &format!("{}inspector", names.login_prefix),
+                "区督导 检查组",
+                &hash,
+                Some(district),
+                Some("district_viewer"),
             )?;
         }
         crate::auth::store::setting_or_insert(c, DEMO_MARKER, "true")?;

@@ -28,7 +28,7 @@ pub async fn list_guardians(
     path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<StudentGuardian>>> {
-    scope.require(Permission::RosterRead)?;
+    scope.require(Permission::GuardiansRead)?;
     let (school, id, viewer) = (scope.school(), path.id, Viewer::of(&scope));
     let items = db
         .run(move |c| {
@@ -93,7 +93,7 @@ pub async fn list_pickup_persons(
     // A guardian reads their own child's list (phones masked); staff need roster access.
     let guardian = (scope.caller.kind == CallerKind::Guardian).then_some(scope.caller.id);
     if guardian.is_none() {
-        scope.require(Permission::RosterRead)?;
+        scope.require(Permission::GuardiansRead)?;
     }
     let (school, id, viewer) = (scope.school(), path.id, Viewer::of(&scope));
     let items = db
@@ -197,7 +197,7 @@ pub async fn list_school_guardians(
     query: crate::http::body::Query<GuardianQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<crate::http::page::Page<GuardianSummary>>> {
-    scope.require(Permission::RosterRead)?;
+    scope.require(Permission::GuardiansRead)?;
     let q = query.into_inner();
     let page = crate::http::page::PageQuery {
         limit: q.limit,

@@ -45,6 +45,5 @@ pub fn configure_school(cfg: &mut ServiceConfig) {
 
 /// Routes under `/api/v1` that are not per school.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(school_data::list_district_schools)
-        .service(family::my_children);
+    cfg.service(family::my_children);
 }

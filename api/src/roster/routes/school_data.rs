@@ -7,10 +7,10 @@ use utoipa::IntoParams;
 use validator::Validate;
 
 use super::write;
-use crate::auth::{DistrictScope, Permission, SchoolScope};
+use crate::auth::{Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::AppResult;
-use crate::http::docs::{DistrictPath, ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
+use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 use crate::http::page::{Page, PageQuery};
 use crate::http::precondition::with_etag;
 use crate::http::precondition::IfMatch;
@@ -27,22 +27,6 @@ pub async fn get_school(scope: SchoolScope, db: web::Data<Db>) -> AppResult<Http
     let school = scope.school();
     let s = db.run(move |c| school_data::school(c, school)).await?;
     Ok(with_etag(s.version, &s))
-}
-
-/// The schools of a district (district admins and district clients).
-#[utoipa::path(tag = "roster", params(DistrictPath, PageQuery), responses((status = 200, description = "Schools", body = Page<School>), ReadErrors), security(("bearer" = [])))]
-#[get("/districts/{district_id}/schools")]
-pub async fn list_district_schools(
-    scope: DistrictScope,
-    page: crate::http::body::Query<PageQuery>,
-    db: web::Data<Db>,
-) -> AppResult<web::Json<Page<School>>> {
-    let district = scope.district().get();
-    let (limit, after) = (page.limit()?, page.after()?);
-    let rows = db
-        .run(move |c| school_data::schools_of_district(c, district, after, limit))
-        .await?;
-    Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
 }
 
 /// Filters of the homeroom list.
@@ -256,7 +240,8 @@ pub async fn list_staff(
     Ok(web::Json(Page::from_rows(rows, limit, |s| s.id)))
 }
 
-/// Add a staff member, optionally with a login.
+/// Add a staff member, optionally with a login: the answer's `invitation` is a one-time
+/// code with which the person sets their own password (`/invitation#<code>` on the SPA).
 #[utoipa::path(tag = "roster", params(SchoolPath), request_body = NewStaff, responses((status = 201, description = "Created", body = Staff), WriteErrors), security(("bearer" = [])))]
 #[post("/staff")]
 pub async fn create_staff(
@@ -266,18 +251,9 @@ pub async fn create_staff(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::StaffManage)?;
     body.validate()?;
-    // The password is hashed before a connection is taken.
-    let hash = match &body.password {
-        Some(p) => Some(crate::auth::password::hash_off_thread(p.clone()).await?),
-        None => None,
-    };
     let (school, actor, body) = (scope.school(), scope.actor(), body.into_inner());
     let row = db
-        .run(move |c| {
-            crate::db::tx(c, |c| {
-                staff::insert_staff(c, school, &body, hash.as_deref(), &actor)
-            })
-        })
+        .run(move |c| crate::db::tx(c, |c| staff::insert_staff(c, school, &body, &actor)))
         .await?;
     Ok(crate::http::precondition::created(row.version, &row))
 }

@@ -8,6 +8,7 @@ pub mod relations;
 pub mod rooms;
 pub mod school_data;
 pub mod staff;
+pub mod staff_logins;
 pub mod students;
 pub mod terms;
 

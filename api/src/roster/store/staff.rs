@@ -4,6 +4,7 @@ use chrono::Utc;
 use diesel::prelude::*;
 
 use crate::audit::{self, Actor};
+use crate::auth::invitations::LoginStatus;
 use crate::auth::mask_phone;
 use crate::auth::store::parse_roles;
 use crate::auth::SchoolId;
@@ -21,6 +22,9 @@ type StaffRow = (
     String,
     i64,
     Option<String>,
+    Option<bool>,
+    Option<String>,
+    Option<Instant>,
 );
 
 /// The school's staff; phones masked unless `full_phones`.
@@ -61,6 +65,9 @@ fn load(
             staff::roles,
             staff::version,
             users::username.nullable(),
+            users::disabled.nullable(),
+            users::password_hash.nullable(),
+            users::last_sign_in_at.nullable(),
         ))
         .order(staff::id)
         .into_boxed();
@@ -82,34 +89,51 @@ fn load(
             phone: if full_phones { r.3 } else { mask_phone(&r.3) },
             roles: parse_roles(&r.4),
             version: r.5,
+            login: LoginStatus::of(r.1.is_some(), r.7.unwrap_or(false), r.8.is_some()),
+            last_sign_in_at: r.9.map(|i| i.0),
+            invitation: None,
         })
         .collect())
 }
 
-/// Creates a staff member, and a login when a username is given.
-/// `password_hash` is the argon2 hash of `s.password`, computed by the caller off the pool.
+/// The roles a school may not grant: they come from the district.
+pub fn check_school_roles(roles: &[crate::auth::Role]) -> Result<(), AppError> {
+    use crate::auth::Role;
+    if roles.contains(&Role::DistrictAdmin) || roles.contains(&Role::DistrictViewer) {
+        return Err(AppError::field(
+            "roles",
+            "not_allowed",
+            "district roles are granted by the district, not a school",
+        ));
+    }
+    Ok(())
+}
+
+/// Creates a staff member, and a login when a username is given: the login has no
+/// password until the person sets one with the invitation the answer carries.
 pub fn insert_staff(
     c: &mut DbConn,
     school_id: SchoolId,
     s: &NewStaff,
-    password_hash: Option<&str>,
     actor: &Actor,
 ) -> Result<Staff, AppError> {
-    if s.roles.contains(&crate::auth::Role::DistrictAdmin) {
+    check_school_roles(&s.roles)?;
+    if s.password.is_some() {
         return Err(AppError::field(
-            "roles",
-            "not_allowed",
-            "district_admin is granted by the district, not a school",
+            "password",
+            "not_accepted",
+            "passwords are set by the person through the invitation, never by someone else",
         ));
     }
     let now = Instant(Utc::now());
-    let user_id = match (&s.username, password_hash) {
-        (Some(username), Some(hash)) => {
+    let user_id = match &s.username {
+        Some(username) => {
+            crate::onboarding::model::check_username(username)?;
             let id: i64 = diesel::insert_into(users::table)
                 .values((
                     users::kind.eq("staff"),
                     users::username.eq(username),
-                    users::password_hash.eq(Some(hash)),
+                    users::password_hash.eq(None::<String>),
                     users::display_name.eq(&s.name),
                     users::failed_logins.eq(0),
                     users::disabled.eq(false),
@@ -124,14 +148,7 @@ pub fn insert_staff(
                 ))?;
             Some(id)
         }
-        (None, None) => None,
-        _ => {
-            return Err(AppError::field(
-                "password",
-                "required",
-                "username and password go together",
-            ))
-        }
+        None => None,
     };
     let roles: Vec<&str> = s.roles.iter().map(|r| r.as_str()).collect();
     let id: i64 = diesel::insert_into(staff::table)
@@ -147,7 +164,7 @@ pub fn insert_staff(
         ))
         .returning(staff::id)
         .get_result(c)?;
-    let created = staff_list(c, school_id, true)?
+    let mut created = staff_list(c, school_id, true)?
         .into_iter()
         .find(|x| x.id == id)
         .ok_or(AppError::NotFound("staff"))?;
@@ -155,6 +172,9 @@ pub fn insert_staff(
         .on("staff", id)
         .after(&created)
         .record(c, actor)?;
+    if let Some(user) = user_id {
+        created.invitation = Some(crate::auth::invitations::issue(c, user, actor, now.0)?);
+    }
     Ok(created)
 }
 
@@ -167,15 +187,8 @@ pub fn update_staff(
     p: &crate::roster::model::StaffPatch,
     actor: &Actor,
 ) -> Result<Staff, AppError> {
-    if p.roles
-        .as_ref()
-        .is_some_and(|r| r.contains(&crate::auth::Role::DistrictAdmin))
-    {
-        return Err(AppError::field(
-            "roles",
-            "not_allowed",
-            "district_admin is granted by the district, not a school",
-        ));
+    if let Some(roles) = &p.roles {
+        check_school_roles(roles)?;
     }
     let before = staff_list(c, school_id, true)?
         .into_iter()

@@ -1,0 +1,4 @@
+//! Onboarding queries.
+
+pub mod district_staff;
+pub mod schools;
