@@ -1,5 +1,5 @@
 import { CopyOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Flex, Input, Modal, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Modal, Typography } from 'antd';
 import { useRef } from 'react';
 import type { Invitation } from '@/api/types';
 import { paths } from '@/config/paths';
@@ -23,7 +23,7 @@ export type ShownInvitation = {
 export function InvitationOnceModal({ shown, onClose }: { shown: ShownInvitation | undefined; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const input = useRef<InputRef>(null);
+  const linkText = useRef<HTMLSpanElement>(null);
   const link = shown ? invitationLink(window.location.origin, shown.invitation.path) : '';
   const copy = async () => {
     try {
@@ -31,7 +31,9 @@ export function InvitationOnceModal({ shown, onClose }: { shown: ShownInvitation
       void message.success(t('invitation.copied'));
     } catch {
       // No clipboard (a plain-http origin, or permission refused): select it for Ctrl+C.
-      input.current?.select();
+      const node = linkText.current;
+      const selection = window.getSelection();
+      if (node && selection) selection.selectAllChildren(node);
       void message.warning(t('invitation.copy_failed'));
     }
   };
@@ -82,16 +84,20 @@ export function InvitationOnceModal({ shown, onClose }: { shown: ShownInvitation
             </Descriptions.Item>
             <Descriptions.Item label={t('invitation.link')}>
               <Flex gap="small" align="center">
-                <Input
-                  ref={input}
-                  readOnly
-                  value={link}
-                  aria-label={t('invitation.link')}
+                {/* Plain text, not an input: a printed note shows the whole link. */}
+                <span
+                  ref={linkText}
                   data-testid="invitation-link"
                   data-path={shown.invitation.path}
-                  style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}
-                  onFocus={(e) => e.target.select()}
-                />
+                  style={{
+                    flex: 1,
+                    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+                    wordBreak: 'break-all',
+                    userSelect: 'all',
+                  }}
+                >
+                  {link}
+                </span>
                 <Button
                   icon={<CopyOutlined />}
                   onClick={() => void copy()}

@@ -1,7 +1,7 @@
 import { KeyOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Result, Spin, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { InvitationDetails } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { paths } from '@/config/paths';
@@ -36,6 +36,7 @@ type InvitationPageProps = {
 export function InvitationPage({ initialCode, onCode, extra }: InvitationPageProps) {
   const t = useT();
   const [code, setCode] = useState(initialCode);
+  const navigate = useNavigate();
   const [accepted, setAccepted] = useState<string>();
   const lookup = useInvitation(code);
   const choose = (next: string) => {
@@ -46,20 +47,29 @@ export function InvitationPage({ initialCode, onCode, extra }: InvitationPagePro
   let body: ReactNode;
   if (accepted !== undefined) {
     body = (
-      <Result
-        status="success"
-        title={t('accept.done_title')}
-        subTitle={<span data-testid="invitation-done-text">{t('accept.done_text', { username: accepted })}</span>}
-        extra={
-          <Link to={paths.login} data-testid="invitation-go-login">
-            <Button type="primary" size="large">
+      <div data-testid="invitation-done">
+        <Result
+          status="success"
+          title={t('accept.done_title')}
+          subTitle={<span data-testid="invitation-done-text">{t('accept.done_text', { username: accepted })}</span>}
+          extra={
+            // A link (it is one: to the login page), drawn as the page's main button.
+            <Button
+              type="primary"
+              size="large"
+              href={paths.login}
+              onClick={(e) => {
+                e.preventDefault();
+                void navigate(paths.login);
+              }}
+              data-testid="invitation-go-login"
+            >
               {t('accept.go_login')}
             </Button>
-          </Link>
-        }
-        style={{ padding: '16px 0' }}
-        data-testid="invitation-done"
-      />
+          }
+          style={{ padding: '16px 0' }}
+        />
+      </div>
     );
   } else if (code === '' || lookup.isError) {
     body = <CodeForm initial={code} error={lookup.error} onCode={choose} />;

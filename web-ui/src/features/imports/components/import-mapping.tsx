@@ -14,9 +14,15 @@ type NormalisationRow = Normalisation & { key: string };
  */
 export function ImportMapping({ job }: { job: ImportJob }) {
   const t = useT();
+  // A server from before the mapping sends none of these: show nothing rather than fail.
   const mapping = job.mapping ?? [];
-  const normalised: NormalisationRow[] = job.normalised.map((n, i) => ({ ...n, key: `${n.row}-${n.column}-${i}` }));
-  if (mapping.length === 0 && job.ignored_columns.length === 0 && job.normalised_count === 0) return null;
+  const ignored = job.ignored_columns ?? [];
+  const count = job.normalised_count ?? 0;
+  const normalised: NormalisationRow[] = (job.normalised ?? []).map((n, i) => ({
+    ...n,
+    key: `${n.row}-${n.column}-${i}`,
+  }));
+  if (mapping.length === 0 && ignored.length === 0 && count === 0) return null;
   const code = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' };
   return (
     <Flex vertical gap="middle" data-testid="import-mapping-section">
@@ -70,16 +76,16 @@ export function ImportMapping({ job }: { job: ImportJob }) {
           ]}
         />
       ) : null}
-      {job.ignored_columns.length > 0 ? (
+      {ignored.length > 0 ? (
         <Alert
           type="info"
           showIcon
           data-testid="import-ignored"
-          message={t('import.mapping.ignored', { count: job.ignored_columns.length })}
+          message={t('import.mapping.ignored', { count: ignored.length })}
           description={
             <Flex vertical gap={4}>
               <Flex gap={4} wrap>
-                {job.ignored_columns.map((c) => (
+                {ignored.map((c) => (
                   <Tag key={c} data-testid="import-ignored-column">
                     {c}
                   </Tag>
@@ -90,11 +96,11 @@ export function ImportMapping({ job }: { job: ImportJob }) {
           }
         />
       ) : null}
-      {job.normalised_count > 0 ? (
-        <Flex vertical gap="small" data-testid="import-normalised" data-count={job.normalised_count}>
+      {count > 0 ? (
+        <Flex vertical gap="small" data-testid="import-normalised" data-count={count}>
           <Typography.Text strong>
-            {t('import.normalised.title', { count: job.normalised_count })}
-            {job.normalised_count > normalised.length ? (
+            {t('import.normalised.title', { count })}
+            {count > normalised.length ? (
               <Typography.Text type="secondary">
                 {t('import.normalised.first', { shown: normalised.length })}
               </Typography.Text>

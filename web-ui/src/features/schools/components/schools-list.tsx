@@ -42,7 +42,7 @@ export function SchoolsList({ districtId, canManage }: SchoolsListProps) {
       dataIndex: 'name',
       render: (name: string, s) => (
         <Flex vertical gap={0}>
-          <Typography.Text strong data-testid="school-name">
+          <Typography.Text strong data-testid="schools-row-name">
             {name}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="school-code">
