@@ -104,13 +104,13 @@ export function DistrictStaffList({ districtId, canManage, selfUsername }: Distr
         const can = loginActions(s.login);
         const self = s.username === selfUsername;
         return (
-          <Flex wrap style={{ maxWidth: 260 }}>
+          <Flex wrap style={{ maxWidth: 180 }}>
             {!self ? (
               <Button size="small" type="link" onClick={() => setChanging(s)} data-testid="district-staff-change-role">
                 {t('district_staff.change_role')}
               </Button>
             ) : null}
-            {can.reissue ? (
+            {can.reissue && !self ? (
               <Popconfirm
                 title={t('login.reissue_confirm', { name: s.display_name })}
                 description={<div style={{ maxWidth: 300 }}>{t('login.reissue_hint')}</div>}

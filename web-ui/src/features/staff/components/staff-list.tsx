@@ -80,7 +80,7 @@ export function StaffList({ schoolId, canManage, selfUserId }: StaffListProps) {
         const can = loginActions(s.login);
         const self = selfUserId !== undefined && s.user_id === selfUserId;
         return (
-          <Flex wrap>
+          <Flex wrap style={{ maxWidth: 180 }}>
             {can.reissue && !self ? (
               <Popconfirm
                 title={t('login.reissue_confirm', { name: s.name })}
