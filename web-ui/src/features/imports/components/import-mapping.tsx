@@ -123,7 +123,7 @@ export function ImportMapping({ job }: { job: ImportJob }) {
                 key: 'change',
                 render: (_, n) => (
                   <Flex gap="small" align="center" wrap>
-                    <Typography.Text delete type="secondary" style={code}>
+                    <Typography.Text type="secondary" style={code}>
                       {n.from}
                     </Typography.Text>
                     <ArrowRightOutlined aria-hidden style={{ color: '#8c8c8c' }} />
