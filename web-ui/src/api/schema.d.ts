@@ -241,6 +241,166 @@ export interface paths {
         /** The schools of a district (district admins and district clients). */
         get: operations["list_district_schools"];
         put?: never;
+        post: operations["create_school"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["lookup_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/schools/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_school"];
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_district_staff"];
+        put?: never;
+        post: operations["create_district_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_district_staff"];
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/staff/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["issue_district_staff_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/staff/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["issue_staff_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/staff/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["disable_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/staff/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["enable_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_import_template"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2070,6 +2230,11 @@ export interface components {
             file_name: string;
             /** Format: int64 */
             id: number;
+            mapping: components["schemas"]["ColumnMapping"][] | null;
+            ignored_columns: string[];
+            normalised: components["schemas"]["Normalisation"][];
+            normalised_count: number;
+            header_row: number | null;
             progress: components["schemas"]["JobProgress"];
             status: string;
             summary?: null | components["schemas"]["ImportSummary"];
@@ -2175,6 +2340,7 @@ export interface components {
             display_name: string;
             /** @description Whether the caller administers the district. */
             district_admin: boolean;
+            district_role: null | components["schemas"]["DistrictRole"];
             /**
              * Format: int64
              * @description District of a district admin or client.
@@ -2327,8 +2493,6 @@ export interface components {
         /** @description A new staff member, optionally with a login. */
         NewStaff: {
             name: string;
-            /** @description … and this initial password. */
-            password?: string | null;
             phone: string;
             roles: components["schemas"]["Role"][];
             /** @description Creates a login with this username … */
@@ -2624,7 +2788,7 @@ export interface components {
              * @description A stable machine code, e.g. `auth.invalid_credentials`.
              * @enum {string}
              */
-            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
+            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "staff.no_login" | "staff.self" | "school.code_taken" | "auth.invalid_invitation" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
             /** @description What went wrong in this occurrence. */
             detail: string;
             /**
@@ -2681,7 +2845,7 @@ export interface components {
          * @description A staff role within one school (or, for `district_admin`, a district).
          * @enum {string}
          */
-        Role: "district_admin" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate";
+        Role: "district_admin" | "district_viewer" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate";
         /** @description A room, function room or field. */
         Room: {
             /** Format: int32 */
@@ -2728,6 +2892,7 @@ export interface components {
         /** @description A school. */
         School: {
             code: string;
+            kind: components["schemas"]["SchoolKind"];
             /** Format: int64 */
             district_id: number;
             /** Format: int64 */
@@ -2737,6 +2902,96 @@ export interface components {
             time_zone: string;
             /** Format: int64 */
             version: number;
+        };
+        SchoolKind: "primary" | "middle" | "nine_year";
+        SchoolOverview: {
+            code: string;
+            kind: components["schemas"]["SchoolKind"];
+            district_id: number;
+            id: number;
+            name: string;
+            time_zone: string;
+            version: number;
+            students: number;
+            staff: number;
+            plan_status: string | null;
+            admins: number;
+        };
+        Page_SchoolOverview: {
+            items: components["schemas"]["SchoolOverview"][];
+            next_cursor?: string | null;
+        };
+        NewSchool: {
+            name: string;
+            code: string;
+            kind: components["schemas"]["SchoolKind"];
+            time_zone?: string | null;
+        };
+        SchoolPatch: {
+            name?: string | null;
+            code?: string | null;
+            kind?: null | components["schemas"]["SchoolKind"];
+            time_zone?: string | null;
+        };
+        LoginStatus: "none" | "invited" | "active" | "disabled";
+        Invitation: {
+            code: string;
+            expires_at: string;
+            path: string;
+        };
+        DistrictRole: "district_admin" | "district_viewer";
+        DistrictStaff: {
+            id: number;
+            username: string;
+            display_name: string;
+            role: components["schemas"]["DistrictRole"];
+            login: components["schemas"]["LoginStatus"];
+            last_sign_in_at: string | null;
+            version: number;
+            invitation: null | components["schemas"]["Invitation"];
+        };
+        Page_DistrictStaff: {
+            items: components["schemas"]["DistrictStaff"][];
+            next_cursor?: string | null;
+        };
+        NewDistrictStaff: {
+            username: string;
+            display_name: string;
+            role: components["schemas"]["DistrictRole"];
+        };
+        DistrictStaffPatch: {
+            display_name?: string | null;
+            role?: null | components["schemas"]["DistrictRole"];
+            disabled?: boolean | null;
+        };
+        InvitationCode: {
+            code: string;
+        };
+        InvitationDetails: {
+            username: string;
+            display_name: string;
+            school_name: string | null;
+            district_name: string;
+            expires_at: string;
+        };
+        InvitationAcceptance: {
+            code: string;
+            password: string;
+        };
+        InvitationAccepted: {
+            username: string;
+        };
+        ColumnMapping: {
+            column: string;
+            field: string;
+            key: string;
+        };
+        Normalisation: {
+            row: number;
+            column: string;
+            from: string;
+            to: string;
+            kind: "full_width" | "phone" | "homeroom" | "grade" | "whitespace";
         };
         /** @description One school's figures. */
         SchoolFigures: {
@@ -2892,6 +3147,9 @@ export interface components {
             /** Format: int64 */
             user_id?: number | null;
             username?: string | null;
+            login: components["schemas"]["LoginStatus"];
+            last_sign_in_at: string | null;
+            invitation: null | components["schemas"]["Invitation"];
             /** Format: int64 */
             version: number;
         };
@@ -3193,6 +3451,234 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    create_school: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { district_id: number; };
+            cookie?: never;
+        };
+        requestBody: { content: { "application/json": components["schemas"]["NewSchool"] } };
+        responses: {
+            201: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["School"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    update_school: {
+        parameters: {
+            query?: never;
+            header: { "If-Match": string };
+            path: { district_id: number; id: number; };
+            cookie?: never;
+        };
+        requestBody: { content: { "application/json": components["schemas"]["SchoolPatch"] } };
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["School"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    list_district_staff: {
+        parameters: {
+            query?: { limit?: number; cursor?: string };
+            header?: never;
+            path: { district_id: number; };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["Page_DistrictStaff"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    create_district_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { district_id: number; };
+            cookie?: never;
+        };
+        requestBody: { content: { "application/json": components["schemas"]["NewDistrictStaff"] } };
+        responses: {
+            201: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["DistrictStaff"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    update_district_staff: {
+        parameters: {
+            query?: never;
+            header: { "If-Match": string };
+            path: { district_id: number; id: number; };
+            cookie?: never;
+        };
+        requestBody: { content: { "application/json": components["schemas"]["DistrictStaffPatch"] } };
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["DistrictStaff"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    issue_district_staff_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { district_id: number; id: number; };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["Invitation"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    issue_staff_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { school_id: number; id: number; };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["Invitation"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    disable_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { school_id: number; id: number; };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["Staff"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    enable_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { school_id: number; id: number; };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["Staff"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    lookup_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: { content: { "application/json": components["schemas"]["InvitationCode"] } };
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["InvitationDetails"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: { content: { "application/json": components["schemas"]["InvitationAcceptance"] } };
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/json": components["schemas"]["InvitationAccepted"] };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
+    get_import_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: { school_id: number; };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: { [name: string]: unknown };
+                content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string };
+            };
+            default: {
+                headers: { [name: string]: unknown };
+                content: { "application/problem+json": components["schemas"]["Problem"] };
+            };
+        };
+    };
     activate: {
         parameters: {
             query?: never;
@@ -5201,7 +5687,7 @@ export interface operations {
                      *       "next_cursor": null
                      *     }
                      */
-                    "application/json": components["schemas"]["Page_School"];
+                    "application/json": components["schemas"]["Page_SchoolOverview"];
                 };
             };
             /** @description Not modified: the `If-None-Match` tag is current */

@@ -56,6 +56,11 @@ export type ImportJob = Ok<'/api/v1/schools/{school_id}/imports', 'post', 202>;
 export type ImportStatus = ImportJob['status'];
 export type ImportRowError = ImportJob['errors'][number];
 export type ImportSummary = NonNullable<ImportJob['summary']>;
+/** A file column the dry run recognised, and the Kehou field it fills. */
+export type ColumnMapping = NonNullable<ImportJob['mapping']>[number];
+/** A value the dry run tidied (full-width digits, phone spacing, …). */
+export type Normalisation = ImportJob['normalised'][number];
+export type NormalisationKind = Normalisation['kind'];
 
 export type Child = Ok<'/api/v1/me/children', 'get'>['items'][number];
 export type ActivationRequest = Body<'/api/v1/auth/activate', 'post'>;
@@ -106,7 +111,22 @@ export type NewServiceRequest = Body<'/api/v1/schools/{school_id}/service-reques
 export type RequestReview = Body<'/api/v1/schools/{school_id}/service-requests/{id}/review', 'post'>;
 export type AcceptanceEvidence = Ok<'/api/v1/schools/{school_id}/students/{id}/acceptance-evidence', 'get'>;
 
+/** A school of the district with its key figures (students, staff, plan status, admins). */
 export type DistrictSchool = Ok<'/api/v1/districts/{district_id}/schools', 'get'>['items'][number];
+export type School = Ok<'/api/v1/districts/{district_id}/schools', 'post', 201>;
+export type SchoolKind = School['kind'];
+export type NewSchool = Body<'/api/v1/districts/{district_id}/schools', 'post'>;
+export type SchoolPatch = Body<'/api/v1/districts/{district_id}/schools/{id}', 'patch'>;
+export type DistrictStaff = Ok<'/api/v1/districts/{district_id}/staff', 'get'>['items'][number];
+export type DistrictRole = DistrictStaff['role'];
+export type NewDistrictStaff = Body<'/api/v1/districts/{district_id}/staff', 'post'>;
+export type DistrictStaffPatch = Body<'/api/v1/districts/{district_id}/staff/{id}', 'patch'>;
+/** A one-time invitation to set a login's password (answered only when issued). */
+export type Invitation = Ok<'/api/v1/schools/{school_id}/staff/{id}/invitation', 'post', 201>;
+/** 未开通 / 已邀请 / 已启用 / 已停用. */
+export type LoginStatus = Staff['login'];
+export type InvitationDetails = Ok<'/api/v1/auth/invitations/lookup', 'post'>;
+export type InvitationAcceptance = Body<'/api/v1/auth/invitations/accept', 'post'>;
 export type ApiClient = Ok<'/api/v1/districts/{district_id}/api-clients', 'get'>['items'][number];
 export type NewApiClient = Body<'/api/v1/districts/{district_id}/api-clients', 'post'>;
 export type ClientEdit = Body<'/api/v1/districts/{district_id}/api-clients/{id}', 'patch'>;
@@ -140,4 +160,5 @@ export type ServiceRequestId = ServiceRequest['id'];
 export type DistrictId = NonNullable<Me['district_id']>;
 export type ApiClientId = ApiClient['id'];
 export type WebhookEndpointId = WebhookEndpoint['id'];
+export type DistrictStaffId = DistrictStaff['id'];
 export type WebhookDeliveryId = WebhookDelivery['id'];

@@ -14,6 +14,8 @@ import {
   FileTextOutlined,
   SolutionOutlined,
   BankOutlined,
+  ClusterOutlined,
+  UserSwitchOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   HomeOutlined,
@@ -26,6 +28,8 @@ import type { PageAccess } from '@/lib/access';
 import type { MessageKey } from '@/locales';
 import { AuditRoute } from './routes/audit-route';
 import { ClubsRoute } from './routes/clubs-route';
+import { DistrictSchoolsRoute } from './routes/district-schools-route';
+import { DistrictStaffRoute } from './routes/district-staff-route';
 import { HomeroomsRoute } from './routes/homerooms-route';
 import { ImportsRoute } from './routes/imports-route';
 import { IntegrationRoute } from './routes/integration-route';
@@ -50,9 +54,30 @@ export type AppRoute = {
   icon: ComponentType;
   permission: PageAccess;
   Component: ComponentType;
+  /** The menu entry's data-testid when the path's last segment is not unique (`menu-<segment>` otherwise). */
+  menuTestId?: string;
 };
 
 export const appRoutes: readonly AppRoute[] = [
+  {
+    path: paths.districtSchools,
+    menuKey: 'menu.district_schools',
+    group: 'menu.district',
+    icon: ClusterOutlined,
+    permission: 'viewDistrict',
+    Component: DistrictSchoolsRoute,
+    menuTestId: 'menu-district-schools',
+  },
+  {
+    path: paths.districtStaff,
+    menuKey: 'menu.district_staff',
+    group: 'menu.district',
+    icon: UserSwitchOutlined,
+    // The district's own accounts: its admins manage them, its viewers read nothing there (contract).
+    permission: 'isDistrictAdmin',
+    Component: DistrictStaffRoute,
+    menuTestId: 'menu-district-staff',
+  },
   {
     path: paths.students,
     menuKey: 'menu.students',

@@ -9,6 +9,7 @@ import { RequirePermission } from './require-permission';
 import { appRoutes } from './route-table';
 import { ActivateRoute } from './routes/activate-route';
 import { HomeRoute } from './routes/home-route';
+import { InvitationRoute } from './routes/invitation-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import {
@@ -23,6 +24,7 @@ import {
 const router = createBrowserRouter([
   { path: paths.login, Component: LoginRoute },
   { path: paths.activate, Component: ActivateRoute },
+  { path: paths.invitation, Component: InvitationRoute },
   {
     path: paths.portal,
     element: (

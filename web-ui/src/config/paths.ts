@@ -19,6 +19,10 @@ export const paths = {
   clubs: '/applications/clubs',
   serviceRequests: '/applications/service-requests',
   activate: '/activate',
+  /** Accepting a staff login's invitation (public): the code comes in the fragment, `#K7QM-3XPA-9TRD`. */
+  invitation: '/invitation',
+  districtSchools: '/district/schools',
+  districtStaff: '/district/staff',
   portal: '/portal',
   portalChild: '/portal/children/:studentId',
   portalApply: '/portal/children/:studentId/apply',

@@ -40,6 +40,17 @@ const allBut = (...left: Ability[]) => EVERY.filter((a) => !left.includes(a));
  */
 const SENT_FOR: Record<Role, Ability[]> = {
   district_admin: allBut('manage_staff', 'edit_plans', 'record_paper_receipt', 'vet_clubs'),
+  district_viewer: [
+    'view_students',
+    'view_homerooms',
+    'view_staff',
+    'view_rooms',
+    'view_terms',
+    'view_plans',
+    'view_informed',
+    'view_application_stats',
+    'view_clubs',
+  ],
   school_admin: allBut('approve_plans'),
   homeroom_teacher: [
     'view_students',
@@ -74,6 +85,7 @@ function staff(grants: GrantFixture[], overrides: Partial<Me> = {}): Me {
     display_name: 'U',
     district_id: null,
     district_admin: false,
+    district_role: null,
     scopes: [],
     grants: grants.map(([school_id, roles, permissions]) => ({
       school_id,
@@ -102,11 +114,26 @@ describe('defineAccess', () => {
     expect(defineAccess(staff([[1, ['tutor']]], { district_admin: true }), 1).isDistrictAdmin).toBe(true);
   });
 
+  it('lets district admins and district viewers read the district pages, and only admins change them', () => {
+    const admin = defineAccess(
+      staff([[1, ['district_admin']]], { district_id: 9, district_role: 'district_admin' }),
+      1,
+    );
+    expect(admin).toMatchObject({ isDistrictAdmin: true, viewDistrict: true });
+    const viewer = defineAccess(
+      staff([[1, ['district_viewer']]], { district_id: 9, district_role: 'district_viewer' }),
+      1,
+    );
+    expect(viewer).toMatchObject({ isDistrictAdmin: false, viewDistrict: true, viewStudents: true });
+    expect(viewer).toMatchObject({ editRoster: false, manageStaff: false, approvePlans: false, viewGuardians: false });
+    expect(defineAccess(staff([[1, ['school_admin']]]), 1).viewDistrict).toBe(false);
+  });
+
   it('has one capability for every ability the server may send', () => {
     const caps = defineAccess(staff([[1, [], EVERY]]), 1);
     for (const p of PERMISSIONS) expect(caps[p], p).toBe(true);
     expect(new Set(PERMISSIONS).size).toBe(EVERY.length);
-    expect(PERMISSIONS.length).toBe(Object.keys(NO_ACCESS).length - 2);
+    expect(PERMISSIONS.length).toBe(Object.keys(NO_ACCESS).length - 3);
   });
 
   it('reads the permissions the server sent, not the roles', () => {

@@ -11,7 +11,10 @@ import type { Ability, Grant, Me, SchoolId } from '@/api/types';
 export type Capabilities = {
   /** Signed in as school or district staff (guardians use the parent app; API clients have no UI). */
   isStaff: boolean;
+  /** Administers the district: brings schools on, invites their first admins and the district's staff. */
   isDistrictAdmin: boolean;
+  /** Reads the district's pages: its admins and its viewers (区督导, read-only). */
+  viewDistrict: boolean;
   viewStudents: boolean;
   /** Guardians and pickup persons of a student: people who hand children over need them. */
   viewGuardians: boolean;
@@ -55,13 +58,14 @@ export type Capabilities = {
 };
 
 /** A capability a route or a button can require. */
-export type Permission = Exclude<keyof Capabilities, 'isStaff' | 'isDistrictAdmin'>;
+export type Permission = Exclude<keyof Capabilities, 'isStaff' | 'isDistrictAdmin' | 'viewDistrict'>;
 
 /**
- * What a page requires: a capability in the selected school, or administering the district
- * (district pages such as 接口与推送 belong to no school; the API's `DistrictScope::require_admin`).
+ * What a page requires: a capability in the selected school, administering the district
+ * (district pages such as 接口与推送 belong to no school; the API's `DistrictScope::require_admin`),
+ * or reading it (学校, 区级人员: district admins and viewers).
  */
-export type PageAccess = Permission | 'isDistrictAdmin';
+export type PageAccess = Permission | 'isDistrictAdmin' | 'viewDistrict';
 
 /**
  * The capability each server ability (`grants[].permissions` in /me, computed by the server from
@@ -111,6 +115,7 @@ function permissionOf(ability: string): Permission | undefined {
 export const NO_ACCESS: Capabilities = {
   isStaff: false,
   isDistrictAdmin: false,
+  viewDistrict: false,
   viewStudents: false,
   viewGuardians: false,
   viewHomerooms: false,
@@ -155,10 +160,15 @@ export function resolveSchoolId(me: Me, remembered: SchoolId | null): SchoolId |
 
 export function defineAccess(me: Me | null | undefined, schoolId: SchoolId | null): Capabilities {
   if (!me || me.kind !== 'staff') return NO_ACCESS;
+  const isDistrictAdmin =
+    me.district_role === 'district_admin' ||
+    me.district_admin ||
+    me.grants.some((g) => g.roles.includes('district_admin'));
   const caps: Capabilities = {
     ...NO_ACCESS,
     isStaff: true,
-    isDistrictAdmin: me.district_admin || me.grants.some((g) => g.roles.includes('district_admin')),
+    isDistrictAdmin,
+    viewDistrict: isDistrictAdmin || me.district_role === 'district_viewer',
   };
   for (const ability of grantFor(me, schoolId)?.permissions ?? []) {
     const permission = permissionOf(ability);

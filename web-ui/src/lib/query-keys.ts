@@ -48,7 +48,7 @@ export function districtKey(districtId: DistrictId, ...parts: readonly unknown[]
 }
 
 /** The second part of a district query's key. */
-export type DistrictArea = 'schools' | 'api-clients' | 'webhooks';
+export type DistrictArea = 'schools' | 'staff' | 'api-clients' | 'webhooks';
 
 /** After a district write: refetch the areas it changed. */
 export function invalidateDistrict(

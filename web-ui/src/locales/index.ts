@@ -1,18 +1,22 @@
 /** Messages per locale, merged from one file per area. zh-CN is the source of the keys. */
+import enAccounts from './en-US/accounts';
 import enApplications from './en-US/applications';
 import enAudit from './en-US/audit';
 import enAuth from './en-US/auth';
 import enCommon from './en-US/common';
+import enDistrict from './en-US/district';
 import enImports from './en-US/imports';
 import enIntegration from './en-US/integration';
 import enMenu from './en-US/menu';
 import enPortal from './en-US/portal';
 import enProblem from './en-US/problem';
 import enRoster from './en-US/roster';
+import zhAccounts from './zh-CN/accounts';
 import zhApplications from './zh-CN/applications';
 import zhAudit from './zh-CN/audit';
 import zhAuth from './zh-CN/auth';
 import zhCommon from './zh-CN/common';
+import zhDistrict from './zh-CN/district';
 import zhImports from './zh-CN/imports';
 import zhIntegration from './zh-CN/integration';
 import zhMenu from './zh-CN/menu';
@@ -30,6 +34,8 @@ const zhCN = {
   ...zhApplications,
   ...zhPortal,
   ...zhIntegration,
+  ...zhDistrict,
+  ...zhAccounts,
   ...zhProblem,
 };
 
@@ -46,6 +52,8 @@ const enUS: Messages = {
   ...enApplications,
   ...enPortal,
   ...enIntegration,
+  ...enDistrict,
+  ...enAccounts,
   ...enProblem,
 };
 

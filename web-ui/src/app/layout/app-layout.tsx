@@ -32,7 +32,9 @@ export function AppLayout() {
       const item: MenuItem = {
         key: route.path,
         icon: <Icon />,
-        label: <span data-testid={`menu-${route.path.split('/').pop() ?? ''}`}>{t(route.menuKey)}</span>,
+        label: (
+          <span data-testid={route.menuTestId ?? `menu-${route.path.split('/').pop() ?? ''}`}>{t(route.menuKey)}</span>
+        ),
       };
       groups.set(route.group, [...(groups.get(route.group) ?? []), item]);
     }

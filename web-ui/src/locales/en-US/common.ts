@@ -34,6 +34,7 @@ const common: Record<keyof typeof zh, string> = {
   'grade.8': 'Grade 8',
   'grade.9': 'Grade 9',
   'role.district_admin': 'District admin',
+  'role.district_viewer': 'District viewer (read-only)',
   'role.school_admin': 'School admin',
   'role.homeroom_teacher': 'Homeroom teacher',
   'role.tutor': 'Tutor',

@@ -1,6 +1,9 @@
 import type zh from '../zh-CN/menu';
 
 const menu: Record<keyof typeof zh, string> = {
+  'menu.district': 'District',
+  'menu.district_schools': 'Schools',
+  'menu.district_staff': 'District staff',
   'menu.roster': 'Roster',
   'menu.students': 'Students',
   'menu.homerooms': 'Homerooms',

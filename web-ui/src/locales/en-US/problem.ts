@@ -91,5 +91,14 @@ const problem: Record<keyof typeof zh, string> = {
   'field_error.internal_address': 'A webhook may not point at an internal address',
   'field_error.credentials': 'Put no user name or password in the URL',
   'field_error.scope_missing': 'The client lacks the “Events” (events:read) scope',
+  'problem.auth.invalid_invitation':
+    'The invitation code is wrong, used or expired: ask the admin who invited you for a new one',
+  'problem.user.username_taken': 'This user name is taken: choose another',
+  'problem.school.code_taken': 'A school of the district already has this code',
+  'problem.staff.no_login': 'This person has no login (no user name)',
+  'problem.staff.self': 'You cannot disable your own login or drop your own admin role',
+  'field_error.too_short': 'Too short',
+  'field_error.not_accepted': 'Not accepted',
+  'field_error.invalid_time_zone': 'Not a time zone, e.g. Asia/Shanghai',
 };
 export default problem;

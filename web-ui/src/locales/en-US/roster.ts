@@ -69,9 +69,8 @@ const roster: Record<keyof typeof zh, string> = {
   'staff.create': 'New staff member',
   'staff.created': 'Staff member {name} created',
   'staff.login': 'Login (optional)',
-  'staff.login_hint': 'A username and an initial password give them a login.',
-  'staff.password': 'Initial password',
-  'staff.password_required': 'A username needs an initial password',
+  'staff.login_hint':
+    'With a username, a one-time invitation is issued: the person opens its link and sets their own password. Leave it empty for no login yet.',
   'staff.password_min': 'At least 8 characters',
   'staff.username_min': '3 to 50 characters',
   'room.create': 'New room',

@@ -32,6 +32,7 @@ export default {
   'grade.8': '八年级',
   'grade.9': '九年级',
   'role.district_admin': '区县管理员',
+  'role.district_viewer': '区督导（只读）',
   'role.school_admin': '学校管理员',
   'role.homeroom_teacher': '班主任',
   'role.tutor': '看护教师',

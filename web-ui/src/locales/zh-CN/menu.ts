@@ -1,4 +1,7 @@
 export default {
+  'menu.district': '区县',
+  'menu.district_schools': '学校',
+  'menu.district_staff': '区级人员',
   'menu.roster': '花名册',
   'menu.students': '学生',
   'menu.homerooms': '行政班',

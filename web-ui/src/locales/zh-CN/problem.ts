@@ -91,4 +91,12 @@ export default {
   'field_error.internal_address': '不能推送到内网或本机地址',
   'field_error.credentials': '地址中不能包含用户名或密码',
   'field_error.scope_missing': '所选应用没有“事件推送（events:read）”权限',
+  'problem.auth.invalid_invitation': '邀请码无效、已使用或已过期，请联系发出邀请的管理员重新邀请',
+  'problem.user.username_taken': '该用户名已被使用，请换一个',
+  'problem.school.code_taken': '本区已有学校使用此代码',
+  'problem.staff.no_login': '此人没有登录账号（未设用户名）',
+  'problem.staff.self': '不能停用自己的账号或取消自己的管理员角色',
+  'field_error.too_short': '太短了',
+  'field_error.not_accepted': '不接受此项',
+  'field_error.invalid_time_zone': '时区无效，如 Asia/Shanghai',
 } as const;

@@ -1,26 +1,35 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
+import { useCreateStaff } from '@/api/staff';
 import type { Role, SchoolId } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
+import { InvitationOnceModal, type ShownInvitation } from '@/components/invitation-once-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
-import { useCreateStaff } from '../api/create-staff';
 import { roleLabel, SCHOOL_ROLES } from '../role-label';
 
-type Values = { name: string; phone: string; roles: Role[]; username?: string; password?: string };
+type Values = { name: string; phone: string; roles: Role[]; username?: string };
 
 const MAPPING: ProblemMapping = {
-  fields: ['name', 'phone', 'roles', 'username', 'password'],
-  codeFields: { 'staff.duplicate_username': 'username', 'auth.username_taken': 'username' },
+  fields: ['name', 'phone', 'roles', 'username'],
+  codeFields: {
+    'staff.duplicate_username': 'username',
+    'auth.username_taken': 'username',
+    'user.username_taken': 'username',
+  },
 };
 const PHONE = /^[0-9+\- ]{5,20}$/;
 
-/** 新增教职工: name, phone, roles and, optionally, a login (username + initial password). */
+/**
+ * 新增教职工: name, phone, roles and, optionally, a username: the login is then opened by an
+ * invitation (shown once, for the person to set their own password), never by a password set here.
+ */
 export function CreateStaffButton({ schoolId }: { schoolId: SchoolId }) {
   const t = useT();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
+  const [invited, setInvited] = useState<ShownInvitation>();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form, MAPPING);
   const create = useCreateStaff(schoolId);
@@ -28,15 +37,18 @@ export function CreateStaffButton({ schoolId }: { schoolId: SchoolId }) {
     problem.clear();
     setOpen(false);
   };
-  const submit = ({ username, password, ...rest }: Values) => {
+  const submit = ({ username, ...rest }: Values) => {
     problem.clear();
-    const login = username?.trim() ? { username: username.trim(), password: password ?? null } : {};
+    const login = username?.trim() ? { username: username.trim() } : {};
     create.mutate(
       { ...rest, ...login },
       {
         onSuccess: (created) => {
           void message.success(t('staff.created', { name: created.name }));
           close();
+          if (created.invitation && created.username) {
+            setInvited({ name: created.name, username: created.username, invitation: created.invitation });
+          }
         },
         onError: problem.show,
       },
@@ -94,23 +106,10 @@ export function CreateStaffButton({ schoolId }: { schoolId: SchoolId }) {
           name="username"
           rules={[{ min: 3, max: 50, message: t('staff.username_min') }]}
         >
-          <Input autoComplete="off" maxLength={50} />
-        </Form.Item>
-        <Form.Item
-          label={t('staff.password')}
-          name="password"
-          dependencies={['username']}
-          rules={[
-            ({ getFieldValue }) => ({
-              required: Boolean((getFieldValue('username') as string | undefined)?.trim()),
-              message: t('staff.password_required'),
-            }),
-            { min: 8, message: t('staff.password_min') },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={200} />
+          <Input autoComplete="off" maxLength={50} data-testid="staff-username" />
         </Form.Item>
       </FormModal>
+      <InvitationOnceModal shown={invited} onClose={() => setInvited(undefined)} />
     </>
   );
 }
