@@ -51,6 +51,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set your own password with an invitation code; then sign in at `/auth/login`. A code
+         *     works once; earlier sessions of the login end.
+         */
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who an invitation is for (name, school, expiry), before the person sets a password. */
+        post: operations["lookup_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -238,42 +275,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The schools of a district (district admins and district clients). */
+        /**
+         * The district's schools with their key figures (students, staff, school admins, the
+         *     status of the latest service plan), in id order. District admins, viewers and clients.
+         */
         get: operations["list_district_schools"];
         put?: never;
+        /**
+         * Add a school to the district (district admins). Then invite its first school admin
+         *     with `POST /schools/{school_id}/staff`.
+         */
         post: operations["create_school"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/invitations/lookup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["lookup_invitation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/invitations/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["accept_invitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -293,7 +305,26 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a school's name, code, kind or time zone (district admins). Send `If-Match`. */
         patch: operations["update_school"];
+        trace?: never;
+    };
+    "/api/v1/districts/{district_id}/service-bounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district's bounds on session end times. */
+        get: operations["get_bounds"];
+        /** Set the district's bounds on session end times (district admins); new plans are checked against them. */
+        put: operations["put_bounds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/districts/{district_id}/staff": {
@@ -303,8 +334,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The district's staff logins (district admins and viewers), in id order. */
         get: operations["list_district_staff"];
         put?: never;
+        /**
+         * Add a district login (admin or viewer). The answer's `invitation` is the one-time code
+         *     with which the person sets their own password.
+         */
         post: operations["create_district_staff"];
         delete?: never;
         options?: never;
@@ -325,6 +361,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Rename, change the role of, disable or enable a district login. Send `If-Match`. */
         patch: operations["update_district_staff"];
         trace?: never;
     };
@@ -337,89 +374,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["issue_district_staff_invitation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{school_id}/staff/{id}/invitation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["issue_staff_invitation"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{school_id}/staff/{id}/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["disable_staff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{school_id}/staff/{id}/enable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["enable_staff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/schools/{school_id}/imports/template.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_import_template"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/districts/{district_id}/service-bounds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The district's bounds on session end times. */
-        get: operations["get_bounds"];
-        /** Set the district's bounds on session end times (district admins); new plans are checked against them. */
-        put: operations["put_bounds"];
-        post?: never;
+        /** A new invitation for a district login (the earlier code stops working). */
+        post: operations["reinvite_district_staff"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1215,7 +1171,10 @@ export interface paths {
         /** Staff of the school with their roles. Phones are masked unless the role needs them. */
         get: operations["list_staff"];
         put?: never;
-        /** Add a staff member, optionally with a login. */
+        /**
+         * Add a staff member, optionally with a login: the answer's `invitation` is a one-time
+         *     code with which the person sets their own password (`/invitation#<code>` on the SPA).
+         */
         post: operations["create_staff"];
         delete?: never;
         options?: never;
@@ -1239,6 +1198,60 @@ export interface paths {
         head?: never;
         /** Change a staff member's name, phone or roles. Send `If-Match`. */
         patch: operations["update_staff"];
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/staff/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable the staff member's login: it cannot sign in and its sessions end at once. */
+        post: operations["disable_staff_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/staff/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable the staff member's login again. */
+        post: operations["enable_staff_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/staff/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new one-time invitation for the staff member's login; the earlier code stops
+         *     working (also how a forgotten password is replaced).
+         */
+        post: operations["reinvite_staff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/schools/{school_id}/students": {
@@ -1576,6 +1589,13 @@ export interface components {
          * @enum {string}
          */
         Ability: "view_students" | "view_guardians" | "view_homerooms" | "view_staff" | "view_rooms" | "view_terms" | "import_roster" | "export_roster" | "edit_roster" | "manage_staff" | "view_audit_log" | "view_plans" | "edit_plans" | "approve_plans" | "manage_texts" | "view_informed" | "record_paper_receipt" | "review_applications" | "school_review" | "view_application_stats" | "view_clubs" | "edit_clubs" | "vet_clubs" | "view_service_requests" | "review_service_requests";
+        /** @description The code and the password the person chooses. */
+        AcceptInvitation: {
+            /** @description The code, e.g. `K7QM-3XPA-9TRD`. */
+            code: string;
+            /** @description The new password: at least 12 characters. */
+            password: string;
+        };
         /** @description The provable acceptance of the agreement. */
         Acceptance: {
             /** Format: date-time */
@@ -1603,6 +1623,11 @@ export interface components {
             student_id: number;
             /** @description The exact texts accepted, with their hashes. */
             texts: components["schemas"]["PlanText"][];
+        };
+        /** @description The login whose password was set. */
+        AcceptedInvitation: {
+            /** @description Sign in with this username. */
+            username: string;
         };
         /** @description A portal activation code, shown once. */
         ActivationCode: {
@@ -2065,6 +2090,32 @@ export interface components {
             /** Format: int64 */
             waiting: number;
         };
+        /**
+         * @description A district-level role.
+         * @enum {string}
+         */
+        DistrictRole: "district_admin" | "district_viewer";
+        /** @description A district staff login. */
+        DistrictStaff: {
+            display_name: string;
+            /** Format: int64 */
+            id: number;
+            invitation?: null | components["schemas"]["Invitation"];
+            /** Format: date-time */
+            last_sign_in_at?: string | null;
+            login: components["schemas"]["LoginStatus"];
+            role: components["schemas"]["DistrictRole"];
+            username: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Changes to a district staff login. */
+        DistrictStaffEdit: {
+            /** @description Disable (true) or enable (false) the login; disabling ends its sessions. */
+            disabled?: boolean | null;
+            display_name?: string | null;
+            role?: null | components["schemas"]["DistrictRole"];
+        };
         /** @description One child in one offering. */
         Enrollment: {
             /** Format: int64 */
@@ -2230,11 +2281,6 @@ export interface components {
             file_name: string;
             /** Format: int64 */
             id: number;
-            mapping: components["schemas"]["ColumnMapping"][] | null;
-            ignored_columns: string[];
-            normalised: components["schemas"]["Normalisation"][];
-            normalised_count: number;
-            header_row: number | null;
             progress: components["schemas"]["JobProgress"];
             status: string;
             summary?: null | components["schemas"]["ImportSummary"];
@@ -2293,6 +2339,38 @@ export interface components {
             /** @description The server's version. */
             version: string;
         };
+        /** @description A one-time code, shown once to whoever issued it. */
+        Invitation: {
+            /** @description The code, e.g. `K7QM-3XPA-9TRD` (case and dashes do not matter when typed). */
+            code: string;
+            /**
+             * Format: date-time
+             * @description When it stops working.
+             */
+            expires_at: string;
+            /**
+             * @description The SPA path that sets the password: `/invitation#<code>` (the code stays out of
+             *     server logs because it is in the fragment).
+             */
+            path: string;
+        };
+        /** @description An invitation code as the person typed or opened it. */
+        InvitationCode: {
+            /** @description The code, e.g. `K7QM-3XPA-9TRD`. */
+            code: string;
+        };
+        /** @description Who an invitation is for, as the page that sets the password shows it. */
+        InvitationInfo: {
+            display_name: string;
+            /** @description The district. */
+            district_name: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description The school the login works in, if it is a school login. */
+            school_name?: string | null;
+            /** @description The login name the person will sign in with. */
+            username: string;
+        };
         /** @description A short list that is never paged (the guardians of one student). */
         Items_Child: {
             /** @description The items. */
@@ -2334,18 +2412,23 @@ export interface components {
             /** @description Staff username, or a guardian's phone number. */
             username: string;
         };
+        /**
+         * @description Where a login stands.
+         * @enum {string}
+         */
+        LoginStatus: "none" | "invited" | "active" | "disabled";
         /** @description Who the caller is. */
         Me: {
             /** @description Name to show. */
             display_name: string;
             /** @description Whether the caller administers the district. */
             district_admin: boolean;
-            district_role: null | components["schemas"]["DistrictRole"];
             /**
              * Format: int64
              * @description District of a district admin or client.
              */
             district_id?: number | null;
+            district_role?: null | components["schemas"]["Role"];
             /** @description School grants. */
             grants: components["schemas"]["SchoolGrant"][];
             /** @description staff, guardian or client. */
@@ -2417,6 +2500,12 @@ export interface components {
             vetting_status?: string | null;
             weekdays: number[];
         };
+        /** @description A new district staff login; the person sets the password with the invitation. */
+        NewDistrictStaff: {
+            display_name: string;
+            role: components["schemas"]["DistrictRole"];
+            username: string;
+        };
         /** @description A new homeroom. */
         NewHomeroom: {
             /** Format: int32 */
@@ -2463,6 +2552,16 @@ export interface components {
             term_id: number;
             title: string;
         };
+        /** @description A new school. */
+        NewSchool: {
+            /** @description Letters, digits and `-`, up to 32 (e.g. the 10-digit 学校标识码). */
+            code: string;
+            kind: components["schemas"]["SchoolKind"];
+            /** @description e.g. 朝阳区实验小学. */
+            name: string;
+            /** @description IANA time zone (default Asia/Shanghai). */
+            time_zone?: string | null;
+        };
         /** @description A new plan version. */
         NewServicePlan: {
             /** @description Fee-exemption categories (default: teacher_child, poverty_household, hardship). */
@@ -2493,9 +2592,17 @@ export interface components {
         /** @description A new staff member, optionally with a login. */
         NewStaff: {
             name: string;
+            /**
+             * @deprecated
+             * @description Refused (`not_accepted`): passwords are set by the person, through the invitation.
+             */
+            password?: string | null;
             phone: string;
             roles: components["schemas"]["Role"][];
-            /** @description Creates a login with this username … */
+            /**
+             * @description Creates a login with this username; the answer carries a one-time invitation with
+             *     which the person sets their own password (nobody else ever chooses it).
+             */
             username?: string | null;
         };
         /** @description A new student. */
@@ -2622,6 +2729,13 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Page_DistrictStaff: {
+            /** @description The items, in a stable order. */
+            items: components["schemas"]["DistrictStaff"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Page_Enrollment: {
             /** @description The items, in a stable order. */
             items: components["schemas"]["Enrollment"][];
@@ -2671,9 +2785,9 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
-        Page_School: {
+        Page_SchoolOverview: {
             /** @description The items, in a stable order. */
-            items: components["schemas"]["School"][];
+            items: components["schemas"]["SchoolOverview"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -2788,7 +2902,7 @@ export interface components {
              * @description A stable machine code, e.g. `auth.invalid_credentials`.
              * @enum {string}
              */
-            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "staff.no_login" | "staff.self" | "school.code_taken" | "auth.invalid_invitation" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
+            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_invitation" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "school.code_taken" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "staff.no_login" | "staff.self" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
             /** @description What went wrong in this occurrence. */
             detail: string;
             /**
@@ -2845,7 +2959,7 @@ export interface components {
          * @description A staff role within one school (or, for `district_admin`, a district).
          * @enum {string}
          */
-        Role: "district_admin" | "district_viewer" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate";
+        Role: "district_admin" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate" | "district_viewer";
         /** @description A room, function room or field. */
         Room: {
             /** Format: int32 */
@@ -2891,107 +3005,25 @@ export interface components {
         };
         /** @description A school. */
         School: {
+            /** @description The school's code, unique in Kehou (e.g. the 学校标识码). */
             code: string;
-            kind: components["schemas"]["SchoolKind"];
             /** Format: int64 */
             district_id: number;
             /** Format: int64 */
             id: number;
+            kind: components["schemas"]["SchoolKind"];
             name: string;
             /** @description IANA time zone, default Asia/Shanghai. */
             time_zone: string;
             /** Format: int64 */
             version: number;
         };
-        SchoolKind: "primary" | "middle" | "nine_year";
-        SchoolOverview: {
-            code: string;
-            kind: components["schemas"]["SchoolKind"];
-            district_id: number;
-            id: number;
-            name: string;
-            time_zone: string;
-            version: number;
-            students: number;
-            staff: number;
-            plan_status: string | null;
-            admins: number;
-        };
-        Page_SchoolOverview: {
-            items: components["schemas"]["SchoolOverview"][];
-            next_cursor?: string | null;
-        };
-        NewSchool: {
-            name: string;
-            code: string;
-            kind: components["schemas"]["SchoolKind"];
-            time_zone?: string | null;
-        };
-        SchoolPatch: {
-            name?: string | null;
+        /** @description Changes to a school. */
+        SchoolEdit: {
             code?: string | null;
             kind?: null | components["schemas"]["SchoolKind"];
+            name?: string | null;
             time_zone?: string | null;
-        };
-        LoginStatus: "none" | "invited" | "active" | "disabled";
-        Invitation: {
-            code: string;
-            expires_at: string;
-            path: string;
-        };
-        DistrictRole: "district_admin" | "district_viewer";
-        DistrictStaff: {
-            id: number;
-            username: string;
-            display_name: string;
-            role: components["schemas"]["DistrictRole"];
-            login: components["schemas"]["LoginStatus"];
-            last_sign_in_at: string | null;
-            version: number;
-            invitation: null | components["schemas"]["Invitation"];
-        };
-        Page_DistrictStaff: {
-            items: components["schemas"]["DistrictStaff"][];
-            next_cursor?: string | null;
-        };
-        NewDistrictStaff: {
-            username: string;
-            display_name: string;
-            role: components["schemas"]["DistrictRole"];
-        };
-        DistrictStaffPatch: {
-            display_name?: string | null;
-            role?: null | components["schemas"]["DistrictRole"];
-            disabled?: boolean | null;
-        };
-        InvitationCode: {
-            code: string;
-        };
-        InvitationDetails: {
-            username: string;
-            display_name: string;
-            school_name: string | null;
-            district_name: string;
-            expires_at: string;
-        };
-        InvitationAcceptance: {
-            code: string;
-            password: string;
-        };
-        InvitationAccepted: {
-            username: string;
-        };
-        ColumnMapping: {
-            column: string;
-            field: string;
-            key: string;
-        };
-        Normalisation: {
-            row: number;
-            column: string;
-            from: string;
-            to: string;
-            kind: "full_width" | "phone" | "homeroom" | "grade" | "whitespace";
         };
         /** @description One school's figures. */
         SchoolFigures: {
@@ -3036,6 +3068,44 @@ export interface components {
             school_id: number;
             /** @description Its name. */
             school_name: string;
+        };
+        /**
+         * @description What kind of school (学段).
+         * @enum {string}
+         */
+        SchoolKind: "primary" | "middle" | "nine_year";
+        /** @description A school with the figures a district's school list shows. */
+        SchoolOverview: {
+            /**
+             * Format: int64
+             * @description School admins with a working login or an open invitation.
+             */
+            admins: number;
+            code: string;
+            /** Format: int64 */
+            district_id: number;
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["SchoolKind"];
+            name: string;
+            /**
+             * @description The status of the school's latest service plan (`draft`, `submitted`, `approved`,
+             *     `returned` …); null when it has none.
+             */
+            plan_status?: string | null;
+            /**
+             * Format: int64
+             * @description Staff members.
+             */
+            staff: number;
+            /**
+             * Format: int64
+             * @description Students on the roster.
+             */
+            students: number;
+            time_zone: string;
+            /** Format: int64 */
+            version: number;
         };
         /** @description Times that apply between two month-days each year, e.g. `05-01`..`10-31`. */
         SeasonTime: {
@@ -3138,6 +3208,11 @@ export interface components {
         Staff: {
             /** Format: int64 */
             id: number;
+            invitation?: null | components["schemas"]["Invitation"];
+            /** Format: date-time */
+            last_sign_in_at?: string | null;
+            /** @description Where the login stands: none, invited, active, disabled. */
+            login: components["schemas"]["LoginStatus"];
             name: string;
             /** @description Masked unless the caller may see contacts. */
             phone: string;
@@ -3147,9 +3222,6 @@ export interface components {
             /** Format: int64 */
             user_id?: number | null;
             username?: string | null;
-            login: components["schemas"]["LoginStatus"];
-            last_sign_in_at: string | null;
-            invitation: null | components["schemas"]["Invitation"];
             /** Format: int64 */
             version: number;
         };
@@ -3451,234 +3523,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    create_school: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { district_id: number; };
-            cookie?: never;
-        };
-        requestBody: { content: { "application/json": components["schemas"]["NewSchool"] } };
-        responses: {
-            201: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["School"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    update_school: {
-        parameters: {
-            query?: never;
-            header: { "If-Match": string };
-            path: { district_id: number; id: number; };
-            cookie?: never;
-        };
-        requestBody: { content: { "application/json": components["schemas"]["SchoolPatch"] } };
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["School"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    list_district_staff: {
-        parameters: {
-            query?: { limit?: number; cursor?: string };
-            header?: never;
-            path: { district_id: number; };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["Page_DistrictStaff"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    create_district_staff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { district_id: number; };
-            cookie?: never;
-        };
-        requestBody: { content: { "application/json": components["schemas"]["NewDistrictStaff"] } };
-        responses: {
-            201: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["DistrictStaff"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    update_district_staff: {
-        parameters: {
-            query?: never;
-            header: { "If-Match": string };
-            path: { district_id: number; id: number; };
-            cookie?: never;
-        };
-        requestBody: { content: { "application/json": components["schemas"]["DistrictStaffPatch"] } };
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["DistrictStaff"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    issue_district_staff_invitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { district_id: number; id: number; };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["Invitation"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    issue_staff_invitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { school_id: number; id: number; };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["Invitation"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    disable_staff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { school_id: number; id: number; };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["Staff"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    enable_staff: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { school_id: number; id: number; };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["Staff"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    lookup_invitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: { content: { "application/json": components["schemas"]["InvitationCode"] } };
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["InvitationDetails"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    accept_invitation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: { content: { "application/json": components["schemas"]["InvitationAcceptance"] } };
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/json": components["schemas"]["InvitationAccepted"] };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
-    get_import_template: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: { school_id: number; };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: { [name: string]: unknown };
-                content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string };
-            };
-            default: {
-                headers: { [name: string]: unknown };
-                content: { "application/problem+json": components["schemas"]["Problem"] };
-            };
-        };
-    };
     activate: {
         parameters: {
             query?: never;
@@ -3719,7 +3563,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -3886,7 +3730,334 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. Codes: `auth.rate_limited` */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "K7Q29MXD",
+                 *       "password": "Jiazhang@2026"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptInvitation"];
+            };
+        };
+        responses: {
+            /** @description Password set */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "username": "13812345678"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AcceptedInvitation"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.confirm_existing_account`, `auth.invalid_activation`, `auth.invalid_client`, `auth.invalid_credentials`, `auth.invalid_refresh_token`, `auth.invalid_token`, `auth.missing_token`, `auth.revoked`, `auth.token_expired` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.disabled`, `auth.forbidden`, `auth.guardians_only`, `auth.outside_client_schools`, `auth.scope_missing` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `auth.activation_race`, `auth.username_taken`, `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is locked */
+            423: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests. Codes: `auth.rate_limited` */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookup_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "K7Q29MXD"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InvitationCode"];
+            };
+        };
+        responses: {
+            /** @description The invitation */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "display_name": "张老师",
+                     *       "district_name": "示例",
+                     *       "expires_at": "2026-09-01T08:00:00Z",
+                     *       "school_name": "示范区实验小学",
+                     *       "username": "13812345678"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InvitationInfo"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -4052,7 +4223,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -4206,7 +4377,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -4370,7 +4541,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -4549,7 +4720,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientToken"];
                 };
             };
-            /** @description invalid_request, unsupported_grant_type or invalid_scope. Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description invalid_request, unsupported_grant_type or invalid_scope. Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -5676,10 +5847,15 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "admins": 1,
                      *           "code": "K7Q29MXD",
                      *           "district_id": 1,
                      *           "id": 1,
+                     *           "kind": "primary",
                      *           "name": "课后基础托管",
+                     *           "plan_status": "示例",
+                     *           "staff": 1,
+                     *           "students": 1,
                      *           "time_zone": "Asia/Shanghai",
                      *           "version": 1
                      *         }
@@ -5747,6 +5923,381 @@ export interface operations {
             };
             /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_school: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "K7Q29MXD",
+                 *       "kind": "primary",
+                 *       "name": "课后基础托管",
+                 *       "time_zone": "Asia/Shanghai"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewSchool"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "K7Q29MXD",
+                     *       "district_id": 1,
+                     *       "id": 1,
+                     *       "kind": "primary",
+                     *       "name": "课后基础托管",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["School"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_school: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "K7Q29MXD",
+                 *       "kind": "primary",
+                 *       "name": "课后基础托管",
+                 *       "time_zone": "Asia/Shanghai"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SchoolEdit"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "K7Q29MXD",
+                     *       "district_id": 1,
+                     *       "id": 1,
+                     *       "kind": "primary",
+                     *       "name": "课后基础托管",
+                     *       "time_zone": "Asia/Shanghai",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["School"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
+            412: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
+            428: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
                     "X-Request-Id"?: string;
@@ -6041,6 +6592,687 @@ export interface operations {
             };
             /** @description The content type is not accepted. Codes: `unsupported_media_type` */
             415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_district_staff: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The district. */
+                district_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description District staff */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "display_name": "张老师",
+                     *           "id": 1,
+                     *           "invitation": {
+                     *             "code": "K7Q29MXD",
+                     *             "expires_at": "2026-09-01T08:00:00Z",
+                     *             "path": "示例"
+                     *           },
+                     *           "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *           "login": "none",
+                     *           "role": "district_admin",
+                     *           "username": "13812345678",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_DistrictStaff"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_district_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "display_name": "张老师",
+                 *       "role": "district_admin",
+                 *       "username": "13812345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewDistrictStaff"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "display_name": "张老师",
+                     *       "id": 1,
+                     *       "invitation": {
+                     *         "code": "K7Q29MXD",
+                     *         "expires_at": "2026-09-01T08:00:00Z",
+                     *         "path": "示例"
+                     *       },
+                     *       "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *       "login": "none",
+                     *       "role": "district_admin",
+                     *       "username": "13812345678",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistrictStaff"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_district_staff: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "disabled": false,
+                 *       "display_name": "张老师",
+                 *       "role": "district_admin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DistrictStaffEdit"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "display_name": "张老师",
+                     *       "id": 1,
+                     *       "invitation": {
+                     *         "code": "K7Q29MXD",
+                     *         "expires_at": "2026-09-01T08:00:00Z",
+                     *         "path": "示例"
+                     *       },
+                     *       "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *       "login": "none",
+                     *       "role": "district_admin",
+                     *       "username": "13812345678",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistrictStaff"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
+            412: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
+            428: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reinvite_district_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The district. */
+                district_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation */
+            201: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "K7Q29MXD",
+                     *       "expires_at": "2026-09-01T08:00:00Z",
+                     *       "path": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
                     "X-Request-Id"?: string;
@@ -7902,6 +9134,7 @@ export interface operations {
                      *       "display_name": "张老师",
                      *       "district_admin": false,
                      *       "district_id": 1,
+                     *       "district_role": "district_admin",
                      *       "grants": [
                      *         {
                      *           "homeroom_ids": [
@@ -7939,7 +9172,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -8075,7 +9308,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -8186,7 +9419,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            /** @description The request cannot be read (malformed JSON or query). Codes: `auth.invalid_invitation`, `auth.invalid_request`, `auth.invalid_scope`, `auth.unsupported_grant_type`, `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
             400: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -8354,6 +9587,7 @@ export interface operations {
                      *       "code": "K7Q29MXD",
                      *       "district_id": 1,
                      *       "id": 1,
+                     *       "kind": "primary",
                      *       "name": "课后基础托管",
                      *       "time_zone": "Asia/Shanghai",
                      *       "version": 1
@@ -11873,7 +13107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -12181,7 +13415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -12480,7 +13714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -12656,7 +13890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13832,7 +15066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13985,7 +15219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -14161,7 +15395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -16270,6 +17504,13 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "id": 1,
+                     *           "invitation": {
+                     *             "code": "K7Q29MXD",
+                     *             "expires_at": "2026-09-01T08:00:00Z",
+                     *             "path": "示例"
+                     *           },
+                     *           "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *           "login": "none",
                      *           "name": "李老师",
                      *           "phone": "13812345678",
                      *           "roles": [
@@ -16432,6 +17673,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1,
+                     *       "invitation": {
+                     *         "code": "K7Q29MXD",
+                     *         "expires_at": "2026-09-01T08:00:00Z",
+                     *         "path": "示例"
+                     *       },
+                     *       "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *       "login": "none",
                      *       "name": "李老师",
                      *       "phone": "13812345678",
                      *       "roles": [
@@ -16490,7 +17738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -16643,7 +17891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -16767,6 +18015,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": 1,
+                     *       "invitation": {
+                     *         "code": "K7Q29MXD",
+                     *         "expires_at": "2026-09-01T08:00:00Z",
+                     *         "path": "示例"
+                     *       },
+                     *       "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *       "login": "none",
                      *       "name": "李老师",
                      *       "phone": "13812345678",
                      *       "roles": [
@@ -16825,7 +18080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -16882,6 +18137,447 @@ export interface operations {
             };
             /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
             428: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_staff_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disabled */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "invitation": {
+                     *         "code": "K7Q29MXD",
+                     *         "expires_at": "2026-09-01T08:00:00Z",
+                     *         "path": "示例"
+                     *       },
+                     *       "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *       "login": "none",
+                     *       "name": "李老师",
+                     *       "phone": "13812345678",
+                     *       "roles": [
+                     *         "district_admin"
+                     *       ],
+                     *       "school_id": 1,
+                     *       "user_id": 1,
+                     *       "username": "13812345678",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enable_staff_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "invitation": {
+                     *         "code": "K7Q29MXD",
+                     *         "expires_at": "2026-09-01T08:00:00Z",
+                     *         "path": "示例"
+                     *       },
+                     *       "last_sign_in_at": "2026-09-01T08:00:00Z",
+                     *       "login": "none",
+                     *       "name": "李老师",
+                     *       "phone": "13812345678",
+                     *       "roles": [
+                     *         "district_admin"
+                     *       ],
+                     *       "school_id": 1,
+                     *       "user_id": 1,
+                     *       "username": "13812345678",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reinvite_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation */
+            201: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "K7Q29MXD",
+                     *       "expires_at": "2026-09-01T08:00:00Z",
+                     *       "path": "示例"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
                     "X-Request-Id"?: string;
@@ -17206,7 +18902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -17512,7 +19208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -17701,7 +19397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18272,7 +19968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18424,7 +20120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18726,7 +20422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18878,7 +20574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -19203,7 +20899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -19545,7 +21241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `student.duplicate_number` */
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `homeroom.duplicate_name`, `homeroom.not_empty`, `idempotency.in_progress`, `staff.duplicate_username`, `staff.no_login`, `staff.self`, `student.duplicate_number` */
             409: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
