@@ -9,7 +9,13 @@ use serde_json::Value;
 
 const HEAD: &str = "学号,姓名,性别,年级,班级,监护人姓名,监护人电话,关系,标记\n";
 
-async fn upload(app: &TestApp, t: &str, name: &str, bytes: Vec<u8>, dry_run: bool) -> (u16, Value) {
+pub(crate) async fn upload(
+    app: &TestApp,
+    t: &str,
+    name: &str,
+    bytes: Vec<u8>,
+    dry_run: bool,
+) -> (u16, Value) {
     let form = Form::new()
         .part("file", Part::bytes(bytes).file_name(name.to_owned()))
         .text("dry_run", dry_run.to_string());
@@ -24,7 +30,7 @@ async fn upload(app: &TestApp, t: &str, name: &str, bytes: Vec<u8>, dry_run: boo
     .await
 }
 
-async fn wait(app: &TestApp, t: &str, id: i64) -> Value {
+pub(crate) async fn wait(app: &TestApp, t: &str, id: i64) -> Value {
     for _ in 0..600 {
         let (s, job) = app
             .get(t, &app.school_path(&format!("/imports/{id}")))

@@ -18,6 +18,7 @@ mod ops;
 mod paging;
 mod parent_apps;
 mod plans;
+mod real_exports;
 mod receiver;
 mod reports;
 mod roles;

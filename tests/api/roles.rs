@@ -75,6 +75,7 @@ const TABLE: &[(&str, &str, May)] = &[
     ("GET", "/homerooms/{id}", May::Staff),
     ("PATCH", "/homerooms/{id}", May::Admins),
     ("DELETE", "/homerooms/{id}", May::Admins),
+    ("GET", "/imports/template.xlsx", May::Admins),
     ("POST", "/imports", May::Admins),
     ("GET", "/imports/{id}", May::Admins),
     ("POST", "/imports/{id}/commit", May::Admins),

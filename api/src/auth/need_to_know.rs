@@ -25,6 +25,8 @@ pub enum Field {
     Exemptions,
     /// Unmasked phone numbers of guardians and pickup persons.
     Contacts,
+    /// The national student number (全国学籍号): the school office keeps 学籍.
+    Identifiers,
 }
 
 /// How far a role sees a field.
@@ -44,6 +46,7 @@ pub fn reach(role: Role, field: Field) -> Reach {
     use Role as R;
     match (role, field) {
         (R::SchoolAdmin, _) => Reach::All,
+        (R::HomeroomTeacher, F::Identifiers) => Reach::None,
         (R::HomeroomTeacher, _) => Reach::OwnClass,
         (R::Finance, F::SensitiveFlags | F::Exemptions) => Reach::All,
         (R::Finance | R::Tutor | R::Gate | R::DistrictAdmin | R::DistrictViewer, _) => Reach::None,
@@ -64,7 +67,7 @@ pub fn is_sensitive(flag: StudentFlag) -> bool {
 /// The API-client scope that grants a field for the whole school.
 pub fn scope_for(field: Field) -> &'static str {
     match field {
-        Field::SensitiveFlags | Field::Exemptions => "roster:sensitive",
+        Field::SensitiveFlags | Field::Exemptions | Field::Identifiers => "roster:sensitive",
         Field::Contacts => "roster:contacts",
     }
 }
@@ -137,6 +140,14 @@ impl Viewer {
             .filter(|f| all || !is_sensitive(*f))
             .collect()
     }
+}
+
+/// An identifier with all but its last four characters hidden.
+pub fn mask_identifier(s: &str) -> String {
+    let n = s.chars().count();
+    let keep = if n > 8 { 4 } else { 0 };
+    let tail: String = s.chars().skip(n - keep).collect();
+    format!("{}{tail}", "*".repeat(n - keep))
 }
 
 /// Cuts an audit snapshot (or any JSON) to what a caller may see: phone numbers masked

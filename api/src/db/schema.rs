@@ -254,6 +254,7 @@ diesel::table! {
         errors_json -> Text,
         created_at -> UtcInstant,
         updated_at -> UtcInstant,
+        report_json -> Nullable<Text>,
     }
 }
 

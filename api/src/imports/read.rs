@@ -39,6 +39,8 @@ pub fn read_table_within(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // (byte offset, newlines before it)
+    let mut counted = (0usize, 0usize);
     for (i, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| Refusal {
             code: "unreadable",
@@ -55,7 +57,37 @@ pub fn read_table_within(
                 ),
             });
         }
+        // Blank lines are skipped by the reader: pad them back so that row numbers stay
+        // the ones a spreadsheet shows (the line is counted from the record's byte offset).
+        // The record's position is where reading began, before the blank lines it skipped.
+        let mut at = rec.position().map_or(counted.0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
+            at += 1;
+        }
+        if at > counted.0 {
+            counted.1 += text.as_bytes()[counted.0..at.min(text.len())]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted.0 = at;
+        }
+        while rows.len() < counted.1 {
+            rows.push(Vec::new());
+        }
         rows.push(rec.iter().map(str::to_owned).collect());
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines_keep_the_row_numbers_a_spreadsheet_shows() {
+        let t = read_table("x.csv", "a,b\n1,2\n\n3,4\n".as_bytes()).unwrap();
+        assert_eq!(t.len(), 4, "{t:?}");
+        assert_eq!(t[3], vec!["3", "4"]);
+        assert!(t[2].is_empty());
+    }
 }

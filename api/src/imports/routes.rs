@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::layout::{ColumnMapping, Report};
 use super::limits::Limits;
-use super::model::{read_table_within, RowError};
+use super::model::RowError;
+use super::normalise::Normalisation;
 use super::runner::{self, Progress};
-use super::store::{self, ImportSummary, JobRow};
+use super::store::{self, ImportSummary, JobRow, Upload};
 use crate::auth::{Permission, SchoolScope};
 use crate::config::Config;
 use crate::db::Db;
@@ -21,7 +23,9 @@ use crate::http::docs::{ReadErrors, SchoolItemPath, SchoolPath, WriteErrors};
 
 /// Registers the routes (under the school scope).
 pub fn configure_school(cfg: &mut ServiceConfig) {
-    cfg.service(create_import)
+    // The template before `/imports/{id}`, which would take its path.
+    cfg.service(super::export::import_template)
+        .service(create_import)
         .service(get_import)
         .service(commit_import)
         .service(super::export::export_students);
@@ -46,6 +50,16 @@ pub struct ImportJob {
     pub summary: Option<ImportSummary>,
     /// Every problem found, by row and column.
     pub errors: Vec<RowError>,
+    /// The header row as the spreadsheet numbers it (title rows above it were skipped);
+    /// absent when no header was found.
+    pub header_row: Option<usize>,
+    /// Which file column fills which field, in the file's order.
+    pub mapping: Vec<ColumnMapping>,
+    /// The columns left out, e.g. 身份证号, 家庭住址: never stored.
+    pub ignored_columns: Vec<String>,
+    /// Values tidied on the way (the first 200; `normalised_count` counts all).
+    pub normalised: Vec<Normalisation>,
+    pub normalised_count: usize,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -54,7 +68,17 @@ fn to_job(r: JobRow, live: Option<(usize, usize)>) -> ImportJob {
     let (done, total) = live
         .map(|(d, t)| (d as i64, t as i64))
         .unwrap_or((r.progress_done, r.progress_total));
+    let report: Report = r
+        .report_json
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or_default();
     ImportJob {
+        header_row: (report.layout.header_row > 0).then_some(report.layout.header_row),
+        mapping: report.layout.mapping,
+        ignored_columns: report.layout.ignored_columns,
+        normalised: report.normalised,
+        normalised_count: report.normalised_count,
         id: r.id,
         status: r.status,
         dry_run: r.dry_run,
@@ -71,8 +95,11 @@ fn to_job(r: JobRow, live: Option<(usize, usize)>) -> ImportJob {
 #[derive(Debug, ToSchema)]
 #[allow(dead_code)]
 pub struct ImportUpload {
-    /// `.xlsx` or `.csv` (UTF-8 or GBK/GB18030), header row: 学号, 姓名, 性别, 年级, 班级,
-    /// 监护人姓名, 监护人电话, 关系, 标记.
+    /// `.xlsx` or `.csv` (UTF-8 or GBK/GB18030). The header row is found by its content
+    /// (title rows above it are skipped); headers may be any of the variants in
+    /// docs/imports.md (学号, 全国学籍号, 姓名/学生姓名, 性别, 年级, 班级/班级名称,
+    /// 监护人姓名, 监护人电话/联系电话/手机号码, 关系/与学生关系, 标记, or 是/否 columns
+    /// such as 是否随迁子女). Other columns are left out and never stored.
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
     /// `true` (default): check and count only; `false`: check and import at once.
@@ -150,18 +177,12 @@ async fn read_upload(
     Ok((name, bytes, dry_run))
 }
 
-/// Refuses (422, field `file`) a file beyond the limits — too many rows or columns, an
-/// `.xlsx` that unpacks too large — before a job is made; the check streams and never
-/// allocates for what the file claims. An unreadable file still becomes a failed job.
-async fn refuse_beyond_limits(name: &str, bytes: &[u8], limits: Limits) -> AppResult<()> {
-    let (name, bytes) = (name.to_owned(), bytes.to_vec());
-    let checked = web::block(move || read_table_within(&name, &bytes, &limits).map(|_| ()))
+/// [`store::prepare`] off the HTTP workers.
+async fn prepare(name: String, bytes: Vec<u8>, limits: Limits) -> AppResult<Upload> {
+    web::block(move || store::prepare(&name, &bytes, &limits))
         .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("file check failed: {e}")))?;
-    match checked {
-        Err(r) if r.code != "unreadable" => Err(AppError::field("file", r.code, r.message)),
-        _ => Ok(()),
-    }
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("file check failed: {e}")))?
+        .map_err(|r| AppError::field("file", r.code, r.message))
 }
 
 /// Upload a roster file. Starts a job (dry run by default) and answers 202 at once;
@@ -185,14 +206,18 @@ pub async fn create_import(
     scope.require(Permission::RosterWrite)?;
     let limits = config.import_limits;
     let (name, bytes, dry_run) = read_upload(&req, payload, &limits).await?;
-    refuse_beyond_limits(&name, &bytes, limits).await?;
+    let upload = prepare(name.clone(), bytes, limits).await?;
+    let start = matches!(upload, Upload::Sheet(_));
     let (school, user, actor) = (scope.school(), scope.caller.user_id(), scope.actor());
     let job = db
         .run(move |c| {
-            let id = store::insert_job(c, school, user, &name, &bytes, dry_run)?;
+            let id = store::insert_job(c, school, user, &name, &upload, dry_run)?;
             store::job(c, school, id)
         })
         .await?;
+    if !start {
+        return Ok(HttpResponse::Accepted().json(to_job(job, None)));
+    }
     runner::spawn(
         db.get_ref().clone(),
         progress.get_ref().clone(),

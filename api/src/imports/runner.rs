@@ -8,8 +8,10 @@ use std::sync::{Arc, Condvar, Mutex};
 
 use diesel::Connection;
 
+use super::check::check_sheet;
+use super::layout::{Report, Sheet};
 use super::limits::Limits;
-use super::model::{check_table, read_table_within, RowError};
+use super::model::RowError;
 use super::store;
 use crate::audit::{self, Actor};
 use crate::auth::SchoolId;
@@ -118,6 +120,21 @@ pub fn spawn(
         .expect("spawn import thread");
 }
 
+/// Runs a job on the calling thread (the CLI), reporting into `progress`.
+pub fn run_now(
+    pool: &Pool,
+    progress: &Progress,
+    limits: &Limits,
+    school_id: SchoolId,
+    job_id: i64,
+    actor: &Actor,
+    commit: bool,
+) -> Result<(), AppError> {
+    let outcome = run(pool, progress, limits, school_id, job_id, actor, commit);
+    progress.clear(job_id);
+    outcome
+}
+
 fn run(
     pool: &Pool,
     progress: &Progress,
@@ -129,30 +146,40 @@ fn run(
 ) -> Result<(), AppError> {
     let connect = || pool.get().map_err(|e| AppError::Unavailable(e.to_string()));
     let job = store::job(&mut *connect()?, school_id, job_id)?;
-    // Parsed with no connection held (and so no SQLite lock).
-    let parsed = read_table_within(&job.file_name, &job.content, limits);
+    // Parsed with no connection held (and so no SQLite lock). The job holds the file's
+    // mapped columns only (see layout.rs), stored at upload.
+    let sheet: Result<Sheet, _> = serde_json::from_slice(&job.content);
     let mut c = connect()?;
-    let table = match parsed {
-        Ok(t) => t,
-        Err(refusal) => {
+    let sheet = match sheet {
+        Ok(s) => s,
+        Err(e) => {
             let err = RowError {
                 row: 0,
                 column: String::new(),
                 value: job.file_name.clone(),
-                code: refusal.code.into(),
-                message: refusal.message,
+                code: "unreadable".into(),
+                message: format!("the stored file cannot be read again ({e}); upload it again"),
             };
             return store::finish(&mut c, job_id, "failed", 0, None, &[err]);
         }
     };
-    let total = table.len().saturating_sub(1);
+    let total = sheet.rows.len();
     progress.set(job_id, 0, total);
     let started = std::time::Instant::now();
-    let checked = check_table(&table);
+    let checked = check_sheet(&sheet);
     log::info!(
-        "import {job_id}: {total} rows read and checked in {:?}",
+        "import {job_id}: {total} rows checked in {:?}",
         started.elapsed()
     );
+    store::set_report(
+        &mut c,
+        job_id,
+        &Report {
+            layout: sheet.layout.clone(),
+            normalised_count: checked.tidied.count,
+            normalised: checked.tidied.listed,
+        },
+    )?;
     if !checked.errors.is_empty() {
         let errors = capped(checked.errors, limits.max_errors);
         return store::finish(&mut c, job_id, "failed", total, None, &errors);

@@ -4,143 +4,29 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use diesel::prelude::*;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
-use super::model::{ImportRow, RowError};
+use super::model::ImportRow;
+
+pub use super::jobs::*;
 use crate::audit::Actor;
 use crate::auth::SchoolId;
-use crate::db::schema::{guardians, homerooms, import_jobs, student_guardians, students};
+use crate::db::schema::{guardians, homerooms, student_guardians, students};
 use crate::db::types::Instant;
 use crate::db::{bulk, DbConn};
 use crate::error::AppError;
 use crate::roster::model::flags_to_text;
 
-/// What an import did (or, for a dry run, would do).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct ImportSummary {
-    pub rows: usize,
-    pub students_created: usize,
-    pub students_updated: usize,
-    pub students_unchanged: usize,
-    pub homerooms_created: usize,
-    pub guardians_created: usize,
-    pub guardian_links_created: usize,
-}
-
-/// A job row.
-#[derive(Debug, Clone, Queryable)]
-pub struct JobRow {
-    pub id: i64,
-    pub school_id: i64,
-    pub created_by: Option<i64>,
-    pub file_name: String,
-    pub content: Vec<u8>,
-    pub dry_run: bool,
-    pub status: String,
-    pub progress_done: i64,
-    pub progress_total: i64,
-    pub summary_json: Option<String>,
-    pub errors_json: String,
-    pub created_at: Instant,
-    pub updated_at: Instant,
-}
-
-/// Stores a new queued job with its file.
-pub fn insert_job(
-    c: &mut DbConn,
-    school_id: SchoolId,
-    user: Option<i64>,
-    file_name: &str,
-    content: &[u8],
-    dry_run: bool,
-) -> Result<i64, AppError> {
-    let now = Instant(Utc::now());
-    Ok(diesel::insert_into(import_jobs::table)
-        .values((
-            import_jobs::school_id.eq(school_id),
-            import_jobs::created_by.eq(user),
-            import_jobs::file_name.eq(file_name),
-            import_jobs::content.eq(content),
-            import_jobs::dry_run.eq(dry_run),
-            import_jobs::status.eq("queued"),
-            import_jobs::errors_json.eq("[]"),
-            import_jobs::created_at.eq(now),
-            import_jobs::updated_at.eq(now),
-        ))
-        .returning(import_jobs::id)
-        .get_result(c)?)
-}
-
-/// One job of the school.
-pub fn job(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<JobRow, AppError> {
-    import_jobs::table
-        .filter(import_jobs::school_id.eq(school_id))
-        .filter(import_jobs::id.eq(id))
-        .first::<JobRow>(c)
-        .optional()?
-        .ok_or(AppError::NotFound("import job"))
-}
-
-/// Moves a job from one status to another; false if it was not in `from` (someone else moved it).
-pub fn transition(
-    c: &mut DbConn,
-    id: i64,
-    from: &str,
-    to: &str,
-    dry_run: bool,
-) -> Result<bool, AppError> {
-    let n = diesel::update(
-        import_jobs::table
-            .filter(import_jobs::id.eq(id))
-            .filter(import_jobs::status.eq(from)),
-    )
-    .set((
-        import_jobs::status.eq(to),
-        import_jobs::dry_run.eq(dry_run),
-        import_jobs::updated_at.eq(Instant(Utc::now())),
-    ))
-    .execute(c)?;
-    Ok(n == 1)
-}
-
-/// Deletes the uploaded files of finished jobs last changed before `before` (the job
-/// rows and their outcome stay); returns how many files were deleted.
-pub fn purge_files(c: &mut DbConn, before: chrono::DateTime<Utc>) -> Result<usize, AppError> {
-    Ok(diesel::update(
-        import_jobs::table
-            .filter(import_jobs::updated_at.lt(Instant(before)))
-            .filter(import_jobs::status.eq_any(["committed", "failed", "validated"]))
-            .filter(import_jobs::content.ne(Vec::<u8>::new())),
-    )
-    .set(import_jobs::content.eq(Vec::<u8>::new()))
-    .execute(c)?)
-}
-
-/// Records a job's outcome.
-pub fn finish(
-    c: &mut DbConn,
-    id: i64,
-    status: &str,
-    total: usize,
-    summary: Option<&ImportSummary>,
-    errors: &[RowError],
-) -> Result<(), AppError> {
-    diesel::update(import_jobs::table.filter(import_jobs::id.eq(id)))
-        .set((
-            import_jobs::status.eq(status),
-            import_jobs::progress_done.eq(total as i64),
-            import_jobs::progress_total.eq(total as i64),
-            import_jobs::summary_json.eq(summary.and_then(|s| serde_json::to_string(s).ok())),
-            import_jobs::errors_json
-                .eq(serde_json::to_string(errors).unwrap_or_else(|_| "[]".into())),
-            import_jobs::updated_at.eq(Instant(Utc::now())),
-        ))
-        .execute(c)?;
-    Ok(())
-}
-
-type Existing = (i64, String, String, String, i32, i64, String, i64);
+type Existing = (
+    i64,
+    String,
+    String,
+    String,
+    i32,
+    i64,
+    String,
+    i64,
+    Option<String>,
+);
 
 /// Writes the rows (inside the caller's transaction): creates missing homerooms,
 /// creates or updates students by number, creates guardians by phone and links them,
@@ -196,7 +82,7 @@ pub fn apply(
         }
     }
 
-    // Students by number.
+    // Students by number, else (a re-import after the local numbers changed) by 全国学籍号.
     let existing: HashMap<String, Existing> = students::table
         .filter(students::school_id.eq(school_id))
         .select((
@@ -208,11 +94,17 @@ pub fn apply(
             students::homeroom_id,
             students::flags,
             students::version,
+            students::national_no,
         ))
         .load::<Existing>(c)?
         .into_iter()
         .map(|e| (e.1.clone(), e))
         .collect();
+    let by_national: HashMap<&str, &Existing> = existing
+        .values()
+        .filter_map(|e| e.8.as_deref().map(|n| (n, e)))
+        .collect();
+    let mut created: HashSet<&str> = HashSet::new();
     let mut inserts = Vec::new();
     let mut audits = Vec::new();
     let actor_id = actor
@@ -223,13 +115,20 @@ pub fn apply(
     for (k, r) in rows.iter().enumerate() {
         let homeroom_id = homeroom_ids[&r.homeroom];
         let flags = flags_to_text(&r.flags);
-        let after = serde_json::json!({"student_no": r.student_no, "name": r.name, "gender": r.gender.as_str(), "grade": r.grade, "homeroom": r.homeroom, "flags": flags});
-        match existing.get(&r.student_no) {
+        let after = serde_json::json!({"student_no": r.student_no, "name": r.name, "gender": r.gender.as_str(), "grade": r.grade, "homeroom": r.homeroom, "flags": flags, "national_no": r.national_no.is_some()});
+        let matched = existing.get(&r.student_no).or_else(|| {
+            r.national_no
+                .as_deref()
+                .and_then(|n| by_national.get(n).copied())
+        });
+        match matched {
             None => {
                 summary.students_created += 1;
+                created.insert(r.student_no.as_str());
                 inserts.push(format!(
-                    "({school_id}, {}, {}, '{}', {}, {homeroom_id}, {}, 1, {now_sql}, {now_sql})",
+                    "({school_id}, {}, {}, {}, '{}', {}, {homeroom_id}, {}, 1, {now_sql}, {now_sql})",
                     bulk::text(&r.student_no),
+                    bulk::opt_text(r.national_no.as_deref()),
                     bulk::text(&r.name),
                     r.gender.as_str(),
                     r.grade,
@@ -241,7 +140,9 @@ pub fn apply(
                     && e.3 == r.gender.as_str()
                     && e.4 == r.grade
                     && e.5 == homeroom_id
-                    && e.6 == flags;
+                    && e.6 == flags
+                    && e.1 == r.student_no
+                    && (r.national_no.is_none() || e.8 == r.national_no);
                 if same {
                     summary.students_unchanged += 1;
                     continue;
@@ -250,6 +151,8 @@ pub fn apply(
                 if write {
                     diesel::update(students::table.filter(students::id.eq(e.0)))
                         .set((
+                            students::student_no.eq(&r.student_no),
+                            students::national_no.eq(r.national_no.as_ref().or(e.8.as_ref())),
                             students::name.eq(&r.name),
                             students::gender.eq(r.gender.as_str()),
                             students::grade.eq(r.grade),
@@ -291,7 +194,7 @@ pub fn apply(
         summary.guardians_created = new_phones.len();
         return Ok(summary);
     }
-    bulk::insert(c, "students", "school_id, student_no, name, gender, grade, homeroom_id, flags, version, created_at, updated_at", &inserts)?;
+    bulk::insert(c, "students", "school_id, student_no, national_no, name, gender, grade, homeroom_id, flags, version, created_at, updated_at", &inserts)?;
     let ids: HashMap<String, i64> = students::table
         .filter(students::school_id.eq(school_id))
         .select((students::student_no, students::id))
@@ -300,7 +203,7 @@ pub fn apply(
         .collect();
     for r in rows
         .iter()
-        .filter(|r| !existing.contains_key(&r.student_no))
+        .filter(|r| created.contains(r.student_no.as_str()))
     {
         let after = serde_json::json!({"student_no": r.student_no, "name": r.name, "gender": r.gender.as_str(), "grade": r.grade, "homeroom": r.homeroom, "flags": flags_to_text(&r.flags)});
         audits.push(format!(

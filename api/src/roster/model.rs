@@ -127,6 +127,10 @@ pub struct Student {
     /// e.g. 三年级4班.
     pub homeroom_name: String,
     pub flags: Vec<StudentFlag>,
+    /// 全国学籍号 (national student number), set by imports; a stable identifier across
+    /// schools and re-imports. Masked (`****************2345`) for roles that do not
+    /// need it (need-to-know: school admins only; API clients with `roster:sensitive`).
+    pub national_no: Option<String>,
     /// Send it back in `If-Match` to update.
     pub version: i64,
     pub created_at: DateTime<Utc>,

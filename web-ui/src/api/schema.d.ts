@@ -920,6 +920,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template: the headers Kehou reads, in order, and one example row. Any
+         *     header variant (docs/imports.md) is accepted too; title rows above the header are fine.
+         */
+        get: operations["import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/imports/{id}": {
         parameters: {
             query?: never;
@@ -2033,6 +2053,19 @@ export interface components {
              */
             rank: number;
         };
+        /** @description A file column that fills a Kehou field. */
+        ColumnMapping: {
+            /** @description The column's header as the file has it, e.g. 学生姓名. */
+            column: string;
+            /** @description The field as the template names it, e.g. 姓名. */
+            field: string;
+            /**
+             * @description The field's stable key: `student_no`, `national_no`, `name`, `gender`, `grade`,
+             *     `homeroom`, `guardian_name`, `guardian_phone`, `relation`, `flags`, or
+             *     `flag.<flag>` for a 是/否 column.
+             */
+            key: string;
+        };
         /** @description Counts for one group (a grade, a homeroom, an offering kind, or the school). */
         Counts: {
             /** Format: int64 */
@@ -2279,8 +2312,20 @@ export interface components {
             /** @description Every problem found, by row and column. */
             errors: components["schemas"]["RowError"][];
             file_name: string;
+            /**
+             * @description The header row as the spreadsheet numbers it (title rows above it were skipped);
+             *     absent when no header was found.
+             */
+            header_row?: number | null;
             /** Format: int64 */
             id: number;
+            /** @description The columns left out, e.g. 身份证号, 家庭住址: never stored. */
+            ignored_columns: string[];
+            /** @description Which file column fills which field, in the file's order. */
+            mapping: components["schemas"]["ColumnMapping"][];
+            /** @description Values tidied on the way (the first 200; `normalised_count` counts all). */
+            normalised: components["schemas"]["Normalisation"][];
+            normalised_count: number;
             progress: components["schemas"]["JobProgress"];
             status: string;
             summary?: null | components["schemas"]["ImportSummary"];
@@ -2303,8 +2348,11 @@ export interface components {
             dry_run?: boolean | null;
             /**
              * Format: binary
-             * @description `.xlsx` or `.csv` (UTF-8 or GBK/GB18030), header row: 学号, 姓名, 性别, 年级, 班级,
-             *     监护人姓名, 监护人电话, 关系, 标记.
+             * @description `.xlsx` or `.csv` (UTF-8 or GBK/GB18030). The header row is found by its content
+             *     (title rows above it are skipped); headers may be any of the variants in
+             *     docs/imports.md (学号, 全国学籍号, 姓名/学生姓名, 性别, 年级, 班级/班级名称,
+             *     监护人姓名, 监护人电话/联系电话/手机号码, 关系/与学生关系, 标记, or 是/否 columns
+             *     such as 是否随迁子女). Other columns are left out and never stored.
              */
             file: string;
         };
@@ -2646,6 +2694,21 @@ export interface components {
             /** @description `https://` (a public address; checked again when it is resolved at delivery). */
             url: string;
         };
+        /** @description One value the dry run tidied. */
+        Normalisation: {
+            /** @description The column's header as the file has it. */
+            column: string;
+            from: string;
+            kind: components["schemas"]["NormalisationKind"];
+            /** @description The row number as the spreadsheet shows it. */
+            row: number;
+            to: string;
+        };
+        /**
+         * @description What kind of tidying a value had.
+         * @enum {string}
+         */
+        NormalisationKind: "full_width" | "phone" | "homeroom" | "grade" | "whitespace";
         /** @description A student whose family has not received the notice. */
         NotInformed: {
             name: string;
@@ -2994,11 +3057,11 @@ export interface components {
         RowError: {
             /** @description A stable code: `required`, `invalid`, `duplicate`, `unknown_column` … */
             code: string;
-            /** @description The column header, e.g. 年级. */
+            /** @description The column's header as the file has it, e.g. 学生姓名. */
             column: string;
             /** @description Why, in words. */
             message: string;
-            /** @description The row number as the spreadsheet shows it (the header is row 1). */
+            /** @description The row number as the spreadsheet shows it (title rows above the header count). */
             row: number;
             /** @description The cell's value. */
             value: string;
@@ -3254,6 +3317,12 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
+            /**
+             * @description 全国学籍号 (national student number), set by imports; a stable identifier across
+             *     schools and re-imports. Masked (`****************2345`) for roles that do not
+             *     need it (need-to-know: school admins only; API clients with `roster:sensitive`).
+             */
+            national_no?: string | null;
             /** Format: int64 */
             school_id: number;
             /** @description 学号, unique within the school. */
@@ -14033,7 +14102,28 @@ export interface operations {
                      *         }
                      *       ],
                      *       "file_name": "一年级花名册.xlsx",
+                     *       "header_row": 0,
                      *       "id": 1,
+                     *       "ignored_columns": [
+                     *         "示例"
+                     *       ],
+                     *       "mapping": [
+                     *         {
+                     *           "column": "联系电话",
+                     *           "field": "示例",
+                     *           "key": "示例"
+                     *         }
+                     *       ],
+                     *       "normalised": [
+                     *         {
+                     *           "column": "联系电话",
+                     *           "from": "16:15",
+                     *           "kind": "full_width",
+                     *           "row": 0,
+                     *           "to": "17:30"
+                     *         }
+                     *       ],
+                     *       "normalised_count": 0,
                      *       "progress": {
                      *         "done": 1,
                      *         "total": 1
@@ -14181,6 +14271,139 @@ export interface operations {
             };
         };
     };
+    import_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The school. */
+                school_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template workbook */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `import.malformed_form`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_import: {
         parameters: {
             query?: never;
@@ -14222,7 +14445,28 @@ export interface operations {
                      *         }
                      *       ],
                      *       "file_name": "一年级花名册.xlsx",
+                     *       "header_row": 0,
                      *       "id": 1,
+                     *       "ignored_columns": [
+                     *         "示例"
+                     *       ],
+                     *       "mapping": [
+                     *         {
+                     *           "column": "联系电话",
+                     *           "field": "示例",
+                     *           "key": "示例"
+                     *         }
+                     *       ],
+                     *       "normalised": [
+                     *         {
+                     *           "column": "联系电话",
+                     *           "from": "16:15",
+                     *           "kind": "full_width",
+                     *           "row": 0,
+                     *           "to": "17:30"
+                     *         }
+                     *       ],
+                     *       "normalised_count": 0,
                      *       "progress": {
                      *         "done": 1,
                      *         "total": 1
@@ -14384,7 +14628,28 @@ export interface operations {
                      *         }
                      *       ],
                      *       "file_name": "一年级花名册.xlsx",
+                     *       "header_row": 0,
                      *       "id": 1,
+                     *       "ignored_columns": [
+                     *         "示例"
+                     *       ],
+                     *       "mapping": [
+                     *         {
+                     *           "column": "联系电话",
+                     *           "field": "示例",
+                     *           "key": "示例"
+                     *         }
+                     *       ],
+                     *       "normalised": [
+                     *         {
+                     *           "column": "联系电话",
+                     *           "from": "16:15",
+                     *           "kind": "full_width",
+                     *           "row": 0,
+                     *           "to": "17:30"
+                     *         }
+                     *       ],
+                     *       "normalised_count": 0,
                      *       "progress": {
                      *         "done": 1,
                      *         "total": 1
@@ -18682,6 +18947,7 @@ export interface operations {
                      *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "name": "王小明",
+                     *           "national_no": "示例",
                      *           "school_id": 1,
                      *           "student_no": "G2026010105",
                      *           "updated_at": "2026-09-01T08:00:00Z",
@@ -18849,6 +19115,7 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "王小明",
+                     *       "national_no": "示例",
                      *       "school_id": 1,
                      *       "student_no": "G2026010105",
                      *       "updated_at": "2026-09-01T08:00:00Z",
@@ -19024,6 +19291,7 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "王小明",
+                     *       "national_no": "示例",
                      *       "school_id": 1,
                      *       "student_no": "G2026010105",
                      *       "updated_at": "2026-09-01T08:00:00Z",
@@ -19344,6 +19612,7 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "王小明",
+                     *       "national_no": "示例",
                      *       "school_id": 1,
                      *       "student_no": "G2026010105",
                      *       "updated_at": "2026-09-01T08:00:00Z",

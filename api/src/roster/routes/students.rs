@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::write;
-use crate::auth::need_to_know::Viewer;
+use crate::auth::need_to_know::{mask_identifier, Field, Viewer};
 use crate::auth::{Permission, SchoolScope};
 use crate::db::Db;
 use crate::error::AppResult;
@@ -115,10 +115,13 @@ pub async fn get_student(
     Ok(with_etag(s.version, &s))
 }
 
-/// The student as the caller may see them: sensitive flags only where the need-to-know
-/// matrix allows.
+/// The student as the caller may see them: sensitive flags and the national student
+/// number only where the need-to-know matrix allows.
 fn cut(viewer: &Viewer, mut s: Student) -> Student {
     s.flags = viewer.flags(&s.flags, s.homeroom_id);
+    if !viewer.sees(Field::Identifiers, Some(s.homeroom_id)) {
+        s.national_no = s.national_no.as_deref().map(mask_identifier);
+    }
     s
 }
 

@@ -27,6 +27,7 @@ type Row = (
     Instant,
     Instant,
     String,
+    Option<String>,
 );
 
 macro_rules! student_columns {
@@ -44,6 +45,7 @@ macro_rules! student_columns {
             students::created_at,
             students::updated_at,
             homerooms::name,
+            students::national_no,
         )
     };
 }
@@ -62,6 +64,7 @@ fn to_student(r: Row) -> Student {
         created_at: r.9 .0,
         updated_at: r.10 .0,
         homeroom_name: r.11,
+        national_no: r.12,
     }
 }
 
