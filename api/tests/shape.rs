@@ -31,6 +31,8 @@ const STORED_ROW_ALLOWED: &[&str] = &[
     "provision.rs",
     // Creates a school: the id it audits under is the row it just inserted.
     "onboarding/store/schools.rs",
+    // `kehou import/export --school CODE`: the school read by its code, outside a request.
+    "cli/roster.rs",
 ];
 
 /// Functions that take a bare school number on purpose, with the reason.
@@ -214,7 +216,8 @@ fn only_code_outside_requests_makes_a_school_id_from_a_number() {
 
 #[test]
 fn features_do_not_depend_on_the_modules_that_assemble_the_app() {
-    const ASSEMBLERS: &[&str] = &["lib.rs", "main.rs", "server.rs", "openapi/"];
+    // The command line starts the server and prints the document: it assembles too.
+    const ASSEMBLERS: &[&str] = &["lib.rs", "main.rs", "server.rs", "openapi/", "cli/"];
     let mut found = Vec::new();
     for (file, text) in sources() {
         if ASSEMBLERS
