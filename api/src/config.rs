@@ -16,6 +16,7 @@
 //! | `KEHOU_TRUSTED_PROXIES` | none | comma-separated addresses of reverse proxies whose `X-Forwarded-For`/`-Proto` are believed |
 //! | `KEHOU_REVOCATION_CHECK_SECS` | 5 | how long a token's user/client state is cached before it is read again |
 //! | `KEHOU_SEED_DEMO` | `false` | seed the demo school (public passwords!) into an empty database; `kehou serve --demo` does the same |
+//! | `KEHOU_DEMO_MID_TERM` | `true` | with the demo: the term in full swing (approved plans, texts, applications in every status, clubs with waitlists, requests, four more schools); `0` seeds only the roster, for test suites that build their own term |
 //! | `KEHOU_IMPORT_MAX_BYTES` | 20971520 | size of an uploaded roster file |
 //! | `KEHOU_IMPORT_MAX_ROWS` | 20000 | data rows of one import file |
 //! | `KEHOU_IMPORT_MAX_COLUMNS` | 100 | columns of one import file |
@@ -63,6 +64,9 @@ pub struct Config {
     pub login_rate_per_minute: u32,
     /// Seed the demo school into an empty database.
     pub seed_demo: bool,
+    /// With the demo: the term in full swing (plans, texts, applications, more schools);
+    /// off, only the roster (suites that build their own term).
+    pub demo_mid_term: bool,
     /// Reverse proxies whose forwarding headers are believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// How long a token's user/client state is cached (revocation takes effect within this).
@@ -133,6 +137,7 @@ impl Config {
             login_lock: Duration::from_secs(900),
             login_rate_per_minute: 30,
             seed_demo: false,
+            demo_mid_term: true,
             trusted_proxies: Vec::new(),
             revocation_check: Duration::from_secs(5),
             import_limits: crate::imports::limits::Limits::default(),
@@ -179,6 +184,13 @@ impl Config {
                 "1" | "true" | "yes" | "on" => true,
                 "0" | "false" | "no" | "off" => false,
                 _ => anyhow::bail!("KEHOU_SEED_DEMO={v:?} is invalid: use 1 or 0"),
+            };
+        }
+        if let Some(v) = var("KEHOU_DEMO_MID_TERM") {
+            c.demo_mid_term = match v.trim().to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => true,
+                "0" | "false" | "no" | "off" => false,
+                _ => anyhow::bail!("KEHOU_DEMO_MID_TERM={v:?} is invalid: use 1 or 0"),
             };
         }
         if let Some(v) = var("KEHOU_TRUSTED_PROXIES") {

@@ -53,6 +53,12 @@ pub fn prepare(config: Config) -> anyhow::Result<State> {
             "empty database: seeding the demo school (asked for by --demo / KEHOU_SEED_DEMO)"
         );
         crate::seed::demo_school(&mut conn).map_err(|e| anyhow::anyhow!("seeding failed: {e}"))?;
+        if config.demo_mid_term {
+            let started = std::time::Instant::now();
+            crate::seed::mid_term(&mut conn)
+                .map_err(|e| anyhow::anyhow!("seeding the demo's term failed: {e}"))?;
+            log::info!("demo term seeded in {:.1?}", started.elapsed());
+        }
         crate::seed::demo_integrators(&mut conn)
             .map_err(|e| anyhow::anyhow!("seeding the demo's API clients failed: {e}"))?;
     }

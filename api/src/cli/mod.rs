@@ -167,6 +167,9 @@ fn seed_demo(schools: Option<usize>, students: Option<usize>) -> anyhow::Result<
     match schools {
         None => {
             let id = seed::demo_school(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+            if Config::from_env()?.demo_mid_term {
+                seed::mid_term(&mut conn).map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
             println!(
                 "demo school {id} created; log in as admin / {}",
                 seed::DEMO_PASSWORD

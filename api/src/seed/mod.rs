@@ -346,9 +346,15 @@ fn fill_school(
     Ok(())
 }
 
+mod applications;
 mod demo;
 mod district;
 mod integrators;
+mod plans;
+mod requests;
+mod term;
+mod texts;
 pub use demo::{demo_school, school_with_logins, DemoNames};
 pub use district::district;
 pub use integrators::demo_integrators;
+pub use term::mid_term;
