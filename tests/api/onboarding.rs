@@ -369,6 +369,22 @@ both!(
             )
             .await;
         assert_eq!((s, selfish["code"].clone()), (409, json!("staff.self")));
+        // A school admin's login in use is not reset by a school admin (a peer could take
+        // it over with the code); the district's admin may.
+        let admin_item = app.school_path(&format!("/staff/{}/invitation", me_row["id"]));
+        let (s, refused) = app
+            .send(&admin, Method::POST, &admin_item, &json!({}))
+            .await;
+        assert_eq!(
+            (s, refused["code"].clone()),
+            (403, json!("staff.peer_admin"))
+        );
+        let district = app.token("district").await;
+        let (s, reset) = app
+            .send(&district, Method::POST, &admin_item, &json!({}))
+            .await;
+        assert_eq!(s, 201, "{reset}");
+        assert!(reset["code"].is_string());
     }
 );
 

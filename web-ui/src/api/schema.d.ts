@@ -1265,7 +1265,8 @@ export interface paths {
         put?: never;
         /**
          * A new one-time invitation for the staff member's login; the earlier code stops
-         *     working (also how a forgotten password is replaced).
+         *     working (also how a forgotten password is replaced). A school admin whose login is in
+         *     use is re-invited only by the district's admins (403 `staff.peer_admin`).
          */
         post: operations["reinvite_staff"];
         delete?: never;
@@ -2965,7 +2966,7 @@ export interface components {
              * @description A stable machine code, e.g. `auth.invalid_credentials`.
              * @enum {string}
              */
-            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_invitation" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "school.code_taken" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "staff.no_login" | "staff.self" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
+            code: "api_client.revoked" | "application.agreement_not_current" | "application.boarder_excluded" | "application.club_not_offered" | "application.duplicate" | "application.grade_not_offered" | "application.no_agreement" | "application.no_session_that_day" | "application.plan_not_approved" | "application.weekday_not_offered" | "application.window_closed" | "application.wrong_status" | "auth.activation_race" | "auth.confirm_existing_account" | "auth.disabled" | "auth.forbidden" | "auth.guardians_only" | "auth.invalid_activation" | "auth.invalid_client" | "auth.invalid_credentials" | "auth.invalid_invitation" | "auth.invalid_refresh_token" | "auth.invalid_request" | "auth.invalid_scope" | "auth.invalid_token" | "auth.missing_token" | "auth.outside_client_schools" | "auth.rate_limited" | "auth.revoked" | "auth.scope_missing" | "auth.token_expired" | "auth.unsupported_grant_type" | "auth.username_taken" | "club.duplicate_name" | "club.no_external_teacher" | "club.teacher_not_vetted" | "conflict.duplicate" | "constraint.violated" | "homeroom.duplicate_name" | "homeroom.not_empty" | "idempotency.bad_key" | "idempotency.in_progress" | "idempotency.key_reused" | "import.malformed_form" | "import.not_validated" | "internal" | "method_not_allowed" | "not_found" | "payload_too_large" | "precondition.malformed" | "precondition_failed" | "precondition_required" | "reference.invalid" | "request.headers_too_large" | "request.invalid_query" | "request.malformed" | "request.malformed_json" | "request.refused" | "request.timeout" | "request.unreadable" | "school.code_taken" | "service_plan.wrong_status" | "service_request.already_reviewed" | "service_unavailable" | "staff.duplicate_username" | "staff.no_login" | "staff.peer_admin" | "staff.self" | "student.duplicate_number" | "text.already_published" | "text.invalid_character" | "unsupported_media_type" | "user.username_taken" | "validation_failed";
             /** @description What went wrong in this occurrence. */
             detail: string;
             /**
@@ -9698,7 +9699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13027,7 +13028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13154,7 +13155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13321,7 +13322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13462,7 +13463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13641,7 +13642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13761,7 +13762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -13937,7 +13938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -15169,7 +15170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -15309,7 +15310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -15462,7 +15463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -15638,7 +15639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -17826,7 +17827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -17981,7 +17982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18134,7 +18135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18323,7 +18324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18518,7 +18519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18669,7 +18670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18808,7 +18809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -18993,7 +18994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -19147,7 +19148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -19334,7 +19335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -19454,7 +19455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -19644,7 +19645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20070,7 +20071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20215,7 +20216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20367,7 +20368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20527,7 +20528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20669,7 +20670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20821,7 +20822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -20992,7 +20993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -21146,7 +21147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -21331,7 +21332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
@@ -21488,7 +21489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            /** @description The caller's role may not do this. Codes: `auth.forbidden`, `staff.peer_admin` */
             403: {
                 headers: {
                     /** @description This request's id (also in the server's log) */

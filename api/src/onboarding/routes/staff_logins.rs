@@ -15,7 +15,8 @@ use crate::roster::model::Staff;
 use crate::roster::store::staff_logins;
 
 /// A new one-time invitation for the staff member's login; the earlier code stops
-/// working (also how a forgotten password is replaced).
+/// working (also how a forgotten password is replaced). A school admin whose login is in
+/// use is re-invited only by the district's admins (403 `staff.peer_admin`).
 #[utoipa::path(tag = "roster", params(SchoolItemPath), responses((status = 201, description = "The invitation", body = Invitation), WriteErrors), security(("bearer" = [])))]
 #[post("/staff/{id}/invitation")]
 pub async fn reinvite_staff(
@@ -26,8 +27,13 @@ pub async fn reinvite_staff(
 ) -> AppResult<HttpResponse> {
     scope.require(Permission::StaffManage)?;
     let (school, actor, id, now) = (scope.school(), scope.actor(), path.id, clock.now());
+    let by_district = scope.caller.district_admin;
     let inv = db
-        .run(move |c| tx(c, |c| staff_logins::reinvite(c, school, id, &actor, now)))
+        .run(move |c| {
+            tx(c, |c| {
+                staff_logins::reinvite(c, school, id, by_district, &actor, now)
+            })
+        })
         .await?;
     Ok(HttpResponse::Created().json(inv))
 }

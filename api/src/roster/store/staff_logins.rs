@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use crate::audit::{self, Actor};
 use crate::auth::invitations::{self, Invitation};
-use crate::auth::SchoolId;
+use crate::auth::{Role, SchoolId};
 use crate::db::schema::{staff, users};
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -40,10 +40,24 @@ pub fn reinvite(
     c: &mut DbConn,
     school: SchoolId,
     staff_id: i64,
+    by_district: bool,
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<Invitation, AppError> {
     let user = login_of(c, school, staff_id)?;
+    // A new invitation replaces the password: for a school admin who already signs in, it
+    // would let a peer admin take the account over. Only the district resets those.
+    let target = current(c, school, staff_id)?;
+    let has_password: bool = users::table
+        .find(user)
+        .select(users::password_hash.is_not_null())
+        .first(c)?;
+    if has_password && !by_district && target.roles.contains(&Role::SchoolAdmin) {
+        return Err(AppError::Forbidden {
+            code: "staff.peer_admin",
+            detail: "a school admin's login that is in use is reset by the district's admins, not by a fellow school admin".into(),
+        });
+    }
     let inv = invitations::issue(c, user, actor, now)?;
     audit::Event::in_school(school, "staff.invite")
         .on("staff", staff_id)
