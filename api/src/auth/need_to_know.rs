@@ -151,14 +151,20 @@ pub fn mask_identifier(s: &str) -> String {
 }
 
 /// Cuts an audit snapshot (or any JSON) to what a caller may see: phone numbers masked
-/// without `contacts`; sensitive flags and exemption claims dropped without `sensitive`.
+/// without `contacts`; sensitive flags and exemption claims dropped without `sensitive`;
+/// national student numbers always masked (the student's record has the full one for
+/// those who may see it; a history needs no more than its last four characters).
 pub fn redact(value: &mut serde_json::Value, contacts: bool, sensitive: bool) {
     use serde_json::Value;
     match value {
         Value::Object(map) => {
             for (key, v) in map.iter_mut() {
                 let k = key.as_str();
-                if !contacts && (k == "phone" || k.ends_with("_phone") || k == "username") {
+                if k == "national_no" {
+                    if let Value::String(n) = v {
+                        *n = mask_identifier(n);
+                    }
+                } else if !contacts && (k == "phone" || k.ends_with("_phone") || k == "username") {
                     if let Value::String(p) = v {
                         if k != "username" || looks_like_phone(p) {
                             *p = super::mask_phone(p);
@@ -225,6 +231,9 @@ mod tests {
             full,
             serde_json::json!({"phone": "13812345678", "flags": ["migrant"]})
         );
+        let mut student = serde_json::json!({"national_no": "G110105201601010001"});
+        redact(&mut student, true, true);
+        assert_eq!(student["national_no"], "***************0001");
     }
 
     #[test]
