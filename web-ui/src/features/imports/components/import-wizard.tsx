@@ -69,6 +69,7 @@ export function ImportWizard({ schoolId, onViewStudents }: ImportWizardProps) {
       />
       {current === 0 && (
         <UploadStep
+          schoolId={schoolId}
           file={file}
           onFile={(f) => {
             setFile(f);
