@@ -46,7 +46,7 @@ export function DryRunStep({ job, loadError, onReupload, onCommit, committing, c
             job.errors.length ? t('import.dry_run.errors', { count: job.errors.length }) : t('import.dry_run.failed')
           }
         />
-        {job.errors.length > 0 && <ImportErrorsTable errors={job.errors} />}
+        {job.errors.length > 0 && <ImportErrorsTable errors={job.errors} mapping={job.mapping} />}
         <ImportMapping job={job} />
         <Flex justify="flex-end">{reupload}</Flex>
       </Flex>
