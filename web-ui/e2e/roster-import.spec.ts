@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, PASSWORD, SHOTS, shot } from './support';
+import { ADMIN, PASSWORD, SHOTS, shot, signIn, TEACHER } from './support';
 
 const COLUMNS = ['学号', '全国学籍号', '姓名', '性别', '年级', '班级', '监护人姓名', '监护人电话', '关系', '标记'];
 
@@ -38,6 +38,8 @@ async function upload(page: Page, file: string): Promise<void> {
 
 test('import a roster file: dry run finds the bad row, the fixed file commits, the student is listed', async ({
   page,
+  browser,
+  baseURL,
 }) => {
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'kehou-e2e-'));
@@ -123,5 +125,21 @@ test('import a roster file: dry run finds the bad row, the fixed file commits, t
     await expect(page.getByTestId('student-detail-national-no')).toHaveText(student.national);
     await expect(page.getByTestId('student-guardians')).toContainText(student.guardian);
     await shot(page, '08-student-detail');
+  });
+
+  await test.step('a teacher sees the 全国学籍号 masked to its last four characters', async () => {
+    const student = students[2];
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const teacher = await context.newPage();
+    await signIn(teacher, TEACHER);
+    await teacher.goto('/roster/students');
+    const search = teacher.getByLabel('按姓名或学号搜索');
+    await search.fill(student.no);
+    await search.press('Enter');
+    const row = teacher.getByTestId('students-table-row').filter({ hasText: student.no });
+    await row.getByTestId('student-open').click();
+    const masked = `${'*'.repeat(student.national.length - 4)}${student.national.slice(-4)}`;
+    await expect(teacher.getByTestId('student-detail-national-no')).toHaveText(masked);
+    await context.close();
   });
 });
