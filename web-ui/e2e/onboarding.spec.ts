@@ -1,11 +1,16 @@
 /**
  * Bringing a school on, end to end against the real server: the demo district admin adds a
  * school on 学校, invites its admin (the invitation shown once: code, link, expiry), and copies
- * the link; the admin opens it in their own browser, sets a password, signs in and finds their
- * login active on the staff page. (The import of a real 学籍 export through the wizard joins this
- * spec when the importer reads title rows and header variants.) Screenshots:
- * test-results/onboarding-*.png.
+ * the link; the admin opens it in their own browser, sets a password, signs in, finds their login
+ * active on the staff page and imports the school's own student list: a CSV with a title row above
+ * the header, the office's column names (学生姓名, 班级名称, 联系人, 手机号码, 是否随迁子女), an
+ * ID-card column that is not stored, values written as people type them and one bad phone. The
+ * dry run shows the mapping it found and the values it tidied; the office uploads the corrected
+ * file, commits, and finds the students on the students page. Screenshots:
+ * test-results/onboarding-*.png (the dry run also at 1280×800 and on a 768 px tablet).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DISTRICT, signIn } from './support';
@@ -26,13 +31,71 @@ async function onboardingShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `onboarding-${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
-test('a district brings a school on: school, invited admin, their own password, sign-in', async ({
+const students = [
+  { no: `S${RUN}1`, name: `李明${RUN}`, gender: '男', guardian: `李建国${RUN}`, phone: `139${RUN}11` },
+  { no: `S${RUN}2`, name: `张丽${RUN}`, gender: '女', guardian: `张伟${RUN}`, phone: `139${RUN}12` },
+  { no: `S${RUN}3`, name: `陈晨${RUN}`, gender: '女', guardian: `陈刚${RUN}`, phone: `139${RUN}13` },
+];
+/** Row 1 is the title, row 2 the header: the first student is spreadsheet row 3, the third row 5. */
+const HEADER_ROW = 2;
+const FIRST_ROW = 3;
+const BAD_ROW = 5;
+const HEADER = ['学号', '学生姓名', '性别', '年级', '班级名称', '联系人', '手机号码', '是否随迁子女', '身份证号'];
+/** The first phone as people type it, with spaces: the dry run stores the digits. */
+const SPACED_PHONE = `${students[0].phone.slice(0, 3)} ${students[0].phone.slice(3, 7)} ${students[0].phone.slice(7)}`;
+
+/**
+ * The school's own list, as an office keeps it: a title row, its own column names, the class
+ * written three ways (一年级(1)班, 1班, 一年级1班), a spaced phone, a 是/否 column and an ID-card
+ * column. `thirdPhone` is the third student's phone: `1390` (too short) in the first upload.
+ */
+function schoolList(thirdPhone: string): string {
+  const classes = ['一年级(1)班', '1班', '一年级1班'];
+  const grades = ['一年级', '1', '一年级'];
+  const phones = [SPACED_PHONE, students[1].phone, thirdPhone];
+  const rows = students.map((s, i) => [
+    s.no,
+    s.name,
+    s.gender,
+    grades[i],
+    classes[i],
+    s.guardian,
+    phones[i],
+    i === 1 ? '是' : '否',
+    `11010520190${i}011234`,
+  ]);
+  const title = ['2026学年一年级学生花名册', ...HEADER.slice(1).map(() => '')];
+  return `\uFEFF${[title, HEADER, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`;
+}
+
+async function upload(page: Page, file: string): Promise<void> {
+  await page.getByTestId('import-upload').locator('input[type="file"]').setInputFiles(file);
+  await expect(page.getByTestId('import-file-name')).toContainText(path.basename(file));
+  await page.getByTestId('import-dry-run').click();
+}
+
+/** The dry run as a desktop (1280×800) and a portrait tablet (768 px) show it; then back to 1024×768. */
+async function dryRunShots(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await onboardingShot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await onboardingShot(page, `${name}-768`);
+  await page.setViewportSize({ width: 1024, height: 768 });
+}
+
+test('a district brings a school on: school, invited admin, password, import of its own list', async ({
   page,
   context,
   browser,
   baseURL,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  const dir = mkdtempSync(path.join(tmpdir(), 'kehou-onboarding-'));
+  const badFile = path.join(dir, '2026学年一年级学生花名册.csv');
+  const goodFile = path.join(dir, '2026学年一年级学生花名册（改）.csv');
+  writeFileSync(badFile, schoolList('1390'), 'utf8');
+  writeFileSync(goodFile, schoolList(students[2].phone), 'utf8');
+
   let invitationPath = '';
   let invitationLink = '';
 
@@ -137,6 +200,84 @@ test('a district brings a school on: school, invited admin, their own password, 
     await expect(me.getByTestId('login-status')).toHaveText('已启用');
     await expect(me.getByTestId('last-sign-in')).toContainText('刚刚');
     await onboardingShot(own, '05-staff');
+  });
+
+  await test.step('the dry run of the school list shows the mapping and the bad phone', async () => {
+    await own.getByTestId('menu-imports').click();
+    await expect(own.getByTestId('import-wizard')).toBeVisible();
+    await upload(own, badFile);
+    await expect(own.getByTestId('import-dry-run-errors')).toBeVisible({ timeout: 30_000 });
+    const errors = own.getByTestId('import-error-row');
+    await expect(errors).toHaveCount(1);
+    await expect(errors.first().getByTestId('import-error-cell-row')).toHaveText(String(BAD_ROW));
+    await expect(errors.first().getByTestId('import-error-cell-column')).toHaveText('手机号码');
+    await expect(errors.first()).toContainText('1390');
+    // Worded by the field 手机号码 fills (监护人电话), naming the file's own column.
+    await expect(errors.first().getByTestId('import-error-cell-reason')).toHaveText('“手机号码”须为 11 位手机号');
+
+    await expect(own.getByTestId('import-mapping')).toBeVisible();
+    const headerRow = own.getByTestId('import-header-row');
+    await expect(headerRow).toHaveAttribute('data-row', String(HEADER_ROW));
+    await expect(headerRow).toHaveText(`表头在第 ${HEADER_ROW} 行（上方 1 行标题已跳过）`);
+    const mapped = {
+      学号: 'student_no',
+      学生姓名: 'name',
+      班级名称: 'homeroom',
+      联系人: 'guardian_name',
+      手机号码: 'guardian_phone',
+      是否随迁子女: 'flag.migrant',
+    };
+    for (const [column, key] of Object.entries(mapped)) {
+      await expect(own.locator(`[data-testid="import-mapping-row"][data-column="${column}"]`)).toHaveAttribute(
+        'data-key',
+        key,
+      );
+    }
+    await expect(own.locator('[data-testid="import-mapping-row"][data-column="身份证号"]')).toHaveCount(0);
+    await expect(own.getByTestId('import-ignored-column')).toHaveText(['身份证号']);
+    await expect(own.getByTestId('import-commit')).toHaveCount(0);
+    await dryRunShots(own, '06-mapping-errors');
+  });
+
+  await test.step('the corrected file passes, with the values it tidied', async () => {
+    await own.getByTestId('import-reupload').click();
+    await upload(own, goodFile);
+    await expect(own.getByTestId('import-dry-run-clean')).toBeVisible({ timeout: 30_000 });
+    await expect(own.getByTestId('import-error-row')).toHaveCount(0);
+    await expect(own.getByTestId('import-header-row')).toHaveAttribute('data-row', String(HEADER_ROW));
+    await expect(own.getByTestId('import-mapping')).toBeVisible();
+    await expect(own.getByTestId('import-ignored-column')).toHaveText(['身份证号']);
+    const tidied = own.getByTestId('import-normalised-row');
+    const phone = tidied.filter({ hasText: SPACED_PHONE });
+    await expect(phone).toHaveAttribute('data-kind', 'phone');
+    await expect(phone).toContainText(String(FIRST_ROW));
+    await expect(phone).toContainText('手机号码');
+    await expect(phone).toContainText(students[0].phone);
+    await expect(phone).toContainText('手机号格式');
+    const homeroom = tidied.filter({ hasText: '一年级(1)班' });
+    await expect(homeroom).toHaveAttribute('data-kind', 'homeroom');
+    await expect(homeroom).toContainText('班级名称');
+    await expect(homeroom).toContainText('一年级1班');
+    await expect(homeroom).toContainText('班级写法');
+    await expect(own.getByTestId('import-preview-students_created')).toHaveText('3');
+    await dryRunShots(own, '07-mapping');
+  });
+
+  await test.step('commit, and the students are listed', async () => {
+    await own.getByTestId('import-commit').click();
+    await expect(own.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
+    await expect(own.getByTestId('import-summary-students_created')).toHaveText('3');
+    await own.getByTestId('import-view-students').click();
+    await expect(own).toHaveURL(/\/roster\/students$/);
+    const rows = own.getByTestId('students-table').getByTestId('students-table-row');
+    await expect(rows).toHaveCount(3);
+    for (const s of students) {
+      const row = rows.filter({ hasText: s.name });
+      await expect(row).toContainText(s.no);
+      await expect(row).toContainText('一年级1班');
+    }
+    await expect(rows.filter({ hasText: students[1].name })).toContainText('随迁子女');
+    await onboardingShot(own, '08-students');
   });
 
   await admin.close();

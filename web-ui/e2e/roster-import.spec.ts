@@ -1,15 +1,16 @@
 /**
- * Roster import, end to end against the real server: sign in as the demo admin, upload a CSV
- * with one bad 年级, see exactly that row error in the dry run, upload the corrected file,
- * commit it, and find the new student on the students page. Screenshots go to e2e/screenshots/.
+ * Roster import, end to end against the real server: sign in as the demo admin, download the
+ * .xlsx template, upload a CSV with the template's columns and one bad 年级, see exactly that row
+ * error in the dry run, upload the corrected file, commit it, and find the new student (with their
+ * 全国学籍号) on the students page. Screenshots go to e2e/screenshots/.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, PASSWORD, SHOTS, shot } from './support';
+import { ADMIN, PASSWORD, SHOTS, shot, signIn, TEACHER } from './support';
 
-const COLUMNS = ['学号', '姓名', '性别', '年级', '班级', '监护人姓名', '监护人电话', '关系', '标记'];
+const COLUMNS = ['学号', '全国学籍号', '姓名', '性别', '年级', '班级', '监护人姓名', '监护人电话', '关系', '标记'];
 
 /** Unique per run, so the test can run again against the same database. */
 const stamp = String(Date.now()).slice(-6);
@@ -17,13 +18,13 @@ const students = [
   { no: `E2E${stamp}1`, name: `测试甲${stamp}`, gender: '男', guardian: `家长甲${stamp}`, phone: `139${stamp}01` },
   { no: `E2E${stamp}2`, name: `测试乙${stamp}`, gender: '女', guardian: `家长乙${stamp}`, phone: `139${stamp}02` },
   { no: `E2E${stamp}3`, name: `测试丙${stamp}`, gender: '女', guardian: `家长丙${stamp}`, phone: `139${stamp}03` },
-];
+].map((s, i) => ({ ...s, national: `G11010520180${stamp}${i}12` }));
 /** The third data row is line 4 of the file: the header is line 1, as a spreadsheet counts. */
 const BAD_ROW = 4;
 
 function csv(grades: [string, string, string]): string {
   const lines = students.map((s, i) =>
-    [s.no, s.name, s.gender, grades[i], '1班', s.guardian, s.phone, '母亲', ''].join(','),
+    [s.no, s.national, s.name, s.gender, grades[i], '1班', s.guardian, s.phone, '母亲', ''].join(','),
   );
   // A BOM, as Excel writes UTF-8 CSV.
   return `\uFEFF${[COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
@@ -37,6 +38,8 @@ async function upload(page: Page, file: string): Promise<void> {
 
 test('import a roster file: dry run finds the bad row, the fixed file commits, the student is listed', async ({
   page,
+  browser,
+  baseURL,
 }) => {
   mkdirSync(SHOTS, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'kehou-e2e-'));
@@ -64,6 +67,15 @@ test('import a roster file: dry run finds the bad row, the fixed file commits, t
     await shot(page, '03-import-upload');
   });
 
+  await test.step("the template is the server's .xlsx", async () => {
+    await expect(page.getByTestId('import-upload')).toContainText(COLUMNS.join('、'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
+    expect(download.suggestedFilename()).toBe('花名册导入模板.xlsx');
+    const saved = await download.path();
+    // An .xlsx is a zip: it starts with "PK".
+    expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   await test.step('dry run reports exactly the bad 年级', async () => {
     await upload(page, badFile);
     await expect(page.getByTestId('import-dry-run-errors')).toBeVisible({ timeout: 30_000 });
@@ -72,6 +84,7 @@ test('import a roster file: dry run finds the bad row, the fixed file commits, t
     await expect(rows.first().getByTestId('import-error-cell-row')).toHaveText(String(BAD_ROW));
     await expect(rows.first().getByTestId('import-error-cell-column')).toHaveText('年级');
     await expect(rows.first()).toContainText('12');
+    await expect(rows.first().getByTestId('import-error-cell-reason')).toContainText('“年级”须为 1–9');
     await expect(page.getByTestId('import-commit')).toHaveCount(0);
     await shot(page, '04-dry-run-errors');
   });
@@ -108,7 +121,25 @@ test('import a roster file: dry run finds the bad row, the fixed file commits, t
     await row.getByTestId('student-open').click();
     const detail = page.getByTestId('student-detail-body');
     await expect(detail).toBeVisible();
+    // The school admin may see the 全国学籍号 in full.
+    await expect(page.getByTestId('student-detail-national-no')).toHaveText(student.national);
     await expect(page.getByTestId('student-guardians')).toContainText(student.guardian);
     await shot(page, '08-student-detail');
+  });
+
+  await test.step('a teacher sees the 全国学籍号 masked to its last four characters', async () => {
+    const student = students[2];
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const teacher = await context.newPage();
+    await signIn(teacher, TEACHER);
+    await teacher.goto('/roster/students');
+    const search = teacher.getByLabel('按姓名或学号搜索');
+    await search.fill(student.no);
+    await search.press('Enter');
+    const row = teacher.getByTestId('students-table-row').filter({ hasText: student.no });
+    await row.getByTestId('student-open').click();
+    const masked = `${'*'.repeat(student.national.length - 4)}${student.national.slice(-4)}`;
+    await expect(teacher.getByTestId('student-detail-national-no')).toHaveText(masked);
+    await context.close();
   });
 });

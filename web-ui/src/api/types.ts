@@ -56,6 +56,11 @@ export type ImportJob = Ok<'/api/v1/schools/{school_id}/imports', 'post', 202>;
 export type ImportStatus = ImportJob['status'];
 export type ImportRowError = ImportJob['errors'][number];
 export type ImportSummary = NonNullable<ImportJob['summary']>;
+/** A file column the dry run recognised, and the Kehou field it fills. */
+export type ColumnMapping = ImportJob['mapping'][number];
+/** A value the dry run tidied (full-width digits, phone spacing, …). */
+export type Normalisation = ImportJob['normalised'][number];
+export type NormalisationKind = Normalisation['kind'];
 
 export type Child = Ok<'/api/v1/me/children', 'get'>['items'][number];
 export type ActivationRequest = Body<'/api/v1/auth/activate', 'post'>;

@@ -1,6 +1,7 @@
-/** The roster file's columns, in order, as the server reads them (Chinese headers). */
+/** The roster file's columns, in order, as the template has them (the server also knows variants: 学生姓名, 班级名称, …). */
 export const IMPORT_COLUMNS = [
   '学号',
+  '全国学籍号',
   '姓名',
   '性别',
   '年级',
@@ -11,13 +12,8 @@ export const IMPORT_COLUMNS = [
   '标记',
 ] as const;
 
-const EXAMPLE_ROW = ['20260301', '张小明', '男', '3', '1班', '张伟', '13800001234', '父亲', ''];
-
-/** A CSV template with a BOM so that Excel opens the UTF-8 text correctly. */
-export function templateCsv(): Blob {
-  const text = `${IMPORT_COLUMNS.join(',')}\r\n${EXAMPLE_ROW.join(',')}\r\n`;
-  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
-}
+/** The name the template is saved under when the server names none. */
+export const TEMPLATE_FILE_NAME = '花名册导入模板.xlsx';
 
 export function isRosterFile(name: string): boolean {
   return /\.(xlsx|csv)$/i.test(name);

@@ -3,6 +3,8 @@ import type zh from '../zh-CN/roster';
 const roster: Record<keyof typeof zh, string> = {
   'student.student_no': 'Student no.',
   'student.name': 'Name',
+  'student.national_no': 'National student no.',
+  'student.national_no_hint': 'Set by roster imports; it cannot be changed here.',
   'student.gender': 'Gender',
   'student.gender.male': 'Male',
   'student.gender.female': 'Female',

@@ -1,6 +1,8 @@
 export default {
   'student.student_no': '学号',
   'student.name': '姓名',
+  'student.national_no': '全国学籍号',
+  'student.national_no_hint': '由花名册导入写入，这里不能修改。',
   'student.gender': '性别',
   'student.gender.male': '男',
   'student.gender.female': '女',

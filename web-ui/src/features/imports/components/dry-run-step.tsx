@@ -4,6 +4,7 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { useT } from '@/lib/i18n';
 import { isImportActive } from '../api/get-import';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportMapping } from './import-mapping';
 import { ImportSummary } from './import-summary';
 import { JobProgress } from './job-progress';
 
@@ -16,7 +17,10 @@ type DryRunStepProps = {
   commitError: unknown;
 };
 
-/** 预检: the dry run's verdict — every row error, or a clean file that may be committed. */
+/**
+ * 预检: the dry run's verdict — every row error, or a clean file that may be committed — with what
+ * was recognised (header row, column mapping, columns left out, values tidied) above the commit.
+ */
 export function DryRunStep({ job, loadError, onReupload, onCommit, committing, commitError }: DryRunStepProps) {
   const t = useT();
   if (loadError) return <ProblemAlert error={loadError} testId="import-job-error" />;
@@ -42,7 +46,8 @@ export function DryRunStep({ job, loadError, onReupload, onCommit, committing, c
             job.errors.length ? t('import.dry_run.errors', { count: job.errors.length }) : t('import.dry_run.failed')
           }
         />
-        {job.errors.length > 0 && <ImportErrorsTable errors={job.errors} />}
+        {job.errors.length > 0 && <ImportErrorsTable errors={job.errors} mapping={job.mapping} />}
+        <ImportMapping job={job} />
         <Flex justify="flex-end">{reupload}</Flex>
       </Flex>
     );
@@ -51,6 +56,7 @@ export function DryRunStep({ job, loadError, onReupload, onCommit, committing, c
   return (
     <Flex vertical gap="middle">
       <Alert type="success" showIcon data-testid="import-dry-run-clean" message={t('import.dry_run.clean')} />
+      <ImportMapping job={job} />
       {job.summary && (
         <>
           <Typography.Text strong>{t('import.summary.preview')}</Typography.Text>

@@ -1,16 +1,23 @@
 import { Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
-import type { ImportRowError } from '@/api/types';
+import type { ColumnMapping, ImportRowError } from '@/api/types';
 import { useT } from '@/lib/i18n';
 import { rowErrorReason } from '../row-error-reason';
 
 type Row = ImportRowError & { key: string };
 
 /**
- * Row-level problems of a roster file: which row, which column, what value, and why (in the UI's
- * language; the server's own words are the cell's tooltip).
+ * Row-level problems of a roster file: which row, which column (as the file names it), what value,
+ * and why (in the UI's language, by the field the column fills in `mapping`; the server's own
+ * words are the cell's tooltip).
  */
-export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[] }) {
+export function ImportErrorsTable({
+  errors,
+  mapping,
+}: {
+  errors: readonly ImportRowError[];
+  mapping: readonly ColumnMapping[];
+}) {
   const t = useT();
   const rows: Row[] = [...errors]
     .sort((a, b) => a.row - b.row)
@@ -47,7 +54,7 @@ export function ImportErrorsTable({ errors }: { errors: readonly ImportRowError[
             dataIndex: 'message',
             render: (message: string, row) => (
               <span title={message} data-code={row.code} data-testid="import-error-cell-reason">
-                {rowErrorReason(t, row)}
+                {rowErrorReason(t, row, mapping)}
               </span>
             ),
           },

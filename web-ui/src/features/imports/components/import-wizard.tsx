@@ -69,6 +69,7 @@ export function ImportWizard({ schoolId, onViewStudents }: ImportWizardProps) {
       />
       {current === 0 && (
         <UploadStep
+          schoolId={schoolId}
           file={file}
           onFile={(f) => {
             setFile(f);
@@ -95,7 +96,9 @@ export function ImportWizard({ schoolId, onViewStudents }: ImportWizardProps) {
           {commitJob && !isImportActive(commitJob.status) ? (
             <Flex vertical gap="middle" data-testid="import-commit-failed">
               <Result status="error" title={t('import.commit.failed')} />
-              {commitJob.errors.length > 0 && <ImportErrorsTable errors={commitJob.errors} />}
+              {commitJob.errors.length > 0 && (
+                <ImportErrorsTable errors={commitJob.errors} mapping={commitJob.mapping} />
+              )}
               <Flex justify="center">
                 <Button onClick={restart} data-testid="import-reupload">
                   {t('import.reupload')}

@@ -1,11 +1,14 @@
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Typography, Upload } from 'antd';
+import { ApiError } from '@/api/problem';
+import type { SchoolId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
-import { saveBlob } from '@/lib/download';
-import { useT } from '@/lib/i18n';
-import { IMPORT_COLUMNS, isRosterFile, templateCsv } from '../template';
+import { describeProblem, useT } from '@/lib/i18n';
+import { useDownloadTemplate } from '../api/download-template';
+import { IMPORT_COLUMNS, isRosterFile, TEMPLATE_FILE_NAME } from '../template';
 
 type UploadStepProps = {
+  schoolId: SchoolId;
   file: File | undefined;
   onFile: (file: File | undefined) => void;
   onDryRun: () => void;
@@ -13,10 +16,18 @@ type UploadStepProps = {
   error: unknown;
 };
 
-/** 上传: pick one .xlsx/.csv file, then start the dry run (预检). */
-export function UploadStep({ file, onFile, onDryRun, starting, error }: UploadStepProps) {
+/** 上传: pick one .xlsx/.csv file (or first download the .xlsx template), then start the dry run (预检). */
+export function UploadStep({ schoolId, file, onFile, onDryRun, starting, error }: UploadStepProps) {
   const t = useT();
   const { message } = App.useApp();
+  const template = useDownloadTemplate(schoolId, TEMPLATE_FILE_NAME);
+  const downloadTemplate = () =>
+    template.mutate(undefined, {
+      onError: (err) =>
+        void message.error(
+          err instanceof ApiError ? describeProblem(t, err.problem).message : t('import.upload.template_failed'),
+        ),
+    });
   return (
     <Flex vertical gap="middle">
       <ProblemAlert error={error} testId="import-upload-error" />
@@ -41,6 +52,7 @@ export function UploadStep({ file, onFile, onDryRun, starting, error }: UploadSt
           </p>
           <p className="ant-upload-text">{t('import.upload.hint')}</p>
           <p className="ant-upload-hint">{t('import.upload.formats', { columns: IMPORT_COLUMNS.join('、') })}</p>
+          <p className="ant-upload-hint">{t('import.upload.template_hint')}</p>
         </Upload.Dragger>
       </div>
       {file && (
@@ -51,7 +63,8 @@ export function UploadStep({ file, onFile, onDryRun, starting, error }: UploadSt
       <Flex gap="small" wrap justify="space-between">
         <Button
           icon={<FileExcelOutlined />}
-          onClick={() => saveBlob(templateCsv(), 'roster-template.csv')}
+          loading={template.isPending}
+          onClick={downloadTemplate}
           data-testid="import-template"
         >
           {t('import.upload.template')}

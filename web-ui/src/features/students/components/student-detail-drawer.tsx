@@ -9,6 +9,7 @@ import { gradeLabel } from '@/lib/grade';
 import { describeProblem, useT } from '@/lib/i18n';
 import { useDeleteStudent } from '../api/delete-student';
 import { flagLabel, genderLabel } from '../labels';
+import { NationalNo } from './national-no';
 import { StudentContacts } from './student-contacts';
 import { StudentFormModal, type HomeroomFieldRenderer } from './student-form-modal';
 
@@ -87,6 +88,9 @@ export function StudentDetailDrawer({
           <ProblemAlert error={detail.error} onRetry={() => detail.refetch()} testId="student-detail-error" />
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('student.student_no')}>{student.student_no}</Descriptions.Item>
+            <Descriptions.Item label={t('student.national_no')}>
+              <NationalNo value={student.national_no} testId="student-detail-national-no" />
+            </Descriptions.Item>
             <Descriptions.Item label={t('student.name')}>
               <span data-testid="student-detail-name">{student.name}</span>
             </Descriptions.Item>

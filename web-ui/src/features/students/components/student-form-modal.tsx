@@ -11,6 +11,7 @@ import { useT } from '@/lib/i18n';
 import { useCreateStudent } from '../api/create-student';
 import { useUpdateStudent } from '../api/update-student';
 import { flagLabel, genderLabel, GENDERS, STUDENT_FLAGS } from '../labels';
+import { NationalNo } from './national-no';
 
 /** The homeroom picker (from the homerooms feature, passed in by the route), limited to a grade. */
 export type HomeroomFieldRenderer = (props: {
@@ -68,7 +69,10 @@ type StudentFormModalProps = {
   onClose: () => void;
 };
 
-/** 新增学生 / 编辑学生: 学号, 姓名, 性别, 年级, 行政班 (of that grade), 标记. */
+/**
+ * 新增学生 / 编辑学生: 学号, 姓名, 性别, 年级, 行政班 (of that grade), 标记. An edit also shows the
+ * 全国学籍号, read-only: only a roster import sets it.
+ */
 export function StudentFormModal({ schoolId, open, student, renderHomeroomField, onClose }: StudentFormModalProps) {
   const t = useT();
   const { message } = App.useApp();
@@ -169,6 +173,13 @@ export function StudentFormModal({ schoolId, open, student, renderHomeroomField,
             <Input autoComplete="off" maxLength={50} />
           </Form.Item>
         </Col>
+        {student && (
+          <Col span={24}>
+            <Form.Item label={t('student.national_no')} extra={t('student.national_no_hint')}>
+              <NationalNo value={student.national_no} testId="student-form-national-no" />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} sm={12}>
           <Form.Item label={t('student.gender')} name="gender" rules={[choose(t('student.gender'))]}>
             <Radio.Group optionType="button" options={GENDERS.map((g) => ({ value: g, label: genderLabel(t, g) }))} />
