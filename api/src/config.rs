@@ -16,7 +16,7 @@
 //! | `KEHOU_TRUSTED_PROXIES` | none | comma-separated addresses of reverse proxies whose `X-Forwarded-For`/`-Proto` are believed |
 //! | `KEHOU_REVOCATION_CHECK_SECS` | 5 | how long a token's user/client state is cached before it is read again |
 //! | `KEHOU_SEED_DEMO` | `false` | seed the demo school (public passwords!) into an empty database; `kehou serve --demo` does the same |
-//! | `KEHOU_DEMO_MID_TERM` | `true` | with the demo: the term in full swing (approved plans, texts, applications in every status, clubs with waitlists, requests, four more schools); `0` seeds only the roster, for test suites that build their own term |
+//! | `KEHOU_DEMO_MID_TERM` | `true` | with the demo: the term in full swing (approved plans, texts, applications in every status, clubs with waitlists, requests, three more schools); `0` seeds only the roster, for test suites that build their own term |
 //! | `KEHOU_IMPORT_MAX_BYTES` | 20971520 | size of an uploaded roster file |
 //! | `KEHOU_IMPORT_MAX_ROWS` | 20000 | data rows of one import file |
 //! | `KEHOU_IMPORT_MAX_COLUMNS` | 100 | columns of one import file |

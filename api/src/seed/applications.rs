@@ -14,7 +14,7 @@ use crate::applications::store::transition::{act, Step};
 use crate::applications::types::{ExemptionClaim, NewApplication, OfferingChoice};
 use crate::audit::Actor;
 use crate::auth::SchoolId;
-use crate::db::schema::{clubs, students};
+use crate::db::schema::{clubs, homerooms, staff, students};
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::plans::types::ServicePlan;
@@ -60,10 +60,12 @@ pub fn applications(
     share: f64,
     now: DateTime<Utc>,
 ) -> Result<Seeded, AppError> {
-    let kids: Vec<(i64, i32)> = students::table
+    let kids: Vec<(i64, i32, Option<i64>)> = students::table
+        .inner_join(homerooms::table)
+        .left_join(staff::table.on(staff::id.nullable().eq(homerooms::homeroom_teacher_id)))
         .filter(students::school_id.eq(school))
         .order(students::id)
-        .select((students::id, students::grade))
+        .select((students::id, students::grade, staff::user_id.nullable()))
         .load(c)?;
     let open_clubs: Vec<(i64, i32, i32)> = clubs::table
         .filter(clubs::school_id.eq(school))
@@ -80,8 +82,10 @@ pub fn applications(
         channel: "spa".into(),
     };
     let mut out = Seeded::default();
-    let applying = (kids.len() as f64 * share) as usize;
-    for (k, (student, grade)) in kids.into_iter().take(applying).enumerate() {
+    for (k, (student, grade, teacher)) in kids.into_iter().enumerate() {
+        if super::spread(k) >= share {
+            continue;
+        }
         let mut offerings = vec![OfferingChoice {
             offering_id: basic,
             weekdays: Vec::new(),
@@ -122,9 +126,16 @@ pub fn applications(
         let created = c.transaction(|c| {
             let id = create(c, school, &a, &who, at)?;
             for (n, (action, comment)) in path(k).iter().enumerate() {
+                // The class review is the homeroom teacher's where they have a login.
+                let (by, actor) = match (action, teacher) {
+                    (Action::ClassApprove, Some(t)) => {
+                        (Relation::HomeroomTeacher, Actor::user(t, ""))
+                    }
+                    _ => (Relation::SchoolAdmin, who.actor.clone()),
+                };
                 let step = Step {
                     action: *action,
-                    by: Relation::SchoolAdmin,
+                    by,
                     comment: comment.map(String::from),
                     reason: matches!(action, Action::SchoolReject)
                         .then_some(RejectReason::Ineligible),
@@ -135,7 +146,7 @@ pub fn applications(
                     school,
                     id,
                     &step,
-                    &who.actor,
+                    &actor,
                     at + Duration::hours(20 * (n as i64 + 1)),
                 )?;
             }

@@ -59,6 +59,13 @@ fn bulk(c: &mut DbConn, table: &str, columns: &str, rows: &[String]) -> Result<(
     bulk::insert(c, table, columns, rows)
 }
 
+/// Where the `k`-th student (by id) falls in `[0, 1)`, spread evenly over the classes: a
+/// seeder takes the students below its share, so the applicants (share 0.72) are always
+/// among the informed families (0.88) and every class has some of each.
+pub(crate) fn spread(k: usize) -> f64 {
+    ((k * 7919) % 1000) as f64 / 1000.0
+}
+
 /// Whether the database has no district yet.
 pub fn is_empty(c: &mut DbConn) -> anyhow::Result<bool> {
     Ok(districts::table.count().get_result::<i64>(c)? == 0)

@@ -26,16 +26,22 @@ pub fn requests(
     school: SchoolId,
     plan: &ServicePlan,
     office: i64,
+    applying: f64,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    // Students from the end of the roster: those the applications seeder left out.
-    let mut kids: Vec<i64> = students::table
+    // Children the applications seeder left out, from the first classes on (the demo's
+    // homeroom teacher leads the first one).
+    let kids: Vec<i64> = students::table
         .filter(students::school_id.eq(school))
-        .order(students::id.desc())
+        .order(students::id)
         .select(students::id)
-        .limit(8)
-        .load(c)?;
-    kids.reverse();
+        .load::<i64>(c)?
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| super::spread(*k) >= applying)
+        .map(|(_, id)| id)
+        .take(8)
+        .collect();
     let actor = Actor::user(office, "");
     let by = Requester {
         kind: "staff",

@@ -124,6 +124,6 @@ fn scene(
         seeded.created,
         seeded.skipped
     );
-    super::requests::requests(c, school, &plan, office, now)?;
+    super::requests::requests(c, school, &plan, office, s.applying, now)?;
     Ok(())
 }

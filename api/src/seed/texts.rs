@@ -46,8 +46,8 @@ pub fn texts(
     Ok((notice, agreement))
 }
 
-/// Records the notice as received for the first `share` of the school's students (by id,
-/// skipping every 9th so that each class has families still to reach).
+/// Records the notice as received for a `share` of the school's students, spread over the
+/// classes (each has families still to reach).
 pub fn receipts(
     c: &mut DbConn,
     school: SchoolId,
@@ -60,12 +60,10 @@ pub fn receipts(
         .order(students::id)
         .select(students::id)
         .load(c)?;
-    let reach = (ids.len() as f64 * share) as usize;
     let rows: Vec<String> = ids
         .iter()
-        .take(reach)
         .enumerate()
-        .filter(|(k, _)| k % 9 != 8)
+        .filter(|(k, _)| super::spread(*k) < share)
         .map(|(k, id)| {
             let channel = if k % 3 == 0 { "paper" } else { "portal" };
             let at = bulk::instant(now - Duration::days(19) + Duration::minutes(k as i64 * 7));
