@@ -27,7 +27,7 @@ psql_() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 start() { # $1 database url
   KEHOU_DATABASE_URL="$1" KEHOU_BIND=127.0.0.1:18080 KEHOU_WEB_DIR=/nonexistent KEHOU_LOGIN_RATE_PER_MINUTE=100000 RUST_LOG=warn,kehou_api::imports=info \
     KEHOU_ACCESS_TOKEN_TTL=3600 KEHOU_JWT_KEYS="b1:$(head -c 48 /dev/urandom | base64 -w0)" \
-    KEHOU_IMPORT_MAX_ROWS=$((rows > 20000 ? rows : 20000)) "$bin" serve --demo >"$out/serve.log" 2>&1 &
+    KEHOU_DEMO_MID_TERM=0 KEHOU_IMPORT_MAX_ROWS=$((rows > 20000 ? rows : 20000)) "$bin" serve --demo >"$out/serve.log" 2>&1 &
   srv=$!
   for _ in $(seq 1 200); do curl -fsS http://127.0.0.1:18080/readyz >/dev/null 2>&1 && return; sleep 0.1; done
   cat "$out/serve.log" >&2; exit 1
