@@ -35,7 +35,7 @@ start() { # $1 database url
   KEHOU_DATABASE_URL="$1" KEHOU_BIND=127.0.0.1:$port KEHOU_WEB_DIR=/nonexistent RUST_LOG=warn \
     KEHOU_JWT_KEYS="f1:$(head -c 48 /dev/urandom | base64 -w0)" KEHOU_ACCESS_TOKEN_TTL=3600 \
     KEHOU_LOGIN_RATE_PER_MINUTE=1000000000 KEHOU_LOGIN_MAX_FAILURES=1000000000 \
-    "$bin" serve --demo >"$out/serve.log" 2>&1 &
+    KEHOU_DEMO_MID_TERM=0 "$bin" serve --demo >"$out/serve.log" 2>&1 &
   srv=$!
   for _ in $(seq 1 300); do curl -fsS "$base/readyz" >/dev/null 2>&1 && return; sleep 0.1; done
   cat "$out/serve.log" >&2; exit 1
