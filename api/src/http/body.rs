@@ -98,6 +98,13 @@ pub fn parse_json<T: DeserializeOwned>(req: &HttpRequest, bytes: &[u8]) -> Resul
             ))
         }
     }
+    // Every body is an object; serde would also read a struct from an array (`[null, null]`).
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(AppError::Validation(vec![field_error(
+            "",
+            "invalid type: the body must be a JSON object",
+        )]));
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -258,6 +265,15 @@ mod tests {
         }
         let bare = actix_web::test::TestRequest::default().to_http_request();
         assert!(parse_json::<AllOptional>(&bare, b"").is_ok());
+        let json = actix_web::test::TestRequest::default()
+            .insert_header((header::CONTENT_TYPE, "application/json"))
+            .to_http_request();
+        for not_an_object in [&b"[null, null]"[..], b"null", b"3", b"\"x\""] {
+            assert!(matches!(
+                parse_json::<AllOptional>(&json, not_an_object),
+                Err(AppError::Validation(_))
+            ));
+        }
         assert!(matches!(
             parse_json::<Body>(&bare, b""),
             Err(AppError::Validation(_))

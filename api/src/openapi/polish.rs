@@ -305,7 +305,63 @@ pub fn polish(doc: &utoipa::openapi::OpenApi) -> Value {
             }
         }
     }
+    optional_bodies(&mut v);
+    string_keys(&mut v);
     super::examples::add(&mut v);
     v["servers"] = json!([{"url": "/", "description": "This server"}]);
     v
+}
+
+/// JSON object keys are strings: a map keyed by numbers (grade → counts) has keys such as
+/// `"3"`, which a `propertyNames` of type integer would refuse.
+fn string_keys(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            if let Some(names) = m.get_mut("propertyNames") {
+                if names.get("type") == Some(&json!("integer")) {
+                    *names = json!({"type": "string", "pattern": "^-?[0-9]+$"});
+                }
+            }
+            m.values_mut().for_each(string_keys);
+        }
+        Value::Array(items) => items.iter_mut().for_each(string_keys),
+        _ => {}
+    }
+}
+
+/// A JSON body whose schema requires no field may be left out: the server reads a missing
+/// body as `{}` (http/body.rs), so the document must not call it required.
+fn optional_bodies(v: &mut Value) {
+    let schemas = v
+        .pointer("/components/schemas")
+        .cloned()
+        .unwrap_or(Value::Null);
+    let Some(paths) = v.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for item in paths.values_mut() {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for op in item.values_mut() {
+            let Some(body) = op.get_mut("requestBody") else {
+                continue;
+            };
+            let name = body
+                .pointer("/content/application~1json/schema/$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                .map(str::to_owned);
+            let Some(schema) = name.and_then(|n| schemas.get(&n)) else {
+                continue;
+            };
+            let requires = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .is_some_and(|r| !r.is_empty());
+            if schema.get("type") == Some(&json!("object")) && !requires {
+                body["required"] = json!(false);
+            }
+        }
+    }
 }
