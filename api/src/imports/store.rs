@@ -10,11 +10,13 @@ use super::model::ImportRow;
 pub use super::jobs::*;
 use crate::audit::Actor;
 use crate::auth::SchoolId;
+use crate::db::bulk::Cell;
 use crate::db::schema::{guardians, homerooms, student_guardians, students};
 use crate::db::types::Instant;
-use crate::db::{bulk, DbConn};
+use crate::db::DbConn;
 use crate::error::AppError;
 use crate::roster::model::flags_to_text;
+use crate::write_rows;
 
 type Existing = (
     i64,
@@ -44,7 +46,6 @@ pub fn apply(
         ..Default::default()
     };
     let now = Utc::now();
-    let now_sql = bulk::instant(now);
 
     // Homerooms by name.
     let mut homeroom_ids: HashMap<String, i64> = homerooms::table
@@ -59,27 +60,35 @@ pub fn apply(
         .collect();
     wanted.sort();
     wanted.dedup();
+    let mut new_homerooms = Vec::new();
     for (name, grade) in wanted {
         if homeroom_ids.contains_key(name) {
             continue;
         }
         summary.homerooms_created += 1;
-        if write {
-            let id: i64 = diesel::insert_into(homerooms::table)
-                .values((
-                    homerooms::school_id.eq(school_id),
-                    homerooms::grade.eq(grade),
-                    homerooms::name.eq(name),
-                    homerooms::version.eq(1),
-                    homerooms::created_at.eq(Instant(now)),
-                    homerooms::updated_at.eq(Instant(now)),
-                ))
-                .returning(homerooms::id)
-                .get_result(c)?;
-            homeroom_ids.insert(name.to_owned(), id);
-        } else {
-            homeroom_ids.insert(name.to_owned(), 0);
-        }
+        homeroom_ids.insert(name.to_owned(), 0);
+        new_homerooms.push(vec![
+            Cell::from(school_id.get()),
+            grade.into(),
+            name.into(),
+            1i64.into(),
+            now.into(),
+            now.into(),
+        ]);
+    }
+    if write && !new_homerooms.is_empty() {
+        write_rows!(
+            c,
+            homerooms,
+            (school_id, grade, name, version, created_at, updated_at),
+            &new_homerooms
+        )?;
+        homeroom_ids = homerooms::table
+            .filter(homerooms::school_id.eq(school_id))
+            .select((homerooms::name, homerooms::id))
+            .load::<(String, i64)>(c)?
+            .into_iter()
+            .collect();
     }
 
     // Students by number, else (a re-import after the local numbers changed) by 全国学籍号.
@@ -107,11 +116,22 @@ pub fn apply(
     let mut created: HashSet<&str> = HashSet::new();
     let mut inserts = Vec::new();
     let mut audits = Vec::new();
-    let actor_id = actor
-        .id
-        .map(|i| i.to_string())
-        .unwrap_or_else(|| "NULL".into());
-    let request_id = bulk::opt_text(Some(actor.request_id.as_str()).filter(|r| !r.is_empty()));
+    let audit = |action: &str, id: i64, before: Option<String>, after: String| {
+        vec![
+            Cell::from(school_id.get()),
+            actor.kind.as_str().into(),
+            actor.id.into(),
+            action.into(),
+            "student".into(),
+            id.into(),
+            before.into(),
+            after.into(),
+            Some(actor.request_id.as_str())
+                .filter(|r| !r.is_empty())
+                .into(),
+            now.into(),
+        ]
+    };
     for (k, r) in rows.iter().enumerate() {
         let homeroom_id = homeroom_ids[&r.homeroom];
         let flags = flags_to_text(&r.flags);
@@ -125,15 +145,19 @@ pub fn apply(
             None => {
                 summary.students_created += 1;
                 created.insert(r.student_no.as_str());
-                inserts.push(format!(
-                    "({school_id}, {}, {}, {}, '{}', {}, {homeroom_id}, {}, 1, {now_sql}, {now_sql})",
-                    bulk::text(&r.student_no),
-                    bulk::opt_text(r.national_no.as_deref()),
-                    bulk::text(&r.name),
-                    r.gender.as_str(),
-                    r.grade,
-                    bulk::text(&flags)
-                ));
+                inserts.push(vec![
+                    Cell::from(school_id.get()),
+                    r.student_no.as_str().into(),
+                    r.national_no.as_deref().into(),
+                    r.name.as_str().into(),
+                    r.gender.as_str().into(),
+                    r.grade.into(),
+                    homeroom_id.into(),
+                    flags.into(),
+                    1i64.into(),
+                    now.into(),
+                    now.into(),
+                ]);
             }
             Some(e) => {
                 let same = e.2 == r.name
@@ -163,12 +187,11 @@ pub fn apply(
                         ))
                         .execute(c)?;
                     let before = serde_json::json!({"student_no": e.1, "name": e.2, "gender": e.3, "grade": e.4, "homeroom_id": e.5, "flags": e.6});
-                    audits.push(format!(
-                        "({school_id}, '{}', {actor_id}, 'student.import_update', 'student', {}, {}, {}, {request_id}, {now_sql})",
-                        actor.kind,
+                    audits.push(audit(
+                        "student.import_update",
                         e.0,
-                        bulk::text(&before.to_string()),
-                        bulk::text(&after.to_string())
+                        Some(before.to_string()),
+                        after.to_string(),
                     ));
                 }
             }
@@ -194,7 +217,24 @@ pub fn apply(
         summary.guardians_created = new_phones.len();
         return Ok(summary);
     }
-    bulk::insert(c, "students", "school_id, student_no, national_no, name, gender, grade, homeroom_id, flags, version, created_at, updated_at", &inserts)?;
+    write_rows!(
+        c,
+        students,
+        (
+            school_id,
+            student_no,
+            national_no,
+            name,
+            gender,
+            grade,
+            homeroom_id,
+            flags,
+            version,
+            created_at,
+            updated_at
+        ),
+        &inserts
+    )?;
     let ids: HashMap<String, i64> = students::table
         .filter(students::school_id.eq(school_id))
         .select((students::student_no, students::id))
@@ -206,11 +246,11 @@ pub fn apply(
         .filter(|r| created.contains(r.student_no.as_str()))
     {
         let after = serde_json::json!({"student_no": r.student_no, "name": r.name, "gender": r.gender.as_str(), "grade": r.grade, "homeroom": r.homeroom, "flags": flags_to_text(&r.flags)});
-        audits.push(format!(
-            "({school_id}, '{}', {actor_id}, 'student.import_create', 'student', {}, NULL, {}, {request_id}, {now_sql})",
-            actor.kind,
+        audits.push(audit(
+            "student.import_create",
             ids[&r.student_no],
-            bulk::text(&after.to_string())
+            None,
+            after.to_string(),
         ));
     }
 
@@ -225,20 +265,23 @@ pub fn apply(
     let mut queued: HashSet<&str> = HashSet::new();
     for (name, phone, _) in rows.iter().filter_map(|r| r.guardian.as_ref()) {
         if !phone_ids.contains_key(phone) && queued.insert(phone) {
-            new_guardians.push(format!(
-                "({school_id}, {}, {}, 1, {now_sql}, {now_sql})",
-                bulk::text(name),
-                bulk::text(phone)
-            ));
+            new_guardians.push(vec![
+                Cell::from(school_id.get()),
+                name.as_str().into(),
+                phone.as_str().into(),
+                1i64.into(),
+                now.into(),
+                now.into(),
+            ]);
         }
     }
     summary.guardians_created = new_guardians.len();
     if !new_guardians.is_empty() {
-        bulk::insert(
+        write_rows!(
             c,
-            "guardians",
-            "school_id, name, phone, version, created_at, updated_at",
-            &new_guardians,
+            guardians,
+            (school_id, name, phone, version, created_at, updated_at),
+            &new_guardians
         )?;
         phone_ids = guardians::table
             .filter(guardians::school_id.eq(school_id))
@@ -262,23 +305,39 @@ pub fn apply(
         if let Some((_, phone, relation)) = &r.guardian {
             let key = (ids[&r.student_no], phone_ids[phone]);
             if !links.contains(&key) && linked.insert(key) {
-                new_links.push(format!(
-                    "({school_id}, {}, {}, {})",
-                    key.0,
-                    key.1,
-                    bulk::text(relation)
-                ));
+                new_links.push(vec![
+                    Cell::from(school_id.get()),
+                    key.0.into(),
+                    key.1.into(),
+                    relation.as_str().into(),
+                ]);
             }
         }
     }
     summary.guardian_links_created = new_links.len();
-    bulk::insert(
+    write_rows!(
         c,
-        "student_guardians",
-        "school_id, student_id, guardian_id, relation",
-        &new_links,
+        student_guardians,
+        (school_id, student_id, guardian_id, relation),
+        &new_links
     )?;
-    bulk::insert(c, "audit_events", "school_id, actor_kind, actor_id, action, entity, entity_id, before_json, after_json, request_id, at", &audits)?;
+    write_rows!(
+        c,
+        audit_events,
+        (
+            school_id,
+            actor_kind,
+            actor_id,
+            action,
+            entity,
+            entity_id,
+            before_json,
+            after_json,
+            request_id,
+            at
+        ),
+        &audits
+    )?;
     progress(rows.len());
     Ok(summary)
 }
