@@ -487,3 +487,11 @@ both!(
         assert_eq!(s, 404);
     }
 );
+
+/// Today in the demo school's time zone (Asia/Shanghai), as an ISO date: the date a
+/// withdrawal made now may take effect on (the enrollment began when the test applied).
+pub(crate) fn school_today() -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .to_string()
+}

@@ -28,5 +28,6 @@ mod school_data;
 mod seats;
 mod security;
 mod sessions;
+mod statuses;
 mod tenancy;
 mod webhooks;

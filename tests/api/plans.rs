@@ -290,7 +290,7 @@ both!(
             &admin,
             Method::POST,
             &app.school_path(&format!("/applications/{}/withdraw", ids[1])),
-            &json!({"effective_date": "2026-11-30"}),
+            &json!({"effective_date": crate::applications::school_today()}),
         )
         .await;
         let (s, e) = app
@@ -308,7 +308,7 @@ both!(
         );
         assert_eq!(
             (rows[1]["student_id"].as_i64(), rows[1]["ends_on"].as_str()),
-            (Some(71), Some("2026-11-30")),
+            (Some(71), Some(crate::applications::school_today().as_str())),
             "the fee period ends with the withdrawal"
         );
 

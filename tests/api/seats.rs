@@ -43,12 +43,12 @@ both!(
                 &admin,
                 Method::POST,
                 &app.school_path(&format!("/applications/{enrolled}/withdraw")),
-                &json!({"effective_date": "2026-10-15"}),
+                &json!({"effective_date": crate::applications::school_today()}),
             )
             .await;
         assert_eq!(
             (s, w["withdraw_effective_date"].as_str()),
-            (200, Some("2026-10-15"))
+            (200, Some(crate::applications::school_today().as_str()))
         );
         let (_, promoted) = app
             .get(
@@ -56,7 +56,7 @@ both!(
                 &app.school_path(&format!("/applications/{first_waiting}")),
             )
             .await;
-        assert_eq!(promoted["offerings"][1]["placement"], "enrolled");
+        assert_eq!(promoted["offerings"][1]["placement"], "held");
         let (_, second) = app.get(&admin, &app.school_path(&format!("/applications/{}", app.count(&format!("SELECT application_id AS n FROM application_offerings WHERE offering_id = {late} AND queue_position = 2"))))).await;
         assert_eq!(
             second["offerings"][1]["queue_position"], 1,
@@ -284,8 +284,8 @@ both!(
         assert_eq!(
             ranked,
             vec![
-                (chess["id"].clone(), json!("enrolled")),
-                (art["id"].clone(), json!("not_placed"))
+                (chess["id"].clone(), json!("held")),
+                (art["id"].clone(), json!("not_needed"))
             ]
         );
         let (_, clubs) = app
@@ -344,7 +344,7 @@ both!(
                 created["club_choices"][0].clone(),
             ));
         }
-        assert_eq!(ids[0].1["placement"], "enrolled");
+        assert_eq!(ids[0].1["placement"], "held");
         assert_eq!(
             (
                 ids[1].1["placement"].as_str(),
@@ -374,7 +374,7 @@ both!(
                 &app.school_path(&format!("/applications/{}", ids[2].0)),
             )
             .await;
-        assert_eq!(second["club_choices"][0]["placement"], "enrolled");
+        assert_eq!(second["club_choices"][0]["placement"], "held");
         assert_eq!(third["club_choices"][0]["queue_position"], 1);
         let (_, clubs) = app
             .get(&admin, &app.school_path(&format!("/clubs?term_id={term}")))
@@ -459,7 +459,7 @@ both!(
             )
             .await;
         assert_eq!(
-            promoted["offerings"][1]["placement"], "enrolled",
+            promoted["offerings"][1]["placement"], "held",
             "the dropped seat went to the queue"
         );
     }
@@ -503,7 +503,7 @@ both!(
                         &app.school_path(&format!("/applications/{id}/withdraw")),
                     )
                     .bearer_auth(&admin)
-                    .json(&json!({"effective_date": "2026-10-15"}));
+                    .json(&json!({"effective_date": crate::applications::school_today()}));
                 tokio::spawn(async move { req.send().await.unwrap().status().as_u16() })
             })
             .collect();

@@ -43,7 +43,7 @@ const flow = {
   agreementTitle: `课后服务委托协议书（${stamp}）`,
   agreementVersion: 0,
   agreementSha: '',
-  applicationId: 0,
+  applicationNumber: '',
 };
 
 type Plan = { id: number; offerings: { id: number; kind: string; name: string }[] };
@@ -234,11 +234,13 @@ test.describe.serial('applications', () => {
         await expect(receipt.getByTestId('receipt-sha256')).toContainText(flow.agreementSha);
         await expect(receipt.getByTestId('receipt-at')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
         await expect(receipt.getByTestId('receipt-status')).toHaveText('待班级审核');
-        flow.applicationId = Number(await receipt.getByTestId('receipt-application-id').textContent());
-        expect(flow.applicationId).toBeGreaterThan(0);
-        // The late extension's seat is taken: this child waits, first in the queue.
+        // A number people can quote (the term's year and a sequence), not a database id.
+        flow.applicationNumber = (await receipt.getByTestId('receipt-application-id').textContent()) ?? '';
+        expect(flow.applicationNumber).toMatch(/^\d{4}-\d{6}$/);
+        // The basic seat is held while the application is reviewed (not yet given); the late
+        // extension's seat is taken: this child waits, first in the queue.
         const placements = page.getByTestId('applied-offering');
-        await expect(placements.filter({ hasText: '课后基础托管' })).toContainText('已录取');
+        await expect(placements.filter({ hasText: '课后基础托管' })).toContainText('名额保留中');
         await expect(placements.filter({ hasText: '延时托管' })).toContainText('候补第 1 位');
         await shot(page, 'apps-06-portal-receipt');
         await page.getByTestId('portal-logout').click();
@@ -257,7 +259,7 @@ test.describe.serial('applications', () => {
 
     await row.getByTestId('application-open').click();
     const drawer = page.getByTestId('application-detail');
-    await expect(drawer.getByTestId('application-id')).toHaveText(String(flow.applicationId));
+    await expect(drawer.getByTestId('application-id')).toHaveText(flow.applicationNumber);
     await expect(drawer.getByTestId('acceptance-sha256')).toContainText(flow.agreementSha);
     await expect(drawer).toContainText('候补第 1 位');
     await expect(drawer).toContainText('困难家庭');
@@ -376,7 +378,7 @@ test.describe.serial('applications', () => {
       await page.getByTestId('portal-application-open').click();
       const receipt = page.getByTestId('portal-receipt');
       await expect(receipt.getByTestId('receipt-status')).toHaveText('已批准');
-      await expect(receipt.getByTestId('receipt-application-id')).toHaveText(String(flow.applicationId));
+      await expect(receipt.getByTestId('receipt-application-id')).toHaveText(flow.applicationNumber);
       await expect(receipt.getByTestId('receipt-sha256')).toContainText(flow.agreementSha);
       await expect(page.getByTestId('application-history')).toContainText('学校复核通过');
       await shot(page, 'apps-20-portal-receipt-approved');

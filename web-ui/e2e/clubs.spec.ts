@@ -255,12 +255,12 @@ test.describe.serial('clubs', () => {
       await expect(page.getByTestId('portal-submitted')).toBeVisible();
       const choices = page.getByTestId('portal-club-choices').getByTestId('club-choice');
       await expect(choices).toHaveCount(2);
-      // The first choice is full, so the first choice with a free seat takes the child; a child
-      // waits only when every choice is full.
+      // The first choice is full, so the first choice with a free seat holds a place for the
+      // child while the application is reviewed; a child waits only when every choice is full.
       await expect(choices.nth(0)).toContainText(flow.fullClub);
-      await expect(choices.nth(0).getByTestId('club-placement')).toHaveText('未录取');
+      await expect(choices.nth(0).getByTestId('club-placement')).toHaveText('名额已满');
       await expect(choices.nth(1)).toContainText(flow.newClub);
-      await expect(choices.nth(1).getByTestId('club-placement')).toHaveText('已录取');
+      await expect(choices.nth(1).getByTestId('club-placement')).toHaveText('名额保留中（待审核）');
       await shot(page, 'clubs-06-portal-receipt');
     });
 

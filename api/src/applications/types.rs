@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use crate::applications::model::placement::Placement;
 pub use crate::applications::model::{Decision, ReviewStep};
 use crate::applications::model::{LeaveMode, RejectReason, Status};
 use crate::texts::types::PlanText;
@@ -18,8 +19,10 @@ pub struct AppliedOffering {
     pub kind: String,
     pub name: String,
     pub weekdays: Vec<u8>,
-    /// `enrolled`, or `waiting` behind a school-set cap, or `left` after a withdrawal.
-    pub placement: String,
+    /// `held` while the application is reviewed, `enrolled` once approved, `waiting`
+    /// behind a school-set cap, `draft` before submitting (nothing held), `left` after a
+    /// withdrawal, `released` after a rejection.
+    pub placement: Placement,
     /// 1-based position among those still waiting (null unless waiting).
     pub queue_position: Option<i64>,
 }
@@ -35,6 +38,10 @@ pub struct Acceptance {
     /// `guardian`, `staff` or `client`.
     pub accepted_by_kind: String,
     pub accepted_by_id: i64,
+    /// Who accepted, by name: the guardian's, the staff member's in the school, or the app's.
+    pub accepted_by_name: Option<String>,
+    /// A guardian's relation to the child (母亲, 祖父 …); null for staff and apps.
+    pub accepted_by_relation: Option<String>,
     /// `portal`, `spa` or `api_client:<id>`.
     pub channel: String,
     pub accepted_at: DateTime<Utc>,
@@ -51,8 +58,13 @@ pub struct ApplicationEvent {
     pub actor_id: Option<i64>,
     /// Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`.
     pub actor_role: String,
-    /// The staff member's name (null for guardians, clients and the system).
+    /// Who acted, by name: a staff member's name in the school (never a login name), a
+    /// guardian's name, an app's registered name; null for the system.
     pub actor_name: Option<String>,
+    /// A staff member's roles in the school (`homeroom_teacher`, `school_admin` …).
+    pub actor_staff_roles: Vec<String>,
+    /// A guardian's relation to the child.
+    pub actor_relation: Option<String>,
     pub comment: Option<String>,
     pub at: DateTime<Utc>,
 }
@@ -61,6 +73,8 @@ pub struct ApplicationEvent {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Application {
     pub id: i64,
+    /// The number people quote (`2026-000123`: the term's year and the id).
+    pub number: String,
     pub term_id: i64,
     pub plan_id: i64,
     pub student_id: i64,
@@ -282,8 +296,10 @@ pub struct ClubChoice {
     pub club_id: i64,
     /// 1 = first choice.
     pub rank: i32,
-    /// `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`.
-    pub placement: String,
+    /// `held` (under review) or `enrolled` (approved) for the choice that has the place;
+    /// `not_needed` for the others; `waiting` for the first choice when all are full, the
+    /// rest `not_placed`; `draft`, `left` and `released` as for offerings.
+    pub placement: Placement,
     /// 1-based position on the club's waitlist (waiting only).
     pub queue_position: Option<i64>,
 }

@@ -131,6 +131,7 @@ pub fn plans_page(
     c: &mut DbConn,
     school_id: SchoolId,
     term_id: Option<i64>,
+    approved_only: bool,
     after: Option<i64>,
     limit: i64,
 ) -> Result<Vec<ServicePlan>, AppError> {
@@ -142,6 +143,9 @@ pub fn plans_page(
         .into_boxed();
     if let Some(t) = term_id {
         q = q.filter(service_plans::term_id.eq(t));
+    }
+    if approved_only {
+        q = q.filter(service_plans::status.eq("approved"));
     }
     if let Some(a) = after {
         q = q.filter(service_plans::id.gt(a));
@@ -283,8 +287,12 @@ pub fn sessions_on(
     school_id: SchoolId,
     id: i64,
     date: NaiveDate,
+    approved_only: bool,
 ) -> Result<Vec<SessionOnDate>, AppError> {
     let p = plan(c, school_id, id)?;
+    if approved_only && p.status != "approved" {
+        return Err(AppError::NotFound("service plan"));
+    }
     let term = crate::roster::store::terms::term(c, school_id, p.term_id)?;
     Ok(calendar::sessions_on(&p, &term, date))
 }

@@ -237,8 +237,10 @@ fn fill_school(
                     None,
                     None,
                 )?;
+                // The login shows the person's name, never the login name.
                 c.batch_execute(&format!(
-                    "UPDATE staff SET user_id = {user} WHERE id = {staff_id}"
+                    "UPDATE staff SET user_id = {user} WHERE id = {staff_id}; \
+                     UPDATE users SET display_name = (SELECT name FROM staff WHERE id = {staff_id}) WHERE id = {user}"
                 ))?;
             }
         }

@@ -1625,6 +1625,10 @@ export interface components {
             accepted_by_id: number;
             /** @description `guardian`, `staff` or `client`. */
             accepted_by_kind: string;
+            /** @description Who accepted, by name: the guardian's, the staff member's in the school, or the app's. */
+            accepted_by_name?: string | null;
+            /** @description A guardian's relation to the child (母亲, 祖父 …); null for staff and apps. */
+            accepted_by_relation?: string | null;
             /** @description `portal`, `spa` or `api_client:<id>`. */
             channel: string;
             /** @description SHA-256 of the exact text accepted. */
@@ -1743,6 +1747,8 @@ export interface components {
             /** Format: int64 */
             id: number;
             leave_mode: string;
+            /** @description The number people quote (`2026-000123`: the term's year and the id). */
+            number: string;
             offerings: components["schemas"]["AppliedOffering"][];
             pickup_person_ids: number[];
             /** Format: int64 */
@@ -1798,10 +1804,17 @@ export interface components {
             actor_id?: number | null;
             /** @description `user`, `client` or `system` (as in the audit log). */
             actor_kind: string;
-            /** @description The staff member's name (null for guardians, clients and the system). */
+            /**
+             * @description Who acted, by name: a staff member's name in the school (never a login name), a
+             *     guardian's name, an app's registered name; null for the system.
+             */
             actor_name?: string | null;
+            /** @description A guardian's relation to the child. */
+            actor_relation?: string | null;
             /** @description Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`. */
             actor_role: string;
+            /** @description A staff member's roles in the school (`homeroom_teacher`, `school_admin` …). */
+            actor_staff_roles: string[];
             /** Format: date-time */
             at: string;
             comment?: string | null;
@@ -1839,8 +1852,12 @@ export interface components {
             name: string;
             /** Format: int64 */
             offering_id: number;
-            /** @description `enrolled`, or `waiting` behind a school-set cap, or `left` after a withdrawal. */
-            placement: string;
+            /**
+             * @description `held` while the application is reviewed, `enrolled` once approved, `waiting`
+             *     behind a school-set cap, `draft` before submitting (nothing held), `left` after a
+             *     withdrawal, `released` after a rejection.
+             */
+            placement: components["schemas"]["Placement"];
             /**
              * Format: int64
              * @description 1-based position among those still waiting (null unless waiting).
@@ -2041,8 +2058,12 @@ export interface components {
         ClubChoice: {
             /** Format: int64 */
             club_id: number;
-            /** @description `enrolled`, `waiting` (for the first choice, all being full), `not_placed` or `left`. */
-            placement: string;
+            /**
+             * @description `held` (under review) or `enrolled` (approved) for the choice that has the place;
+             *     `not_needed` for the others; `waiting` for the first choice when all are full, the
+             *     rest `not_placed`; `draft`, `left` and `released` as for offerings.
+             */
+            placement: components["schemas"]["Placement"];
             /**
              * Format: int64
              * @description 1-based position on the club's waitlist (waiting only).
@@ -2936,6 +2957,11 @@ export interface components {
             phone: string;
             relation: string;
         };
+        /**
+         * @description Where the child stands in one offering or club, as shown.
+         * @enum {string}
+         */
+        Placement: "draft" | "held" | "enrolled" | "waiting" | "not_needed" | "not_placed" | "left" | "released";
         /** @description A district's decision on a plan. */
         PlanReview: {
             comment?: string | null;
@@ -9821,6 +9847,8 @@ export interface operations {
                      *             "accepted_at": "2026-09-01T08:00:00Z",
                      *             "accepted_by_id": 1,
                      *             "accepted_by_kind": "guardian",
+                     *             "accepted_by_name": "示例",
+                     *             "accepted_by_relation": "示例",
                      *             "channel": "portal",
                      *             "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *             "text_id": 1,
@@ -9830,7 +9858,7 @@ export interface operations {
                      *           "club_choices": [
                      *             {
                      *               "club_id": 1,
-                     *               "placement": "enrolled",
+                     *               "placement": "draft",
                      *               "queue_position": 1,
                      *               "rank": 1
                      *             }
@@ -9844,7 +9872,11 @@ export interface operations {
                      *               "actor_id": 1,
                      *               "actor_kind": "user",
                      *               "actor_name": "张老师",
+                     *               "actor_relation": "示例",
                      *               "actor_role": "homeroom_teacher",
+                     *               "actor_staff_roles": [
+                     *                 "示例"
+                     *               ],
                      *               "at": "2026-09-01T08:00:00Z",
                      *               "comment": "已核对，同意",
                      *               "from_status": "draft",
@@ -9855,12 +9887,13 @@ export interface operations {
                      *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "leave_mode": "pickup",
+                     *           "number": "示例",
                      *           "offerings": [
                      *             {
                      *               "kind": "afternoon_basic",
                      *               "name": "课后基础托管",
                      *               "offering_id": 1,
-                     *               "placement": "enrolled",
+                     *               "placement": "draft",
                      *               "queue_position": 1,
                      *               "weekdays": [
                      *                 1,
@@ -10063,6 +10096,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10072,7 +10107,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10086,7 +10121,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -10097,12 +10136,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -10466,6 +10506,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10475,7 +10517,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10489,7 +10531,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -10500,12 +10546,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -10702,6 +10749,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10711,7 +10760,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10725,7 +10774,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -10736,12 +10789,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -10968,6 +11022,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10977,7 +11033,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10991,7 +11047,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -11002,12 +11062,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11201,6 +11262,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11210,7 +11273,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11224,7 +11287,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -11235,12 +11302,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11434,6 +11502,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11443,7 +11513,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11457,7 +11527,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -11468,12 +11542,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11656,6 +11731,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11665,7 +11742,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11679,7 +11756,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -11690,12 +11771,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11866,6 +11948,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
+                     *         "accepted_by_name": "示例",
+                     *         "accepted_by_relation": "示例",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11875,7 +11959,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11889,7 +11973,11 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
+                     *           "actor_relation": "示例",
                      *           "actor_role": "homeroom_teacher",
+                     *           "actor_staff_roles": [
+                     *             "示例"
+                     *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
                      *           "from_status": "draft",
@@ -11900,12 +11988,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
+                     *       "number": "示例",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "enrolled",
+                     *           "placement": "draft",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -19807,6 +19896,8 @@ export interface operations {
                      *             "accepted_at": "2026-09-01T08:00:00Z",
                      *             "accepted_by_id": 1,
                      *             "accepted_by_kind": "guardian",
+                     *             "accepted_by_name": "示例",
+                     *             "accepted_by_relation": "示例",
                      *             "channel": "portal",
                      *             "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *             "text_id": 1,
@@ -19816,7 +19907,7 @@ export interface operations {
                      *           "club_choices": [
                      *             {
                      *               "club_id": 1,
-                     *               "placement": "enrolled",
+                     *               "placement": "draft",
                      *               "queue_position": 1,
                      *               "rank": 1
                      *             }
@@ -19830,7 +19921,11 @@ export interface operations {
                      *               "actor_id": 1,
                      *               "actor_kind": "user",
                      *               "actor_name": "张老师",
+                     *               "actor_relation": "示例",
                      *               "actor_role": "homeroom_teacher",
+                     *               "actor_staff_roles": [
+                     *                 "示例"
+                     *               ],
                      *               "at": "2026-09-01T08:00:00Z",
                      *               "comment": "已核对，同意",
                      *               "from_status": "draft",
@@ -19841,12 +19936,13 @@ export interface operations {
                      *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "leave_mode": "pickup",
+                     *           "number": "示例",
                      *           "offerings": [
                      *             {
                      *               "kind": "afternoon_basic",
                      *               "name": "课后基础托管",
                      *               "offering_id": 1,
-                     *               "placement": "enrolled",
+                     *               "placement": "draft",
                      *               "queue_position": 1,
                      *               "weekdays": [
                      *                 1,

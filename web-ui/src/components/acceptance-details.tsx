@@ -40,7 +40,10 @@ export function AcceptanceDetails({ acceptance, acceptedBy, before, testId = 'ac
         </Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('acceptance.accepted_by')}>
-        {acceptedBy ?? `${actorKindLabel(t, acceptance.accepted_by_kind)} #${acceptance.accepted_by_id}`}
+        {acceptedBy ??
+          (acceptance.accepted_by_name
+            ? `${acceptance.accepted_by_name}${acceptance.accepted_by_relation ? `（${acceptance.accepted_by_relation}）` : ''}`
+            : actorKindLabel(t, acceptance.accepted_by_kind))}
       </Descriptions.Item>
       <Descriptions.Item label={t('acceptance.channel')}>{channelLabel(t, acceptance.channel)}</Descriptions.Item>
       <Descriptions.Item label={t('acceptance.accepted_at')}>

@@ -15,6 +15,8 @@ describe('placementLabel', () => {
   it('shows the place in the queue of a waiting child', () => {
     expect(placementLabel(t, 'waiting', 3)).toBe('候补第 3 位');
     expect(placementLabel(t, 'enrolled')).toBe('已录取');
+    expect(placementLabel(t, 'held')).toBe('名额保留中（待审核）');
+    expect(placementLabel(t, 'not_needed')).toBe('无需此志愿');
   });
 });
 
@@ -44,6 +46,13 @@ describe('historyActorLabel', () => {
     expect(historyActorLabel(t, event('staff'), (id) => (id === 7 ? '李老师' : undefined))).toBe('李老师');
     expect(historyActorLabel(t, event('staff'))).toBe('学校');
     expect(historyActorLabel(t, event('staff', null, null), () => '李老师')).toBe('学校');
+  });
+
+  it('adds the staff roles, or the guardian relation, the server sends', () => {
+    expect(historyActorLabel(t, { ...event('staff', '王老师'), actor_staff_roles: ['homeroom_teacher'] })).toBe(
+      '王老师（班主任）',
+    );
+    expect(historyActorLabel(t, { ...event('guardian', '张丽'), actor_relation: '母亲' })).toBe('张丽（母亲）');
   });
 
   it('names the others by role, in either language', () => {

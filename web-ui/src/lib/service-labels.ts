@@ -141,7 +141,11 @@ export function rejectReasonLabel(t: Translate, reason: string): string {
   return lookup(t, `reject_reason.${reason}`, reason);
 }
 
-/** Where a child stands in one offering: enrolled, waiting (with its place in the queue) or left. */
+/**
+ * Where a child stands in one offering or club: held while the application is reviewed,
+ * enrolled once approved, waiting (with its place in the queue), not needed (a lower club
+ * choice), draft, left or released.
+ */
 export function placementLabel(t: Translate, placement: string, queuePosition?: number | null): string {
   if (placement === 'waiting' && queuePosition) return t('placement.waiting_at', { position: queuePosition });
   return lookup(t, `placement.${placement}`, placement);
@@ -149,6 +153,7 @@ export function placementLabel(t: Translate, placement: string, queuePosition?: 
 
 export function placementColor(placement: string): string {
   if (placement === 'enrolled') return 'green';
+  if (placement === 'held') return 'blue';
   if (placement === 'waiting') return 'gold';
   return 'default';
 }
@@ -160,19 +165,24 @@ export function historyActionLabel(t: Translate, action: string, toStatus: strin
 }
 
 /**
- * Who took a step of an application: a staff member by name (王老师), else 学校; 家长, 第三方应用
+ * Who took a step of an application: a staff member by name and role (王老师（班主任）), a
+ * guardian by name and relation (张丽（母亲）), an app by its name; else 学校, 家长, 第三方应用
  * or 系统 by role. `staffName` names staff when the server sends no name (an older server).
  */
 export function historyActorLabel(
   t: Translate,
-  event: Pick<ApplicationEvent, 'actor_role' | 'actor_name' | 'actor_id'>,
+  event: Pick<ApplicationEvent, 'actor_role' | 'actor_name' | 'actor_id'> &
+    Partial<Pick<ApplicationEvent, 'actor_staff_roles' | 'actor_relation'>>,
   staffName?: (userId: number) => string | undefined,
 ): string {
-  if (event.actor_role === 'staff') {
-    const name = event.actor_name ?? (event.actor_id != null ? staffName?.(event.actor_id) : undefined);
-    if (name) return name;
-  }
-  return lookup(t, `history_actor.${event.actor_role}`, event.actor_role);
+  const byRole = lookup(t, `history_actor.${event.actor_role}`, event.actor_role);
+  const name =
+    event.actor_name ??
+    (event.actor_role === 'staff' && event.actor_id != null ? staffName?.(event.actor_id) : undefined);
+  if (!name) return byRole;
+  const roles = (event.actor_staff_roles ?? []).map((r) => lookup(t, `role.${r}`, r));
+  const detail = event.actor_role === 'staff' ? roles.join('、') : (event.actor_relation ?? '');
+  return detail ? `${name}（${detail}）` : name;
 }
 
 /** How an acceptance or a receipt reached the school: `portal`, `spa`, `paper` or `api_client:<id>`. */

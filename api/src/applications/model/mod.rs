@@ -213,6 +213,7 @@ pub fn review_action(step: ReviewStep, decision: Decision) -> Action {
     }
 }
 
+pub mod placement;
 pub mod rules;
 pub use rules::*;
 

@@ -2,11 +2,12 @@
 //! offering against the student (grade, boarding, weekdays), each club (vetted teacher,
 //! grade range, homeroom), and which statuses may be edited or changed.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{weekdays_offered, Status};
 use crate::applications::error::ApplicationError;
 use crate::clubs::types::Club;
+use crate::error::AppError;
 use crate::plans::types::Offering;
 
 /// Whether `now` is inside the plan's application window.
@@ -149,5 +150,74 @@ mod tests {
         }
         assert!(editable(Status::Approved).is_err());
         assert!(changeable(Status::Approved).is_ok());
+    }
+}
+
+/// A withdrawal's effective date: the one asked for, or today in the school's time zone
+/// (kept inside the enrollment); refused outside the enrollment, which runs from the later
+/// of the term's first day and the day the family applied, to the term's last day.
+pub fn withdrawal_date(
+    asked: Option<NaiveDate>,
+    today: NaiveDate,
+    enrolled_from: NaiveDate,
+    term_ends: NaiveDate,
+) -> Result<NaiveDate, AppError> {
+    let from = enrolled_from.min(term_ends);
+    match asked {
+        None => Ok(today.clamp(from, term_ends)),
+        Some(d) if d < from || d > term_ends => Err(AppError::field(
+            "effective_date",
+            "range",
+            format!("a withdrawal takes effect within the enrollment, {from} to {term_ends}"),
+        )),
+        Some(d) => Ok(d),
+    }
+}
+
+#[cfg(test)]
+mod withdrawal_tests {
+    use chrono::NaiveDate;
+
+    use super::withdrawal_date;
+    use crate::error::AppError;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn defaults_to_today_inside_the_enrollment() {
+        let (from, end) = (d("2026-09-01"), d("2027-01-15"));
+        assert_eq!(
+            withdrawal_date(None, d("2026-11-05"), from, end).unwrap(),
+            d("2026-11-05")
+        );
+        assert_eq!(
+            withdrawal_date(None, d("2026-08-20"), from, end).unwrap(),
+            from
+        );
+        assert_eq!(
+            withdrawal_date(None, d("2027-02-01"), from, end).unwrap(),
+            end
+        );
+    }
+
+    #[test]
+    fn refuses_dates_outside_the_enrollment() {
+        let (from, end) = (d("2026-09-01"), d("2027-01-15"));
+        for bad in ["2020-01-01", "2026-08-31", "2027-01-16"] {
+            let e = withdrawal_date(Some(d(bad)), d("2026-11-05"), from, end).unwrap_err();
+            let AppError::Validation(fields) = e else {
+                panic!("{bad}: {e:?}")
+            };
+            assert_eq!(
+                (fields[0].field.as_str(), fields[0].code.as_str()),
+                ("effective_date", "range")
+            );
+        }
+        assert_eq!(
+            withdrawal_date(Some(end), d("2026-11-05"), from, end).unwrap(),
+            end
+        );
     }
 }

@@ -10,6 +10,7 @@ use crate::clubs::store::list;
 use crate::db::schema::{club_choices, clubs};
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::roster::model::Student;
 
 /// Stores ranked club choices after checking each club fits the student.
 pub fn choose(
@@ -17,9 +18,9 @@ pub fn choose(
     school_id: SchoolId,
     term_id: i64,
     app_id: i64,
-    grade: i32,
-    homeroom_id: i64,
+    student: &Student,
     ranked: &[i64],
+    hold: bool,
 ) -> Result<(), AppError> {
     if ranked.len() > 5 {
         return Err(AppError::field(
@@ -38,16 +39,46 @@ pub fn choose(
             .iter()
             .find(|x| x.id == *id)
             .ok_or_else(|| AppError::field(&field, "not_found", "not a club of this term"))?;
-        club_takes(club, grade, homeroom_id)?;
+        club_takes(club, student.grade, student.homeroom_id)?;
         diesel::insert_into(club_choices::table)
             .values((
                 club_choices::application_id.eq(app_id),
                 club_choices::school_id.eq(school_id),
                 club_choices::club_id.eq(id),
                 club_choices::rank.eq(i as i32 + 1),
+                club_choices::placement.eq(if hold { "not_placed" } else { "draft" }),
             ))
             .execute(c)?;
     }
+    if hold {
+        allocate(c, school_id, app_id, ranked)?;
+    }
+    Ok(())
+}
+
+/// On submitting a draft: its ranked choices are placed as a new application's would be.
+pub fn hold_draft(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
+    let mine = || {
+        club_choices::table
+            .filter(club_choices::school_id.eq(school_id))
+            .filter(club_choices::application_id.eq(app_id))
+    };
+    let ranked: Vec<i64> = mine()
+        .order(club_choices::rank)
+        .select(club_choices::club_id)
+        .load(c)?;
+    diesel::update(mine())
+        .set(club_choices::placement.eq("not_placed"))
+        .execute(c)?;
+    allocate(c, school_id, app_id, &ranked)
+}
+
+fn allocate(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    app_id: i64,
+    ranked: &[i64],
+) -> Result<(), AppError> {
     // The first choice with a free seat takes it (a guarded counter, never "count, then
     // insert"); when every choice is full the child waits for the first one.
     for id in ranked {

@@ -114,18 +114,12 @@ pub fn create(
             "application.duplicate",
             "the student already has an open application for this term",
         ))?;
+    // A draft records its choices and holds nothing until it is submitted.
+    let hold = status == Status::Submitted;
     for (o, days) in &chosen {
-        place(c, school_id, id, o, days)?;
+        place(c, school_id, id, o, days, hold)?;
     }
-    super::club_choices::choose(
-        c,
-        school_id,
-        a.term_id,
-        id,
-        student.grade,
-        student.homeroom_id,
-        &a.club_choices,
-    )?;
+    super::club_choices::choose(c, school_id, a.term_id, id, &student, &a.club_choices, hold)?;
     history::record(
         c,
         school_id,

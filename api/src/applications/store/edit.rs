@@ -85,15 +85,9 @@ pub fn edit(
         &b.pickup_person_ids,
     )?;
     let accepted = reaccept(c, school, &app, b)?;
-    seats::replace(c, school, id, &app.offerings, &chosen, now)?;
-    rechoose_clubs(
-        c,
-        school,
-        &app,
-        &b.club_choices,
-        student.grade,
-        student.homeroom_id,
-    )?;
+    let hold = app.status != Status::Draft;
+    seats::replace(c, school, id, &app.offerings, &chosen, hold, now)?;
+    rechoose_clubs(c, school, &app, &b.club_choices, &student)?;
     store_choices(c, school, id, b, now)?;
     if let Some((text_id, sha)) = accepted {
         store_acceptance(c, school, id, &who, text_id, &sha, now)?;
@@ -121,8 +115,7 @@ fn rechoose_clubs(
     school: SchoolId,
     app: &Application,
     wanted: &[i64],
-    grade: i32,
-    homeroom_id: i64,
+    student: &crate::roster::model::Student,
 ) -> Result<(), AppError> {
     let mut current = app.club_choices.clone();
     current.sort_by_key(|x| x.rank);
@@ -137,7 +130,8 @@ fn rechoose_clubs(
             .filter(choices::application_id.eq(app.id)),
     )
     .execute(c)?;
-    club_choices::choose(c, school, app.term_id, app.id, grade, homeroom_id, wanted)
+    let hold = app.status != Status::Draft;
+    club_choices::choose(c, school, app.term_id, app.id, student, wanted, hold)
 }
 
 fn store_choices(
@@ -242,7 +236,7 @@ pub fn change(
     let p = plan::plan(c, school, app.plan_id)?;
     let student = crate::roster::store::students::get(c, school, app.student_id)?;
     let chosen = checked_choices(c, school, &p, &student, &b.offerings, None, &[])?;
-    seats::replace(c, school, id, &app.offerings, &chosen, now)?;
+    seats::replace(c, school, id, &app.offerings, &chosen, true, now)?;
     let comment = format!(
         "effective {}{}",
         b.effective_date,

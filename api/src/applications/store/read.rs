@@ -1,17 +1,19 @@
 //! Reading applications: one with its offerings, acceptance and history; lists for reviewers.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use diesel::prelude::*;
 
+use crate::applications::model::placement::shown;
 use crate::applications::model::Status;
+use crate::applications::store::people::People;
 use crate::applications::types::{
     Acceptance, Application, ApplicationEvent, AppliedOffering, ClubChoice,
 };
 use crate::auth::SchoolId;
 use crate::db::schema::{
     application_events, application_offerings, applications, club_choices, homerooms, offerings,
-    plan_texts, students, users,
+    plan_texts, students, terms,
 };
 use crate::db::types::Instant;
 use crate::db::DbConn;
@@ -37,7 +39,7 @@ type Row = (
         Instant,
         Instant,
     ),
-    (String, i64, String, i32, String),
+    (String, i64, String, i32, String, chrono::NaiveDate),
 );
 
 type OfferedRow = (i64, i64, String, String, String, String, Option<i32>);
@@ -96,6 +98,13 @@ pub fn ids(
         q = q.filter(applications::id.gt(a));
     }
     Ok(q.load(c)?)
+}
+
+/// The application's number as people read it: the year its term starts and the id,
+/// `2026-000123`.
+pub fn number(term_starts: chrono::NaiveDate, id: i64) -> String {
+    use chrono::Datelike;
+    format!("{}-{id:06}", term_starts.year())
 }
 
 /// One application with everything about it.
@@ -158,6 +167,7 @@ pub fn get_many(
     let rows: Vec<Row> = applications::table
         .inner_join(students::table.inner_join(homerooms::table))
         .inner_join(plan_texts::table.on(plan_texts::id.eq(applications::agreement_text_id)))
+        .inner_join(terms::table.on(terms::id.eq(applications::term_id)))
         .filter(applications::school_id.eq(school_id))
         .filter(applications::id.eq_any(ids.to_vec()))
         .select((
@@ -193,6 +203,7 @@ pub fn get_many(
                 homerooms::name,
                 plan_texts::version_no,
                 plan_texts::title,
+                terms::start_date,
             ),
         ))
         .order(applications::id)
@@ -271,35 +282,31 @@ pub fn get_many(
         ))
         .order(application_events::id)
         .load(c)?;
-    // Staff and guardians both act as `user`s: tell them apart (and name the staff).
+    // Staff and guardians both act as `user`s: tell them apart and name them.
     let mut user_ids: Vec<i64> = history
         .iter()
         .filter(|h| h.1 .3 == "user")
         .filter_map(|h| h.1 .4)
         .collect();
-    user_ids.sort_unstable();
-    user_ids.dedup();
-    let people: HashMap<i64, (String, String)> = if user_ids.is_empty() {
-        HashMap::new()
-    } else {
-        users::table
-            .filter(users::id.eq_any(user_ids))
-            .select((users::id, (users::kind, users::display_name)))
-            .load::<(i64, (String, String))>(c)?
-            .into_iter()
-            .collect()
-    };
-    let role_of = |kind: &str, id: Option<i64>| -> (String, Option<String>) {
-        if kind != "user" {
-            return (kind.to_owned(), None);
+    let mut client_ids: Vec<i64> = history
+        .iter()
+        .filter(|h| h.1 .3 == "client")
+        .filter_map(|h| h.1 .4)
+        .collect();
+    for r in &rows {
+        match r.1 .2.as_str() {
+            "client" => client_ids.push(r.1 .3),
+            _ => user_ids.push(r.1 .3),
         }
-        match id.and_then(|i| people.get(&i)) {
-            Some((k, name)) if k == "staff" => ("staff".into(), Some(name.clone())),
-            Some((k, _)) => (k.clone(), None),
-            None => ("staff".into(), None),
-        }
-    };
+    }
+    let student_ids: Vec<i64> = rows.iter().map(|r| r.0 .3).collect();
+    let people = People::load(c, school_id, user_ids, client_ids, &student_ids)?;
+    let student_of: HashMap<i64, i64> = rows.iter().map(|r| (r.0 .0, r.0 .3)).collect();
 
+    let status_of: HashMap<i64, Status> = rows
+        .iter()
+        .map(|r| (r.0 .0, Status::parse(&r.0 .4).unwrap_or(Status::Draft)))
+        .collect();
     let mut applied: HashMap<i64, Vec<AppliedOffering>> = HashMap::new();
     for (app, oid, kind, name, days, placement, pos) in offered {
         applied.entry(app).or_default().push(AppliedOffering {
@@ -308,29 +315,36 @@ pub fn get_many(
             name,
             weekdays: crate::plans::model::weekdays_from_text(&days),
             queue_position: offering_queues.place(&placement, oid, pos),
-            placement,
+            placement: shown(status_of[&app], &placement, false),
         });
     }
+    let placed: HashSet<i64> = chosen
+        .iter()
+        .filter(|x| x.3 == "enrolled")
+        .map(|x| x.0)
+        .collect();
     let mut choices: HashMap<i64, Vec<ClubChoice>> = HashMap::new();
     for (app, club_id, rank, placement, pos) in chosen {
         choices.entry(app).or_default().push(ClubChoice {
             club_id,
             rank,
             queue_position: club_queues.place(&placement, club_id, pos),
-            placement,
+            placement: shown(status_of[&app], &placement, placed.contains(&app)),
         });
     }
     let mut events: HashMap<i64, Vec<ApplicationEvent>> = HashMap::new();
     for (app, h) in history {
-        let (actor_role, actor_name) = role_of(&h.3, h.4);
+        let who = people.actor(&h.3, h.4, student_of[&app]);
         events.entry(app).or_default().push(ApplicationEvent {
             action: h.0,
             from_status: h.1,
             to_status: h.2,
             actor_kind: h.3,
             actor_id: h.4,
-            actor_role,
-            actor_name,
+            actor_role: who.role,
+            actor_name: who.name,
+            actor_staff_roles: who.staff_roles,
+            actor_relation: who.relation,
             comment: h.5,
             at: h.6 .0,
         });
@@ -343,10 +357,12 @@ pub fn get_many(
                 (id, term_id, plan_id, student_id, status, leave_mode, pickups, ex_cat, ex_note),
                 acc,
                 (reject_reason, withdraw, version, created, updated),
-                (student_name, homeroom_id, homeroom_name, text_version, title),
+                (student_name, homeroom_id, homeroom_name, text_version, title, term_starts),
             ) = r;
+            let acceptor = people.acceptor(&acc.2, acc.3, student_id);
             Application {
                 id,
+                number: number(term_starts, id),
                 term_id,
                 plan_id,
                 student_id,
@@ -367,6 +383,8 @@ pub fn get_many(
                     sha256: acc.1,
                     accepted_by_kind: acc.2,
                     accepted_by_id: acc.3,
+                    accepted_by_name: acceptor.name,
+                    accepted_by_relation: acceptor.relation,
                     channel: acc.4,
                     accepted_at: acc.5 .0,
                 },

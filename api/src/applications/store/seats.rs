@@ -13,36 +13,20 @@ use crate::error::AppError;
 use crate::plans::model::weekdays_to_text;
 use crate::plans::types::Offering;
 
-/// Takes a seat on a capped offering by a guarded counter, or joins its queue.
+/// Takes a seat on a capped offering by a guarded counter, or joins its queue; a draft
+/// (`hold = false`) only records the choice and holds nothing.
 pub(crate) fn place(
     c: &mut DbConn,
     school_id: SchoolId,
     app_id: i64,
     o: &Offering,
     days: &[u8],
+    hold: bool,
 ) -> Result<(), AppError> {
-    let (placement, position) = if o.cap.is_some() {
-        let took = diesel::update(
-            offerings::table
-                .filter(offerings::id.eq(o.id))
-                .filter(offerings::taken.lt(offerings::cap.assume_not_null())),
-        )
-        .set(offerings::taken.eq(offerings::taken + 1))
-        .execute(c)?;
-        if took == 1 {
-            ("enrolled", None)
-        } else {
-            let pos: i32 = diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
-                .set(offerings::waiting.eq(offerings::waiting + 1))
-                .returning(offerings::waiting)
-                .get_result(c)?;
-            ("waiting", Some(pos))
-        }
+    let (placement, position) = if hold {
+        take(c, o.id)?
     } else {
-        diesel::update(offerings::table.filter(offerings::id.eq(o.id)))
-            .set(offerings::taken.eq(offerings::taken + 1))
-            .execute(c)?;
-        ("enrolled", None)
+        ("draft", None)
     };
     diesel::insert_into(application_offerings::table)
         .values((
@@ -55,6 +39,52 @@ pub(crate) fn place(
         ))
         .execute(c)?;
     Ok(())
+}
+
+/// A seat on the offering (a guarded counter; never "count, then insert"), or the next
+/// place in its queue when the cap is reached.
+fn take(c: &mut DbConn, offering: i64) -> Result<(&'static str, Option<i32>), AppError> {
+    let took = diesel::update(
+        offerings::table.filter(offerings::id.eq(offering)).filter(
+            offerings::cap
+                .is_null()
+                .or(offerings::taken.lt(offerings::cap.assume_not_null())),
+        ),
+    )
+    .set(offerings::taken.eq(offerings::taken + 1))
+    .execute(c)?;
+    if took == 1 {
+        return Ok(("enrolled", None));
+    }
+    let pos: i32 = diesel::update(offerings::table.filter(offerings::id.eq(offering)))
+        .set(offerings::waiting.eq(offerings::waiting + 1))
+        .returning(offerings::waiting)
+        .get_result(c)?;
+    Ok(("waiting", Some(pos)))
+}
+
+/// On submitting a draft: its recorded choices take their seats (or queue places) and its
+/// clubs their places, in the order of submission, as a new application would.
+pub(crate) fn hold_draft(c: &mut DbConn, school_id: SchoolId, app_id: i64) -> Result<(), AppError> {
+    let mine = || {
+        application_offerings::table
+            .filter(application_offerings::school_id.eq(school_id))
+            .filter(application_offerings::application_id.eq(app_id))
+    };
+    let drafted: Vec<i64> = mine()
+        .filter(application_offerings::placement.eq("draft"))
+        .select(application_offerings::offering_id)
+        .load(c)?;
+    for offering in drafted {
+        let (placement, position) = take(c, offering)?;
+        diesel::update(mine().filter(application_offerings::offering_id.eq(offering)))
+            .set((
+                application_offerings::placement.eq(placement),
+                application_offerings::queue_position.eq(position),
+            ))
+            .execute(c)?;
+    }
+    super::club_choices::hold_draft(c, school_id, app_id)
 }
 
 /// Gives up the application's seats; the first in each queue moves up into a freed seat.
@@ -170,13 +200,14 @@ fn queue_moved(
 
 /// Replaces an application's offerings: kept offerings keep their seat or queue place (only
 /// the weekdays change); dropped ones give it up to the queue; new ones take a seat or join
-/// the queue.
+/// the queue (a draft's, `hold = false`, only record the choice).
 pub(crate) fn replace(
     c: &mut DbConn,
     school_id: SchoolId,
     app_id: i64,
     current: &[AppliedOffering],
     chosen: &[(Offering, Vec<u8>)],
+    hold: bool,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let mine = |offering: i64| {
@@ -187,9 +218,9 @@ pub(crate) fn replace(
     let live = |offering: i64| {
         current
             .iter()
-            .any(|x| x.offering_id == offering && x.placement != "left")
+            .any(|x| x.offering_id == offering && x.placement.holds())
     };
-    for old in current.iter().filter(|o| o.placement != "left") {
+    for old in current.iter().filter(|o| o.placement.holds()) {
         if !chosen.iter().any(|(o, _)| o.id == old.offering_id) {
             release_one(c, school_id, app_id, old.offering_id, now)?;
             diesel::delete(mine(old.offering_id)).execute(c)?;
@@ -202,7 +233,7 @@ pub(crate) fn replace(
                 .execute(c)?;
         } else {
             diesel::delete(mine(o.id)).execute(c)?;
-            place(c, school_id, app_id, o, days)?;
+            place(c, school_id, app_id, o, days, hold)?;
         }
     }
     Ok(())

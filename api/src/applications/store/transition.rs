@@ -7,13 +7,15 @@ use diesel::prelude::*;
 
 use super::history::{self, Entry};
 use crate::applications::error::ApplicationError;
-use crate::applications::model::{transition, Action, Refusal, RejectReason, Reviewer, Status};
+use crate::applications::model::{
+    transition, withdrawal_date, Action, Refusal, RejectReason, Reviewer, Status,
+};
 use crate::applications::policy;
 use crate::applications::store::read;
 use crate::applications::types::{Application, BulkResult};
 use crate::audit::{self, Actor};
 use crate::auth::{SchoolId, SchoolScope};
-use crate::db::schema::applications;
+use crate::db::schema::{applications, schools, terms};
 use crate::db::types::Instant;
 use crate::db::{tx, DbConn};
 use crate::error::AppError;
@@ -41,6 +43,11 @@ pub fn act(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let (action, who) = (step.action, step.by);
+    let withdraw_on = if action == Action::Withdraw {
+        Some(withdraw_date(c, school_id, id, step.effective_date, now)?)
+    } else {
+        None
+    };
     // A concurrent decision on the same application moves its version first: read again
     // and decide on what it has become (a second withdrawal then meets `withdrawn`).
     let mut attempts = 0;
@@ -97,11 +104,8 @@ pub fn act(
             applications::status.eq(to.as_str()),
             applications::open_marker.eq(if to.is_open() { Some(1i64) } else { None }),
             applications::reject_reason.eq(reason),
-            applications::withdraw_effective_date.eq(if to == Status::Withdrawn {
-                Some(step.effective_date.unwrap_or(now.date_naive()))
-            } else {
-                None
-            }),
+            applications::withdraw_effective_date
+                .eq(withdraw_on.filter(|_| to == Status::Withdrawn)),
             applications::version.eq(version + 1),
             applications::updated_at.eq(Instant(now)),
         ))
@@ -116,6 +120,8 @@ pub fn act(
     };
     if !to.is_open() {
         super::seats::release(c, school_id, id, now)?;
+    } else if from == Status::Draft && to == Status::Submitted {
+        super::seats::hold_draft(c, school_id, id)?;
     }
     let entry = Entry::new(action.as_str(), Some(from), to).with_comment(step.comment.as_deref());
     history::record(c, school_id, id, actor, now, entry)?;
@@ -138,6 +144,34 @@ pub fn act(
     });
     events::emit(c, school_id, Some(student), event_of(action), data, now)?;
     Ok(())
+}
+
+/// The withdrawal's effective date for the application: asked for, or today in the
+/// school's time zone, inside the enrollment (see [`withdrawal_date`]).
+fn withdraw_date(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    id: i64,
+    asked: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<NaiveDate, AppError> {
+    let (starts, ends, applied, tz): (NaiveDate, NaiveDate, Instant, String) = applications::table
+        .inner_join(terms::table.on(terms::id.eq(applications::term_id)))
+        .inner_join(schools::table.on(schools::id.eq(applications::school_id)))
+        .filter(applications::school_id.eq(school_id))
+        .filter(applications::id.eq(id))
+        .select((
+            terms::start_date,
+            terms::end_date,
+            applications::created_at,
+            schools::time_zone,
+        ))
+        .first(c)
+        .optional()?
+        .ok_or(AppError::NotFound("application"))?;
+    let tz: chrono_tz::Tz = tz.parse().unwrap_or(chrono_tz::Asia::Shanghai);
+    let local = |t: DateTime<Utc>| t.with_timezone(&tz).date_naive();
+    withdrawal_date(asked, local(now), starts.max(local(applied.0)), ends)
 }
 
 /// The event an action reports.

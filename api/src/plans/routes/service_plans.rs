@@ -25,11 +25,12 @@ pub async fn list_plans(
     page: crate::http::body::Query<PageQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Page<ServicePlan>>> {
-    // Everyone with a grant here reads the plan: guardians apply from it.
+    // Everyone with a grant here reads the plans: guardians (and their apps) the approved
+    // ones they apply from, never a draft or one under review.
     let (limit, after) = (page.limit()?, page.after()?);
-    let (school, term) = (scope.school(), query.term_id);
+    let (school, term, family) = (scope.school(), query.term_id, families_only(&scope));
     let rows = db
-        .run(move |c| store::plans_page(c, school, term, after, limit))
+        .run(move |c| store::plans_page(c, school, term, family, after, limit))
         .await?;
     Ok(web::Json(Page::from_rows(rows, limit, |p| p.id)))
 }
@@ -65,10 +66,18 @@ pub async fn get_plan(
     path: web::Path<SchoolItemPath>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<ServicePlan>> {
-    let (school, id) = (scope.school(), path.id);
-    Ok(web::Json(
-        db.run(move |c| store::plan(c, school, id)).await?,
-    ))
+    let (school, id, family) = (scope.school(), path.id, families_only(&scope));
+    let p = db.run(move |c| store::plan(c, school, id)).await?;
+    if family && p.status != "approved" {
+        return Err(crate::error::AppError::NotFound("service plan"));
+    }
+    Ok(web::Json(p))
+}
+
+/// Whether the caller is a family (a guardian, or a parent app acting for one), who sees
+/// approved plans only.
+fn families_only(scope: &SchoolScope) -> bool {
+    scope.caller.kind == crate::auth::CallerKind::Guardian
 }
 
 /// Submit a draft plan to the district for approval.
@@ -145,9 +154,9 @@ pub async fn sessions_on(
     query: crate::http::body::Query<DateQuery>,
     db: web::Data<Db>,
 ) -> AppResult<web::Json<Items<SessionOnDate>>> {
-    let (school, id, date) = (scope.school(), path.id, query.date);
+    let (school, id, date, family) = (scope.school(), path.id, query.date, families_only(&scope));
     let items = db
-        .run(move |c| store::sessions_on(c, school, id, date))
+        .run(move |c| store::sessions_on(c, school, id, date, family))
         .await?;
     Ok(web::Json(Items { items }))
 }

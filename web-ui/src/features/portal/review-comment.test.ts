@@ -5,7 +5,15 @@ import { latestComment } from './review-comment';
 type Event = Application['history'][number];
 
 function event(action: string, comment: string | null = null, actor_role = 'staff'): Event {
-  return { action, comment, actor_role, actor_kind: 'user', to_status: 'submitted', at: '2026-09-01T08:00:00Z' };
+  return {
+    action,
+    comment,
+    actor_role,
+    actor_kind: 'user',
+    actor_staff_roles: [],
+    to_status: 'submitted',
+    at: '2026-09-01T08:00:00Z',
+  };
 }
 
 function app(...history: Event[]): Application {

@@ -145,7 +145,7 @@ export function ApplicationDrawer({
           <ProblemAlert error={detail.error} onRetry={() => detail.refetch()} testId="application-detail-error" />
           <Descriptions column={1} size="small" bordered styles={{ label: { width: 112 } }}>
             <Descriptions.Item label={t('application.number')}>
-              <span data-testid="application-id">{application.id}</span>
+              <span data-testid="application-id">{application.number}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('application.leave_mode')}>
               {leaveModeLabel(t, application.leave_mode)}

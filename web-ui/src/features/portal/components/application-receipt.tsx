@@ -85,7 +85,7 @@ function Receipt({
           before={
             <>
               <Descriptions.Item label={t('application.number')}>
-                <span data-testid="receipt-application-id">{application.id}</span>
+                <span data-testid="receipt-application-id">{application.number}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('application.student')}>
                 {application.student_name}（{application.homeroom_name}）
