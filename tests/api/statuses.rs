@@ -274,3 +274,71 @@ both!(
         assert_eq!(staff_view["items"].as_array().unwrap().len(), 2);
     }
 );
+
+both!(
+    statistics_count_withdrawals_apart_and_show_club_figures,
+    |app: TestApp| async move {
+        let (term, plan, agreement) = open_term(&app, 30).await;
+        let admin = app.token("admin").await;
+        let (_, staff) = app.get(&admin, &app.school_path("/staff?limit=1")).await;
+        let small = json!({"term_id": term, "name": "书法社", "category": "美", "capacity": 2, "grade_min": 1, "grade_max": 6, "weekdays": [2], "teacher_staff_id": staff["items"][0]["id"]});
+        let (s, club) = app
+            .send(&admin, Method::POST, &app.school_path("/clubs"), &small)
+            .await;
+        assert_eq!(s, 201, "{club}");
+        assert_eq!(
+            club["teacher_name"], staff["items"][0]["name"],
+            "a club names its teacher for every reader"
+        );
+        let mut ids = Vec::new();
+        for (student, submit) in [(60, true), (61, true), (62, true), (63, false)] {
+            let mut a = application(term, &plan, &agreement, student, false);
+            a["club_choices"] = json!([club["id"]]);
+            a["submit"] = json!(submit);
+            let (s, created) = app
+                .send(&admin, Method::POST, &app.school_path("/applications"), &a)
+                .await;
+            assert_eq!(s, 201, "{created}");
+            ids.push(created["id"].as_i64().unwrap());
+        }
+        let (s, _) = app
+            .send(
+                &admin,
+                Method::POST,
+                &app.school_path(&format!("/applications/{}/withdraw", ids[0])),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(s, 200);
+        let (s, stats) = app
+            .get(
+                &admin,
+                &app.school_path(&format!("/terms/{term}/application-stats")),
+            )
+            .await;
+        assert_eq!(s, 200, "{stats}");
+        let school = &stats["school"];
+        assert_eq!(
+            (
+                school["applied"].as_i64(),
+                school["withdrawn"].as_i64(),
+                school["drafts"].as_i64()
+            ),
+            (Some(2), Some(1), Some(1)),
+            "a withdrawal or a draft is not an application made: {school}"
+        );
+        let figures = stats["by_club"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["club_id"] == club["id"])
+            .unwrap();
+        // 60 withdrew (its place went to 62); 61 and 62 hold the two places; 63 is a draft.
+        assert_eq!(figures["applicants_by_rank"], json!([2]));
+        assert_eq!(
+            (figures["placed"].as_i64(), figures["waiting"].as_i64()),
+            (Some(2), Some(0))
+        );
+        assert_eq!(figures["fill_rate"], 1.0);
+    }
+);

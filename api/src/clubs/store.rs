@@ -11,7 +11,8 @@ use crate::auth::SchoolId;
 use crate::clubs::error::ClubError;
 use crate::clubs::model::{checks_from_text, checks_to_text, require_external_teacher, status_of};
 use crate::clubs::types::{Club, NewClub, Vetting};
-use crate::db::schema::{club_choices, clubs};
+use crate::db::schema::{club_choices, clubs, users};
+use crate::db::schema::{homerooms as homeroom_rows, rooms as room_rows, staff as staff_rows};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
@@ -63,6 +64,10 @@ impl ClubRow {
             vetted_at: self.vetted_at.map(|i| i.0),
             vetting_checks: checks_from_text(&self.vetting_checks),
             room_id: self.room_id,
+            teacher_name: None,
+            room_name: None,
+            homeroom_name: None,
+            vetted_by_name: None,
             first_choices,
             taken: self.taken,
             waiting: self.waiting,
@@ -150,13 +155,70 @@ fn load(
     }
     let rows: Vec<ClubRow> = q.load(c)?;
     let firsts = first_choices(c, school_id, rows.iter().map(|r| r.id).collect())?;
+    let names = Names::of(c, school_id, &rows)?;
     Ok(rows
         .into_iter()
         .map(|r| {
             let n = firsts.get(&r.id).copied().unwrap_or(0);
-            r.into_club(n)
+            let (teacher, room, homeroom) = (
+                r.teacher_staff_id
+                    .and_then(|i| names.staff.get(&i).cloned()),
+                r.room_id.and_then(|i| names.rooms.get(&i).cloned()),
+                r.homeroom_id.and_then(|i| names.homerooms.get(&i).cloned()),
+            );
+            let vetter = r.vetted_by.and_then(|i| names.users.get(&i).cloned());
+            let mut club = r.into_club(n);
+            club.teacher_name = teacher.or_else(|| club.external_teacher.clone());
+            club.room_name = room;
+            club.homeroom_name = homeroom;
+            club.vetted_by_name = vetter;
+            club
         })
         .collect())
+}
+
+/// The names of the clubs' teachers, rooms and homerooms, so that every reader (a parent
+/// choosing, a tutor) sees names, not ids.
+struct Names {
+    staff: HashMap<i64, String>,
+    rooms: HashMap<i64, String>,
+    homerooms: HashMap<i64, String>,
+    users: HashMap<i64, String>,
+}
+
+impl Names {
+    fn of(c: &mut DbConn, school: SchoolId, rows: &[ClubRow]) -> Result<Names, AppError> {
+        let ids = |f: fn(&ClubRow) -> Option<i64>| rows.iter().filter_map(f).collect::<Vec<_>>();
+        Ok(Names {
+            staff: staff_rows::table
+                .filter(staff_rows::school_id.eq(school))
+                .filter(staff_rows::id.eq_any(ids(|r| r.teacher_staff_id)))
+                .select((staff_rows::id, staff_rows::name))
+                .load::<(i64, String)>(c)?
+                .into_iter()
+                .collect(),
+            rooms: room_rows::table
+                .filter(room_rows::school_id.eq(school))
+                .filter(room_rows::id.eq_any(ids(|r| r.room_id)))
+                .select((room_rows::id, room_rows::name))
+                .load::<(i64, String)>(c)?
+                .into_iter()
+                .collect(),
+            homerooms: homeroom_rows::table
+                .filter(homeroom_rows::school_id.eq(school))
+                .filter(homeroom_rows::id.eq_any(ids(|r| r.homeroom_id)))
+                .select((homeroom_rows::id, homeroom_rows::name))
+                .load::<(i64, String)>(c)?
+                .into_iter()
+                .collect(),
+            users: users::table
+                .filter(users::id.eq_any(ids(|r| r.vetted_by)))
+                .select((users::id, users::display_name))
+                .load::<(i64, String)>(c)?
+                .into_iter()
+                .collect(),
+        })
+    }
 }
 
 /// How many applications rank each of these clubs first.

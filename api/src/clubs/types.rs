@@ -29,11 +29,19 @@ pub struct Club {
     pub vetting_status: String,
     /// The school admin who vetted the external teacher (`users.id`).
     pub vetted_by: Option<i64>,
+    /// Their name.
+    pub vetted_by_name: Option<String>,
     /// When.
     pub vetted_at: Option<chrono::DateTime<Utc>>,
     /// The checks made, e.g. `no_criminal_record`, `qualification`.
     pub vetting_checks: Vec<String>,
     pub room_id: Option<i64>,
+    /// The teacher's name: the staff member's, or the external teacher's.
+    pub teacher_name: Option<String>,
+    /// The room's name.
+    pub room_name: Option<String>,
+    /// The name of the only homeroom that may choose it.
+    pub homeroom_name: Option<String>,
     /// How many applications rank it first.
     pub first_choices: i64,
     /// Seats taken.

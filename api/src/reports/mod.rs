@@ -3,6 +3,7 @@
 //! participation, unmet demand (waiting beyond school caps) and special late-service
 //! requests — the figures a bureau reports (愿留尽留、特殊延时申请全覆盖).
 
+pub mod clubs;
 pub mod error;
 pub mod model;
 pub mod routes;

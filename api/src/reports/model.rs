@@ -49,6 +49,9 @@ pub struct StatsFacts {
     pub pupils: Vec<Pupil>,
     pub applications: Vec<Applied>,
     pub placements: Vec<Placed>,
+    /// The term's clubs and the ranked choices made of them.
+    pub clubs: Vec<crate::reports::clubs::ClubSeats>,
+    pub club_choices: Vec<crate::reports::clubs::Chosen>,
     /// Families, and those that received the current notice.
     pub families: i64,
     pub informed: i64,
@@ -63,13 +66,20 @@ pub fn participation(approved: i64, eligible: i64) -> f64 {
     }
 }
 
+/// Counts one application: `applied` are the submitted ones still standing or decided
+/// (approved, in review, refused); drafts and withdrawals are counted apart, not as applied.
 fn bump(c: &mut Counts, status: &str) {
-    c.applied += 1;
     match status {
-        "approved" => c.approved += 1,
-        "rejected" => c.refused += 1,
+        "draft" => c.drafts += 1,
         "withdrawn" => c.withdrawn += 1,
-        _ => c.in_review += 1,
+        _ => {
+            c.applied += 1;
+            match status {
+                "approved" => c.approved += 1,
+                "rejected" => c.refused += 1,
+                _ => c.in_review += 1,
+            }
+        }
     }
 }
 
@@ -99,6 +109,7 @@ pub fn application_stats(f: &StatsFacts) -> ApplicationStats {
         by_grade: BTreeMap::new(),
         by_homeroom: BTreeMap::new(),
         by_offering_kind: BTreeMap::new(),
+        by_club: crate::reports::clubs::club_figures(&f.clubs, &f.club_choices),
     };
     let mut where_is: BTreeMap<i64, (i32, String)> = BTreeMap::new();
     for p in &f.pupils {
@@ -237,6 +248,8 @@ mod tests {
                     student_id: 3,
                 },
             ],
+            clubs: Vec::new(),
+            club_choices: Vec::new(),
             families: 4,
             informed: 3,
         }
@@ -272,6 +285,15 @@ mod tests {
         assert_eq!(s.by_offering_kind["late_extension"].waiting, 1);
         assert_eq!(s.school.participation_rate, 0.5);
         assert_eq!((s.families, s.informed), (4, 3));
+    }
+
+    #[test]
+    fn withdrawals_and_drafts_are_not_counted_as_applied() {
+        let mut f = facts();
+        f.applications.push(applied(2, "withdrawn", None));
+        f.applications.push(applied(4, "draft", None));
+        let c = application_stats(&f).school;
+        assert_eq!((c.applied, c.withdrawn, c.drafts), (3, 1, 1));
     }
 
     #[test]

@@ -12,11 +12,14 @@ use utoipa::{IntoParams, ToSchema};
 pub struct Counts {
     /// Students who may use the service (grades offered; boarders left out where excluded).
     pub eligible: i64,
+    /// Submitted applications still standing or decided (drafts and withdrawals apart).
     pub applied: i64,
     pub approved: i64,
     pub in_review: i64,
     pub refused: i64,
     pub withdrawn: i64,
+    /// Drafts not yet submitted.
+    pub drafts: i64,
     /// Seats wanted beyond a school-set cap (unmet demand, reported to the district).
     pub waiting: i64,
     /// approved ÷ eligible, 0–1.
@@ -36,6 +39,8 @@ pub struct ApplicationStats {
     pub by_grade: BTreeMap<i32, Counts>,
     pub by_homeroom: BTreeMap<String, Counts>,
     pub by_offering_kind: BTreeMap<String, Counts>,
+    /// Each club of the term: applicants by rank, placed, waiting, fill rate.
+    pub by_club: Vec<crate::reports::clubs::ClubFigures>,
 }
 
 /// One school's figures.

@@ -1823,6 +1823,8 @@ export interface components {
         };
         /** @description Application statistics of a term. */
         ApplicationStats: {
+            /** @description Each club of the term: applicants by rank, placed, waiting, fill rate. */
+            by_club: components["schemas"]["ClubFigures"][];
             by_grade: {
                 [key: string]: components["schemas"]["Counts"];
             };
@@ -2014,16 +2016,22 @@ export interface components {
              * @description Only this homeroom may choose it (e.g. 三4葫芦丝班).
              */
             homeroom_id?: number | null;
+            /** @description The name of the only homeroom that may choose it. */
+            homeroom_name?: string | null;
             /** Format: int64 */
             id: number;
             name: string;
             /** Format: int64 */
             room_id?: number | null;
+            /** @description The room's name. */
+            room_name?: string | null;
             /**
              * Format: int32
              * @description Seats taken.
              */
             taken: number;
+            /** @description The teacher's name: the staff member's, or the external teacher's. */
+            teacher_name?: string | null;
             /** Format: int64 */
             teacher_staff_id?: number | null;
             /** Format: int64 */
@@ -2040,6 +2048,8 @@ export interface components {
              * @description The school admin who vetted the external teacher (`users.id`).
              */
             vetted_by?: number | null;
+            /** @description Their name. */
+            vetted_by_name?: string | null;
             /** @description The checks made, e.g. `no_criminal_record`, `qualification`. */
             vetting_checks: string[];
             /**
@@ -2075,6 +2085,31 @@ export interface components {
              */
             rank: number;
         };
+        /** @description One club's figures. */
+        ClubFigures: {
+            /** @description Applicants by the rank they gave this club: `[first, second, …]`, up to 5. */
+            applicants_by_rank: number[];
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int64 */
+            club_id: number;
+            /**
+             * Format: double
+             * @description placed ÷ capacity, 0–1 (0 for a club of no capacity).
+             */
+            fill_rate: number;
+            name: string;
+            /**
+             * Format: int64
+             * @description Children with a place (held under review, or enrolled).
+             */
+            placed: number;
+            /**
+             * Format: int64
+             * @description Children waiting for a place.
+             */
+            waiting: number;
+        };
         /** @description A file column that fills a Kehou field. */
         ColumnMapping: {
             /** @description The column's header as the file has it, e.g. 学生姓名. */
@@ -2090,10 +2125,18 @@ export interface components {
         };
         /** @description Counts for one group (a grade, a homeroom, an offering kind, or the school). */
         Counts: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Submitted applications still standing or decided (drafts and withdrawals apart).
+             */
             applied: number;
             /** Format: int64 */
             approved: number;
+            /**
+             * Format: int64
+             * @description Drafts not yet submitted.
+             */
+            drafts: number;
             /**
              * Format: int64
              * @description Students who may use the service (grades offered; boarders left out where excluded).
@@ -12358,15 +12401,19 @@ export interface operations {
                      *           "grade_max": 6,
                      *           "grade_min": 1,
                      *           "homeroom_id": 1,
+                     *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "name": "围棋社",
                      *           "room_id": 1,
+                     *           "room_name": "示例",
                      *           "taken": 1,
+                     *           "teacher_name": "示例",
                      *           "teacher_staff_id": 1,
                      *           "term_id": 1,
                      *           "version": 1,
                      *           "vetted_at": "2026-09-01T08:00:00Z",
                      *           "vetted_by": 1,
+                     *           "vetted_by_name": "示例",
                      *           "vetting_checks": [
                      *             "示例"
                      *           ],
@@ -12551,15 +12598,19 @@ export interface operations {
                      *       "grade_max": 6,
                      *       "grade_min": 1,
                      *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "围棋社",
                      *       "room_id": 1,
+                     *       "room_name": "示例",
                      *       "taken": 1,
+                     *       "teacher_name": "示例",
                      *       "teacher_staff_id": 1,
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "vetted_at": "2026-09-01T08:00:00Z",
                      *       "vetted_by": 1,
+                     *       "vetted_by_name": "示例",
                      *       "vetting_checks": [
                      *         "示例"
                      *       ],
@@ -12749,15 +12800,19 @@ export interface operations {
                      *       "grade_max": 6,
                      *       "grade_min": 1,
                      *       "homeroom_id": 1,
+                     *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "围棋社",
                      *       "room_id": 1,
+                     *       "room_name": "示例",
                      *       "taken": 1,
+                     *       "teacher_name": "示例",
                      *       "teacher_staff_id": 1,
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "vetted_at": "2026-09-01T08:00:00Z",
                      *       "vetted_by": 1,
+                     *       "vetted_by_name": "示例",
                      *       "vetting_checks": [
                      *         "示例"
                      *       ],
@@ -21741,6 +21796,19 @@ export interface operations {
                 content: {
                     /**
                      * @example {
+                     *       "by_club": [
+                     *         {
+                     *           "applicants_by_rank": [
+                     *             1
+                     *           ],
+                     *           "capacity": 40,
+                     *           "club_id": 1,
+                     *           "fill_rate": 1,
+                     *           "name": "课后基础托管",
+                     *           "placed": 1,
+                     *           "waiting": 1
+                     *         }
+                     *       ],
                      *       "by_grade": {},
                      *       "by_homeroom": {},
                      *       "by_offering_kind": {},
@@ -21750,6 +21818,7 @@ export interface operations {
                      *       "school": {
                      *         "applied": 1,
                      *         "approved": 1,
+                     *         "drafts": 1,
                      *         "eligible": 1,
                      *         "in_review": 1,
                      *         "participation_rate": 1,

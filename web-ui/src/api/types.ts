@@ -100,6 +100,7 @@ export type BulkReview = Body<'/api/v1/schools/{school_id}/applications/bulk-rev
 export type BulkResult = Ok<'/api/v1/schools/{school_id}/applications/bulk-review', 'post'>[number];
 export type ApplicationStats = Ok<'/api/v1/schools/{school_id}/terms/{term_id}/application-stats', 'get'>;
 export type Counts = ApplicationStats['school'];
+export type ClubFigures = ApplicationStats['by_club'][number];
 export type Club = Ok<'/api/v1/schools/{school_id}/clubs', 'get'>['items'][number];
 export type NewClub = Body<'/api/v1/schools/{school_id}/clubs', 'post'>;
 export type Vetting = Body<'/api/v1/schools/{school_id}/clubs/{id}/vetting', 'post'>;

@@ -4,9 +4,12 @@
 use diesel::prelude::*;
 
 use crate::auth::SchoolId;
-use crate::db::schema::{application_offerings, applications, homerooms, offerings, students};
+use crate::db::schema::{
+    application_offerings, applications, club_choices, clubs, homerooms, offerings, students,
+};
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::reports::clubs::{Chosen, ClubSeats};
 use crate::reports::model::{Applied, Placed, Pupil, Serves, StatsFacts};
 use crate::reports::workbook::ApprovedLine;
 use crate::roster::model::{flags_from_text, StudentFlag};
@@ -112,6 +115,34 @@ pub fn stats_facts(c: &mut DbConn, school: SchoolId, term: i64) -> Result<StatsF
             student_id: r.student_id,
         })
         .collect();
+    let clubs = clubs::table
+        .filter(clubs::school_id.eq(school))
+        .filter(clubs::term_id.eq(term))
+        .order(clubs::id)
+        .select((clubs::id, clubs::name, clubs::capacity))
+        .load::<(i64, String, i32)>(c)?
+        .into_iter()
+        .map(|(id, name, capacity)| ClubSeats { id, name, capacity })
+        .collect();
+    let club_choices = club_choices::table
+        .inner_join(applications::table)
+        .filter(club_choices::school_id.eq(school))
+        .filter(applications::term_id.eq(term))
+        .select((
+            club_choices::club_id,
+            club_choices::rank,
+            club_choices::placement,
+            applications::status,
+        ))
+        .load::<(i64, i32, String, String)>(c)?
+        .into_iter()
+        .map(|(club_id, rank, placement, status)| Chosen {
+            club_id,
+            rank,
+            placement,
+            status,
+        })
+        .collect();
     let notice = crate::texts::store::versions::current(c, school, term, "notice")?;
     let (families, informed) =
         crate::texts::store::receipts::family_counts(c, school, notice.map(|t| t.id))?;
@@ -120,6 +151,8 @@ pub fn stats_facts(c: &mut DbConn, school: SchoolId, term: i64) -> Result<StatsF
         pupils,
         applications,
         placements,
+        clubs,
+        club_choices,
         families,
         informed,
     })

@@ -6,13 +6,14 @@ import { MAX_CLUB_CHOICES } from '@/lib/club-choice';
 import { useT } from '@/lib/i18n';
 import { weekdaysText } from '@/lib/service-labels';
 
-/** The whole line a family picks from: name, category, days and seats left (or the queue). */
+/** The whole line a family picks from: name, category, teacher, days and seats left (or the queue). */
 function clubLabel(t: ReturnType<typeof useT>, club: Club): string {
   const seats =
     club.taken >= club.capacity
       ? t('portal.club_full', { capacity: club.capacity, waiting: club.waiting })
       : t('portal.club_seats', { left: club.capacity - club.taken, capacity: club.capacity });
-  return `${club.name}（${club.category} · ${weekdaysText(t, club.weekdays)} · ${seats}）`;
+  const teacher = club.teacher_name ? ` · ${club.teacher_name}` : '';
+  return `${club.name}（${club.category}${teacher} · ${weekdaysText(t, club.weekdays)} · ${seats}）`;
 }
 
 /** 社团志愿: up to five clubs in order of preference; the order is the rank. */
@@ -43,8 +44,21 @@ export function ClubChoicesField({ clubs }: { clubs: readonly Club[] }) {
                     label: clubLabel(t, c),
                     disabled: chosen.some((id, i) => i !== index && id === c.id),
                   }))}
-                  // On a phone the whole line (category, days, seats) wraps instead of being cut off.
-                  optionRender={(option) => <span style={{ whiteSpace: 'normal' }}>{option.label}</span>}
+                  // On a phone the whole line (category, days, seats) wraps instead of being cut off,
+                  // with the club's description under it.
+                  optionRender={(option) => {
+                    const club = clubs.find((c) => c.id === option.value);
+                    return (
+                      <span style={{ whiteSpace: 'normal' }}>
+                        {option.label}
+                        {club?.description ? (
+                          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                            {club.description}
+                          </Typography.Text>
+                        ) : null}
+                      </span>
+                    );
+                  }}
                 />
               </Form.Item>
               <Button

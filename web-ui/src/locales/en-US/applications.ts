@@ -242,6 +242,11 @@ const applications: Record<keyof typeof zh, string> = {
   'stats.approved': 'Approved',
   'stats.refused': 'Rejected',
   'stats.withdrawn': 'Withdrawn',
+  'stats.drafts': 'Drafts (not submitted)',
+  'stats.by_club': 'By club',
+  'stats.club_rank': 'Choice {rank}',
+  'stats.club_placed': 'Placed',
+  'stats.club_fill': 'Fill rate',
   'stats.waiting': 'Waiting',
   'stats.participation_rate': 'Participation',
   'stats.participation_hint':

@@ -1,6 +1,6 @@
 import { Card, Col, Empty, Flex, Progress, Row, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import type { Counts, SchoolId, TermId } from '@/api/types';
+import type { ClubFigures, Counts, SchoolId, TermId } from '@/api/types';
 import { ProblemAlert } from '@/components/problem-alert';
 import { compareHomeroomNames, gradeLabel } from '@/lib/grade';
 import { useT } from '@/lib/i18n';
@@ -39,7 +39,7 @@ export function ApplicationStats({ schoolId, termId }: { schoolId: SchoolId; ter
   const stats = query.data;
   const school = stats.school;
 
-  const columns = (first: string): TableProps<Row>['columns'] => [
+  const columns = (first: string, withRate = true): TableProps<Row>['columns'] => [
     { title: first, dataIndex: 'label', fixed: 'left' },
     { title: t('stats.eligible'), dataIndex: 'eligible', align: 'right' },
     { title: t('stats.applied'), dataIndex: 'applied', align: 'right' },
@@ -48,14 +48,16 @@ export function ApplicationStats({ schoolId, termId }: { schoolId: SchoolId; ter
     { title: t('stats.refused'), dataIndex: 'refused', align: 'right' },
     { title: t('stats.withdrawn'), dataIndex: 'withdrawn', align: 'right' },
     { title: t('stats.waiting'), dataIndex: 'waiting', align: 'right' },
-    { title: t('stats.participation_rate'), key: 'rate', render: (_, row) => <Rate counts={row} /> },
+    ...(withRate
+      ? [{ title: t('stats.participation_rate'), key: 'rate', render: (_: unknown, row: Row) => <Rate counts={row} /> }]
+      : []),
   ];
-  const table = (rows: Row[], first: string, testId: string) => (
+  const table = (rows: Row[], first: string, testId: string, withRate = true) => (
     <Table<Row>
       rowKey="key"
       size="small"
       pagination={false}
-      columns={columns(first)}
+      columns={columns(first, withRate)}
       dataSource={rows}
       scroll={{ x: 'max-content' }}
       data-testid={testId}
@@ -85,6 +87,21 @@ export function ApplicationStats({ schoolId, termId }: { schoolId: SchoolId; ter
     [t('stats.refused'), school.refused, 'refused'],
     [t('stats.withdrawn'), school.withdrawn, 'withdrawn'],
     [t('stats.waiting'), school.waiting, 'waiting'],
+    [t('stats.drafts'), school.drafts, 'drafts'],
+  ];
+  const ranks = Math.max(1, ...stats.by_club.map((c) => c.applicants_by_rank.length));
+  const clubColumns: TableProps<ClubFigures>['columns'] = [
+    { title: t('club.name'), dataIndex: 'name', fixed: 'left' },
+    { title: t('club.capacity'), dataIndex: 'capacity', align: 'right' },
+    ...Array.from({ length: ranks }, (_, i) => ({
+      title: t('stats.club_rank', { rank: i + 1 }),
+      key: `rank-${i}`,
+      align: 'right' as const,
+      render: (_: unknown, c: ClubFigures) => c.applicants_by_rank[i] ?? 0,
+    })),
+    { title: t('stats.club_placed'), dataIndex: 'placed', align: 'right' },
+    { title: t('stats.waiting'), dataIndex: 'waiting', align: 'right' },
+    { title: t('stats.club_fill'), dataIndex: 'fill_rate', align: 'right', render: (v: number) => percent(v) },
   ];
 
   return (
@@ -143,11 +160,26 @@ export function ApplicationStats({ schoolId, termId }: { schoolId: SchoolId; ter
             label: t('stats.by_offering_kind'),
             children: (
               <>
-                {table(byKind, t('offering.kind'), 'stats-by-kind')}
+                {table(byKind, t('offering.kind'), 'stats-by-kind', false)}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('stats.kind_hint')}
                 </Typography.Text>
               </>
+            ),
+          },
+          {
+            key: 'clubs',
+            label: t('stats.by_club'),
+            children: (
+              <Table<ClubFigures>
+                rowKey="club_id"
+                size="small"
+                pagination={false}
+                columns={clubColumns}
+                dataSource={stats.by_club}
+                scroll={{ x: 'max-content' }}
+                data-testid="stats-by-club"
+              />
             ),
           },
         ]}

@@ -62,7 +62,9 @@ export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: C
           </Typography.Text>
           {club.homeroom_id != null ? (
             <Tag style={{ marginInlineStart: 8 }}>
-              {t('club.only_homeroom', { homeroom: names.homeroom(club.homeroom_id) ?? `#${club.homeroom_id}` })}
+              {t('club.only_homeroom', {
+                homeroom: club.homeroom_name ?? names.homeroom(club.homeroom_id) ?? `#${club.homeroom_id}`,
+              })}
             </Tag>
           ) : null}
           {club.description ? (
@@ -136,7 +138,10 @@ export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: C
                 data-testid="club-vetting-detail"
               >
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {t('club.vetted_line', { by: vetter(club.vetted_by), at: dateTime(club.vetted_at) })}
+                  {t('club.vetted_line', {
+                    by: club.vetted_by_name ?? vetter(club.vetted_by),
+                    at: dateTime(club.vetted_at),
+                  })}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {t('club.vetting_checks_line', {
@@ -150,7 +155,7 @@ export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: C
             ) : null}
           </div>
         ) : club.teacher_staff_id != null ? (
-          (names.staff(club.teacher_staff_id) ?? `#${club.teacher_staff_id}`)
+          (club.teacher_name ?? names.staff(club.teacher_staff_id) ?? `#${club.teacher_staff_id}`)
         ) : (
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ),
@@ -158,9 +163,9 @@ export function ClubsList({ schoolId, term, names, canEdit, canVet, pickers }: C
     {
       title: t('club.room'),
       dataIndex: 'room_id',
-      render: (id: number | null | undefined) =>
+      render: (id: number | null | undefined, club: Club) =>
         id != null ? (
-          (names.room(id) ?? `#${id}`)
+          (club.room_name ?? names.room(id) ?? `#${id}`)
         ) : (
           <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
         ),
