@@ -200,7 +200,8 @@ test.describe.serial('portal edit', () => {
       );
       const history = page.getByTestId('application-history');
       const edit = history.getByTestId('history-event').filter({ hasText: '修改报名' });
-      await expect(edit.getByTestId('history-actor')).toHaveText('家长');
+      // The guardian by name and relation (张丽（母亲）), never a login or a phone number.
+      await expect(edit.getByTestId('history-actor')).toHaveText(/^[^\d（]+（[^）\d]+）$/);
       await expect(page.getByTestId('portal-edit')).toHaveCount(0);
       await shot(page, 'portal-edit-03-receipt');
     });

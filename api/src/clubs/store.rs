@@ -211,11 +211,18 @@ impl Names {
                 .load::<(i64, String)>(c)?
                 .into_iter()
                 .collect(),
+            // The vetting admin by their name in the school, else their login's display name.
             users: users::table
+                .left_join(
+                    staff_rows::table.on(staff_rows::user_id
+                        .eq(users::id.nullable())
+                        .and(staff_rows::school_id.eq(school))),
+                )
                 .filter(users::id.eq_any(ids(|r| r.vetted_by)))
-                .select((users::id, users::display_name))
-                .load::<(i64, String)>(c)?
+                .select((users::id, users::display_name, staff_rows::name.nullable()))
+                .load::<(i64, String, Option<String>)>(c)?
                 .into_iter()
+                .map(|(id, display, name)| (id, name.unwrap_or(display)))
                 .collect(),
         })
     }
