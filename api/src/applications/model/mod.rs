@@ -213,6 +213,13 @@ pub fn review_action(step: ReviewStep, decision: Decision) -> Action {
     }
 }
 
+/// The application's number as people read it: the year its term starts and the id,
+/// `2026-000123`.
+pub fn number(term_starts: chrono::NaiveDate, id: i64) -> String {
+    use chrono::Datelike;
+    format!("{}-{id:06}", term_starts.year())
+}
+
 pub mod placement;
 pub mod rules;
 pub use rules::*;

@@ -37,8 +37,9 @@ impl Placement {
 }
 
 /// The stored placement of a row as the API shows it. `stored` is `draft`, `enrolled`,
-/// `waiting`, `not_placed` or `left`; `sibling_placed` says whether another club choice of
-/// the same application holds a place (only read for `not_placed`).
+/// `waiting`, `not_placed` or `left`; `sibling_placed` says whether a club choice ranked
+/// above this one holds a place (only read for `not_placed`: a choice above the placed one
+/// was full, one below it is not needed).
 pub fn shown(status: Status, stored: &str, sibling_placed: bool) -> Placement {
     match stored {
         "draft" => Placement::Draft,

@@ -1,6 +1,6 @@
 //! Reading applications: one with its offerings, acceptance and history; lists for reviewers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use diesel::prelude::*;
 
@@ -98,13 +98,6 @@ pub fn ids(
         q = q.filter(applications::id.gt(a));
     }
     Ok(q.load(c)?)
-}
-
-/// The application's number as people read it: the year its term starts and the id,
-/// `2026-000123`.
-pub fn number(term_starts: chrono::NaiveDate, id: i64) -> String {
-    use chrono::Datelike;
-    format!("{}-{id:06}", term_starts.year())
 }
 
 /// One application with everything about it.
@@ -318,10 +311,11 @@ pub fn get_many(
             placement: shown(status_of[&app], &placement, false),
         });
     }
-    let placed: HashSet<i64> = chosen
+    // The rank of the choice that has the place: the choices below it are not needed.
+    let placed: HashMap<i64, i32> = chosen
         .iter()
         .filter(|x| x.3 == "enrolled")
-        .map(|x| x.0)
+        .map(|x| (x.0, x.2))
         .collect();
     let mut choices: HashMap<i64, Vec<ClubChoice>> = HashMap::new();
     for (app, club_id, rank, placement, pos) in chosen {
@@ -329,7 +323,11 @@ pub fn get_many(
             club_id,
             rank,
             queue_position: club_queues.place(&placement, club_id, pos),
-            placement: shown(status_of[&app], &placement, placed.contains(&app)),
+            placement: shown(
+                status_of[&app],
+                &placement,
+                placed.get(&app).is_some_and(|r| rank > *r),
+            ),
         });
     }
     let mut events: HashMap<i64, Vec<ApplicationEvent>> = HashMap::new();
@@ -362,7 +360,7 @@ pub fn get_many(
             let acceptor = people.acceptor(&acc.2, acc.3, student_id);
             Application {
                 id,
-                number: number(term_starts, id),
+                number: crate::applications::model::number(term_starts, id),
                 term_id,
                 plan_id,
                 student_id,
