@@ -3,6 +3,7 @@
 mod applications;
 mod auth;
 mod conditional;
+mod district_roles;
 mod edits;
 mod errors;
 mod feed;

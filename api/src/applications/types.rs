@@ -255,6 +255,7 @@ pub struct BulkReview {
 pub struct BulkResult {
     pub id: i64,
     /// The new status, or null when refused.
+    #[schema(value_type = Option<Status>)]
     pub status: Option<String>,
     /// The problem code when refused.
     pub error: Option<String>,

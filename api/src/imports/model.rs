@@ -8,6 +8,10 @@ use utoipa::ToSchema;
 use super::normalise::homeroom_parts;
 use crate::roster::model::{homeroom_name, Gender, StudentFlag};
 
+/// The statuses of an import job: `queued` → `running` → `validated` (a dry run passed) or
+/// `failed`; a validated job's commit runs again and ends `committed`.
+pub const JOB_STATUSES: &[&str] = &["queued", "running", "validated", "failed", "committed"];
+
 /// A problem with one cell (or row) of an import file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct RowError {

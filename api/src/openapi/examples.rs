@@ -27,6 +27,15 @@ fn by_name(schema: &str, field: &str) -> Option<Value> {
         (_, "category") if schema.contains("Exemption") || schema.contains("Application") => {
             json!("hardship")
         }
+        ("Club" | "NewClub" | "ClubPatch", "category") => json!("体"),
+        (_, "vetting_checks" | "checks") => json!(["no_criminal_record", "qualification"]),
+        ("Invitation", "path") => json!("/invitation#K7Q29MXDW4"),
+        ("ColumnMapping", "field") => json!("姓名"),
+        ("ColumnMapping", "key") => json!("name"),
+        ("FieldError", "field") => json!("guardians[0].phone"),
+        ("BulkResult", "error") => Value::Null,
+        ("Problem", "error") => json!("invalid_client"),
+        ("InstanceInfo", "version") => json!("0.1.0"),
         _ => return by_field(field),
     };
     Some(v)
@@ -35,6 +44,17 @@ fn by_name(schema: &str, field: &str) -> Option<Value> {
 fn by_field(field: &str) -> Option<Value> {
     Some(match field {
         "name" => json!("课后基础托管"),
+        "number" => json!("2026-000123"),
+        "ignored_columns" => json!(["备注"]),
+        "header_row" => json!(1),
+        "accepted_by_name" | "vetted_by_name" => json!("王丽"),
+        "accepted_by_relation" | "actor_relation" => json!("母亲"),
+        "teacher_name" => json!("市青少年宫 陈老师"),
+        "room_name" => json!("多功能教室"),
+        "district_name" => json!("示范区教育局"),
+        "plan_status" => json!("approved"),
+        "client_id" => json!("kh_3fKq9xZ2aLmP"),
+        "national_no" => json!("G110105201901010012"),
         "next_cursor" => Value::Null,
         "placement" => json!("enrolled"),
         "homeroom_name" => json!("一年级1班"),
@@ -148,12 +168,13 @@ impl Builder<'_> {
         if let Some(e) = s.get("example") {
             return Some(e.clone());
         }
-        if let Some(e) = s
-            .get("enum")
-            .and_then(Value::as_array)
-            .and_then(|a| a.first())
-        {
-            return Some(e.clone());
+        if let Some(values) = s.get("enum").and_then(Value::as_array) {
+            // The demo value when the list has it, else the list's first.
+            let named = (!field.is_empty()).then(|| by_name(owner, field)).flatten();
+            return match named {
+                Some(v) if values.contains(&v) => Some(v),
+                _ => values.first().cloned(),
+            };
         }
         for k in ["oneOf", "anyOf", "allOf"] {
             if let Some(first) = s

@@ -6,6 +6,9 @@ use utoipa::openapi::security::{
 };
 use utoipa::{Modify, OpenApi};
 
+pub mod access;
+mod access_table;
+mod enums;
 mod examples;
 pub mod polish;
 

@@ -12,6 +12,7 @@
 //!   `If-None-Match` and 304 on reads, `Retry-After` on 429 and 503;
 //! - security: public operations declare none; operations a machine client may call list the
 //!   `oauth2` scopes they need beside `bearer`;
+//! - who may call a signed-in operation (`x-roles`, `x-family`; [`super::access`]);
 //! - a relative server, so tools know where requests go.
 
 use std::collections::BTreeSet;
@@ -160,6 +161,9 @@ fn polish_operation(
     } else if let Some(sc) = scopes(&tag, method, path) {
         op.insert("security".into(), json!([{"bearer": []}, {"oauth2": sc}]));
     }
+    if !public {
+        super::access::annotate(method, path, op);
+    }
     if if_match {
         let params = op.entry("parameters").or_insert_with(|| json!([]));
         if let Some(list) = params.as_array_mut() {
@@ -305,6 +309,8 @@ pub fn polish(doc: &utoipa::openapi::OpenApi) -> Value {
             }
         }
     }
+    let missing = super::enums::add(&mut v);
+    debug_assert!(missing.is_empty(), "enums not found: {missing:?}");
     optional_bodies(&mut v);
     string_keys(&mut v);
     super::examples::add(&mut v);

@@ -13,6 +13,9 @@ fn month_day(s: &str) -> Option<(u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
+/// Kinds of segment within a session: rest, supervised homework, a club.
+pub const SEGMENT_KINDS: &[&str] = &["relax", "homework", "club"];
+
 /// Checks that segments are known kinds, in order, without overlap, inside the session.
 /// Returns the index and field of the first problem.
 pub fn check_segments(
@@ -22,7 +25,7 @@ pub fn check_segments(
 ) -> Result<(), (usize, &'static str)> {
     let mut cursor = start.to_owned();
     for (i, s) in segments.iter().enumerate() {
-        if !["relax", "homework", "club"].contains(&s.kind.as_str()) {
+        if !SEGMENT_KINDS.contains(&s.kind.as_str()) {
             return Err((i, "kind"));
         }
         let ok = |t: &str| chrono::NaiveTime::parse_from_str(t, "%H:%M").is_ok();

@@ -158,6 +158,9 @@ pub fn check_bounds(b: &ServiceBounds) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The statuses of a plan version, in the order of its review.
+pub const PLAN_STATUSES: &[&str] = &["draft", "submitted", "approved", "rejected"];
+
 /// A step of a plan's review: the school submits a draft, the district approves or rejects
 /// what was submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -376,6 +379,8 @@ mod tests {
             ("submitted", "rejected"),
         ];
         assert_eq!(steps, expected);
+        let known = |(f, t): &(&str, &str)| PLAN_STATUSES.contains(f) && PLAN_STATUSES.contains(t);
+        assert!(steps.iter().all(known));
         for role in Role::ALL {
             assert_eq!(
                 PlanStep::Submit.ability().held_by(&[role]),

@@ -9,6 +9,12 @@ use crate::roster::relation::{Reach, Relation};
 use crate::service_requests::error::RequestError;
 use crate::service_requests::types::NewServiceRequest;
 
+/// Kinds of request: one day's service (临时托管登记), late service beyond the plan's end (延时申请).
+pub const REQUEST_KINDS: &[&str] = &["day_registration", "special_late"];
+
+/// The statuses of a request.
+pub const REQUEST_STATUSES: &[&str] = &["submitted", "approved", "rejected"];
+
 /// A day registration names its date; special late service says until when (`HH:MM`).
 pub fn check_new(b: &NewServiceRequest) -> Result<(), RequestError> {
     match (b.kind.as_str(), b.service_date, b.until_time.as_deref()) {

@@ -186,10 +186,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's machine clients, in id order. */
+        /**
+         * The district's machine clients, in id order.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["list_clients"];
         put?: never;
-        /** Create a machine client. The answer carries the secret once. */
+        /**
+         * Create a machine client. The answer carries the secret once.
+         * @description **Who may call it:** `district_admin`.
+         */
         post: operations["create_client"];
         delete?: never;
         options?: never;
@@ -210,7 +216,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a client's allowed origins (CORS for browser-based parent apps). */
+        /**
+         * Change a client's allowed origins (CORS for browser-based parent apps).
+         * @description **Who may call it:** `district_admin`.
+         */
         patch: operations["edit_client"];
         trace?: never;
     };
@@ -223,7 +232,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a machine client: no new tokens are issued to it. */
+        /**
+         * Revoke a machine client: no new tokens are issued to it.
+         * @description **Who may call it:** `district_admin`.
+         */
         post: operations["revoke_client"];
         delete?: never;
         options?: never;
@@ -243,6 +255,7 @@ export interface paths {
         /**
          * Rotate a client's secret. The new one is answered once; the old one keeps working for
          *     `overlap_seconds`.
+         * @description **Who may call it:** `district_admin`.
          */
         post: operations["rotate_secret"];
         delete?: never;
@@ -258,7 +271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Participation and unmet demand of every school of the district. */
+        /**
+         * Participation and unmet demand of every school of the district.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["district_stats"];
         put?: never;
         post?: never;
@@ -278,12 +294,14 @@ export interface paths {
         /**
          * The district's schools with their key figures (students, staff, school admins, the
          *     status of the latest service plan), in id order. District admins, viewers and clients.
+         * @description **Who may call it:** `district_admin`, `district_viewer`.
          */
         get: operations["list_district_schools"];
         put?: never;
         /**
          * Add a school to the district (district admins). Then invite its first school admin
          *     with `POST /schools/{school_id}/staff`.
+         * @description **Who may call it:** `district_admin`.
          */
         post: operations["create_school"];
         delete?: never;
@@ -305,7 +323,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a school's name, code, kind or time zone (district admins). Send `If-Match`. */
+        /**
+         * Change a school's name, code, kind or time zone (district admins). Send `If-Match`.
+         * @description **Who may call it:** `district_admin`.
+         */
         patch: operations["update_school"];
         trace?: never;
     };
@@ -316,9 +337,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's bounds on session end times. */
+        /**
+         * The district's bounds on session end times.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["get_bounds"];
-        /** Set the district's bounds on session end times (district admins); new plans are checked against them. */
+        /**
+         * Set the district's bounds on session end times (district admins); new plans are checked against them.
+         * @description **Who may call it:** `district_admin`.
+         */
         put: operations["put_bounds"];
         post?: never;
         delete?: never;
@@ -334,12 +361,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's staff logins (district admins and viewers), in id order. */
+        /**
+         * The district's staff logins (district admins and viewers), in id order.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["list_district_staff"];
         put?: never;
         /**
          * Add a district login (admin or viewer). The answer's `invitation` is the one-time code
          *     with which the person sets their own password.
+         * @description **Who may call it:** `district_admin`.
          */
         post: operations["create_district_staff"];
         delete?: never;
@@ -361,7 +392,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, change the role of, disable or enable a district login. Send `If-Match`. */
+        /**
+         * Rename, change the role of, disable or enable a district login. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`.
+         */
         patch: operations["update_district_staff"];
         trace?: never;
     };
@@ -374,7 +408,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A new invitation for a district login (the earlier code stops working). */
+        /**
+         * A new invitation for a district login (the earlier code stops working).
+         * @description **Who may call it:** `district_admin`.
+         */
         post: operations["reinvite_district_staff"];
         delete?: never;
         options?: never;
@@ -389,10 +426,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's templates, newest first (district admins). */
+        /**
+         * The district's templates, newest first (district admins).
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["list_district_templates"];
         put?: never;
-        /** Publish a template for the district's schools (district admins). */
+        /**
+         * Publish a template for the district's schools (district admins).
+         * @description **Who may call it:** `district_admin`.
+         */
         post: operations["create_template"];
         delete?: never;
         options?: never;
@@ -407,12 +450,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The district's webhook endpoints, in id order. */
+        /**
+         * The district's webhook endpoints, in id order.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["list_endpoints"];
         put?: never;
         /**
          * Register a webhook endpoint for one of the district's API clients (with `events:read`).
          *     The answer carries the signing secret once. Deliveries follow the client's reach.
+         * @description **Who may call it:** `district_admin`.
          */
         post: operations["create_endpoint"];
         delete?: never;
@@ -428,14 +475,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One endpoint. */
+        /**
+         * One endpoint.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["get_endpoint"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change an endpoint (URL, types, description, disabled) with `If-Match`. */
+        /**
+         * Change an endpoint (URL, types, description, disabled) with `If-Match`.
+         * @description **Who may call it:** `district_admin`.
+         */
         patch: operations["edit_endpoint"];
         trace?: never;
     };
@@ -446,7 +499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The endpoint's delivery log, newest first. */
+        /**
+         * The endpoint's delivery log, newest first.
+         * @description **Who may call it:** `district_admin`.
+         */
         get: operations["list_deliveries"];
         put?: never;
         post?: never;
@@ -468,6 +524,7 @@ export interface paths {
         /**
          * Send a delivery again now (same event, same `webhook-id`), e.g. after the receiver was
          *     fixed.
+         * @description **Who may call it:** `district_admin`.
          */
         post: operations["replay_delivery"];
         delete?: never;
@@ -488,6 +545,7 @@ export interface paths {
         /**
          * Rotate an endpoint's signing secret: the answer carries the new one once; deliveries are
          *     signed with both for `overlap_seconds`.
+         * @description **Who may call it:** `district_admin`.
          */
         post: operations["rotate_endpoint_secret"];
         delete?: never;
@@ -511,6 +569,8 @@ export interface paths {
          *     `events:read` for API clients.
          * @description Poll with `after` = the last event id you processed (or follow `next_cursor`); the same
          *     events are delivered by webhooks.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_events"];
         put?: never;
@@ -545,7 +605,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current caller: identity, district and school grants. */
+        /**
+         * The current caller: identity, district and school grants.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["me"];
         put?: never;
         post?: never;
@@ -562,7 +625,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own children (guardians only). */
+        /**
+         * The caller's own children (guardians only).
+         * @description **Who may call it:** the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["my_children"];
         put?: never;
         post?: never;
@@ -584,6 +650,7 @@ export interface paths {
         /**
          * Change one's own password. Every session of the account ends (access tokens within the
          *     revocation interval, refresh tokens at once), this one included: sign in again.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["change_password"];
         delete?: never;
@@ -599,7 +666,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The school. */
+        /**
+         * The school.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["get_school"];
         put?: never;
         post?: never;
@@ -619,10 +689,14 @@ export interface paths {
         /**
          * Applications the caller may see: a guardian their children's, a homeroom teacher their
          *     homerooms', school admins all.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_applications"];
         put?: never;
-        /** Apply for a student. Idempotent with an `Idempotency-Key` header. */
+        /**
+         * Apply for a student. Idempotent with an `Idempotency-Key` header.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         post: operations["create_application"];
         delete?: never;
         options?: never;
@@ -639,7 +713,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Review many applications: each one is its own transaction, so one refusal does not block the rest. */
+        /**
+         * Review many applications: each one is its own transaction, so one refusal does not block the rest.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`.
+         */
         post: operations["bulk_review"];
         delete?: never;
         options?: never;
@@ -654,7 +731,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application with its offerings, acceptance evidence and history. */
+        /**
+         * One application with its offerings, acceptance evidence and history.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["get_application"];
         put?: never;
         post?: never;
@@ -665,6 +745,7 @@ export interface paths {
          * Edit a draft or an application returned for changes (the student's guardian, their
          *     homeroom teacher or a school admin). Needs `If-Match` with the application's version.
          *     A returned application may be edited after the window closes; a draft may not.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         patch: operations["edit_application"];
         trace?: never;
@@ -678,7 +759,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change an approved application's offerings or weekdays (guardian or school admin). */
+        /**
+         * Change an approved application's offerings or weekdays (guardian or school admin).
+         * @description **Who may call it:** `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         post: operations["change_application"];
         delete?: never;
         options?: never;
@@ -695,7 +779,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The class review (班级审核): the student's homeroom teacher, or a school admin. */
+        /**
+         * The class review (班级审核): the student's homeroom teacher, or a school admin.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`.
+         */
         post: operations["class_review"];
         delete?: never;
         options?: never;
@@ -712,7 +799,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The school review (学校复核): school admins. */
+        /**
+         * The school review (学校复核): school admins.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["school_review"];
         delete?: never;
         options?: never;
@@ -729,7 +819,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a draft or an application returned for changes. */
+        /**
+         * Submit a draft or an application returned for changes.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         post: operations["submit_application"];
         delete?: never;
         options?: never;
@@ -749,6 +842,7 @@ export interface paths {
         /**
          * Withdraw (guardian or school admin): the enrollment ends on the effective date and
          *     its seats go to the first in each queue.
+         * @description **Who may call it:** `district_admin`, `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["withdraw_application"];
         delete?: never;
@@ -764,7 +858,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The school's audit log, newest first. */
+        /**
+         * The school's audit log, newest first.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         get: operations["list_audit_events"];
         put?: never;
         post?: never;
@@ -781,10 +878,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The club catalogue in id order (everyone with a grant here: families choose from it). */
+        /**
+         * The club catalogue in id order (everyone with a grant here: families choose from it).
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["list_clubs"];
         put?: never;
-        /** Add a club to the catalogue. */
+        /**
+         * Add a club to the catalogue.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_club"];
         delete?: never;
         options?: never;
@@ -801,7 +904,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record the vetting of a club's external teacher (the school admin only). */
+        /**
+         * Record the vetting of a club's external teacher (the school admin only).
+         * @description **Who may call it:** `school_admin`.
+         */
         post: operations["vet_club"];
         delete?: never;
         options?: never;
@@ -819,6 +925,7 @@ export interface paths {
         /**
          * Export the school's students with their first guardian as `.xlsx`. Phones are masked
          *     unless the caller may see contacts.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["export_students"];
         put?: never;
@@ -836,7 +943,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The school's guardians. */
+        /**
+         * The school's guardians.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_school_guardians"];
         put?: never;
         post?: never;
@@ -855,7 +965,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a guardian's portal activation code (valid 14 days; a new one replaces the old). */
+        /**
+         * Issue a guardian's portal activation code (valid 14 days; a new one replaces the old).
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["issue_activation_code"];
         delete?: never;
         options?: never;
@@ -870,10 +983,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Homerooms with their student counts, in id order. */
+        /**
+         * Homerooms with their student counts, in id order.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_homerooms"];
         put?: never;
-        /** Create a homeroom. */
+        /**
+         * Create a homeroom.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_homeroom"];
         delete?: never;
         options?: never;
@@ -888,15 +1007,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One homeroom. */
+        /**
+         * One homeroom.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["get_homeroom"];
         put?: never;
         post?: never;
-        /** Delete an empty homeroom (409 `homeroom.not_empty` while students are in it). Send `If-Match`. */
+        /**
+         * Delete an empty homeroom (409 `homeroom.not_empty` while students are in it). Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         delete: operations["delete_homeroom"];
         options?: never;
         head?: never;
-        /** Rename a homeroom or change its homeroom teacher. Send `If-Match`. */
+        /**
+         * Rename a homeroom or change its homeroom teacher. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         patch: operations["update_homeroom"];
         trace?: never;
     };
@@ -912,6 +1040,7 @@ export interface paths {
         /**
          * Upload a roster file. Starts a job (dry run by default) and answers 202 at once;
          *     poll `GET …/imports/{id}` for progress, row errors and the summary.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_import"];
         delete?: never;
@@ -930,6 +1059,7 @@ export interface paths {
         /**
          * The import template: the headers Kehou reads, in order, and one example row. Any
          *     header variant (docs/imports.md) is accepted too; title rows above the header are fine.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["import_template"];
         put?: never;
@@ -947,7 +1077,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An import job with its progress, row errors and summary. */
+        /**
+         * An import job with its progress, row errors and summary.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         get: operations["get_import"];
         put?: never;
         post?: never;
@@ -966,7 +1099,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Commit a validated dry run: the same file is checked again and imported all-or-nothing. */
+        /**
+         * Commit a validated dry run: the same file is checked again and imported all-or-nothing.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["commit_import"];
         delete?: never;
         options?: never;
@@ -984,12 +1120,14 @@ export interface paths {
         /**
          * The notice receipts of one student's family in the order recorded (a guardian: their
          *     own child only).
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_receipts"];
         put?: never;
         /**
          * Record that a family received the notice: a guardian reading it in the portal or an
          *     app, or the homeroom teacher for a paper copy. Repeats are harmless.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["record_receipt"];
         delete?: never;
@@ -1005,10 +1143,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rooms, function rooms and fields, in id order. */
+        /**
+         * Rooms, function rooms and fields, in id order.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_rooms"];
         put?: never;
-        /** Create a room. */
+        /**
+         * Create a room.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_room"];
         delete?: never;
         options?: never;
@@ -1026,11 +1170,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a room. Send `If-Match`. */
+        /**
+         * Delete a room. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         delete: operations["delete_room"];
         options?: never;
         head?: never;
-        /** Replace a room's name, capacity and kind. Send `If-Match`. */
+        /**
+         * Replace a room's name, capacity and kind. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         patch: operations["update_room"];
         trace?: never;
     };
@@ -1041,10 +1191,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plan versions of the school, in id order (oldest first). */
+        /**
+         * Plan versions of the school, in id order (oldest first).
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["list_plans"];
         put?: never;
-        /** Draft a new plan version with its offerings and application window. */
+        /**
+         * Draft a new plan version with its offerings and application window.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_plan"];
         delete?: never;
         options?: never;
@@ -1059,7 +1215,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One plan version. */
+        /**
+         * One plan version.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["get_plan"];
         put?: never;
         post?: never;
@@ -1078,7 +1237,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a submitted plan (district admins). An approved version is immutable. */
+        /**
+         * Approve a submitted plan (district admins). An approved version is immutable.
+         * @description **Who may call it:** `district_admin`.
+         */
         post: operations["approve_plan"];
         delete?: never;
         options?: never;
@@ -1095,7 +1257,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a submitted plan back (district admins), with a comment. */
+        /**
+         * Send a submitted plan back (district admins), with a comment.
+         * @description **Who may call it:** `district_admin`.
+         */
         post: operations["reject_plan"];
         delete?: never;
         options?: never;
@@ -1113,6 +1278,7 @@ export interface paths {
         /**
          * The plan's sessions on a date, with the term calendar and season times applied (the
          *     segments move with the season).
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["sessions_on"];
         put?: never;
@@ -1132,7 +1298,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a draft plan to the district for approval. */
+        /**
+         * Submit a draft plan to the district for approval.
+         * @description **Who may call it:** `school_admin`.
+         */
         post: operations["submit_plan"];
         delete?: never;
         options?: never;
@@ -1150,12 +1319,14 @@ export interface paths {
         /**
          * Requests the caller may see (a guardian: their children's; a homeroom teacher: their
          *     classes'), in id order.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_requests"];
         put?: never;
         /**
          * Ask for a single day's service, or for special late service. Idempotent with an
          *     `Idempotency-Key` header: a retry answers the first request's result.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["create_request"];
         delete?: never;
@@ -1173,7 +1344,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve or reject a request (school admins). */
+        /**
+         * Approve or reject a request (school admins).
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["review_request"];
         delete?: never;
         options?: never;
@@ -1188,12 +1362,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff of the school with their roles. Phones are masked unless the role needs them. */
+        /**
+         * Staff of the school with their roles. Phones are masked unless the role needs them.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_staff"];
         put?: never;
         /**
          * Add a staff member, optionally with a login: the answer's `invitation` is a one-time
          *     code with which the person sets their own password (`/invitation#<code>` on the SPA).
+         * @description **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_staff"];
         delete?: never;
@@ -1212,11 +1390,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a staff member from the school; a login left without any school is disabled. Send `If-Match`. */
+        /**
+         * Remove a staff member from the school; a login left without any school is disabled. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         delete: operations["delete_staff"];
         options?: never;
         head?: never;
-        /** Change a staff member's name, phone or roles. Send `If-Match`. */
+        /**
+         * Change a staff member's name, phone or roles. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         patch: operations["update_staff"];
         trace?: never;
     };
@@ -1229,7 +1413,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable the staff member's login: it cannot sign in and its sessions end at once. */
+        /**
+         * Disable the staff member's login: it cannot sign in and its sessions end at once.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["disable_staff_login"];
         delete?: never;
         options?: never;
@@ -1246,7 +1433,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable the staff member's login again. */
+        /**
+         * Enable the staff member's login again.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["enable_staff_login"];
         delete?: never;
         options?: never;
@@ -1267,6 +1457,7 @@ export interface paths {
          * A new one-time invitation for the staff member's login; the earlier code stops
          *     working (also how a forgotten password is replaced). A school admin whose login is in
          *     use is re-invited only by the district's admins (403 `staff.peer_admin`).
+         * @description **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["reinvite_staff"];
         delete?: never;
@@ -1282,10 +1473,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List students, with search and filters. */
+        /**
+         * List students, with search and filters.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_students"];
         put?: never;
-        /** Create a student. */
+        /**
+         * Create a student.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_student"];
         delete?: never;
         options?: never;
@@ -1300,15 +1497,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One student. */
+        /**
+         * One student.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["get_student"];
         put?: never;
         post?: never;
-        /** Delete a student with their guardian links and pickup persons. */
+        /**
+         * Delete a student with their guardian links and pickup persons.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         delete: operations["delete_student"];
         options?: never;
         head?: never;
-        /** Change a student. Send `If-Match` with the version you read. */
+        /**
+         * Change a student. Send `If-Match` with the version you read.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         patch: operations["update_student"];
         trace?: never;
     };
@@ -1319,7 +1525,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The acceptance evidence of one student: applications, the exact agreement texts and their hashes. */
+        /**
+         * The acceptance evidence of one student: applications, the exact agreement texts and their hashes.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         get: operations["acceptance_evidence"];
         put?: never;
         post?: never;
@@ -1336,10 +1545,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The guardians of a student. Phones are masked unless the role needs them. */
+        /**
+         * The guardians of a student. Phones are masked unless the role needs them.
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_guardians"];
         put?: never;
-        /** Link a guardian to a student: found by phone within the school, or created. */
+        /**
+         * Link a guardian to a student: found by phone within the school, or created.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["link_guardian"];
         delete?: never;
         options?: never;
@@ -1357,7 +1572,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Unlink a guardian from a student. */
+        /**
+         * Unlink a guardian from a student.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         delete: operations["unlink_guardian"];
         options?: never;
         head?: never;
@@ -1374,10 +1592,14 @@ export interface paths {
         /**
          * The people authorised to collect a student. Staff with roster access, or one of the
          *     student's guardians (phones masked).
+         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_pickup_persons"];
         put?: never;
-        /** Authorise a person to collect a student. */
+        /**
+         * Authorise a person to collect a student.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_pickup_person"];
         delete?: never;
         options?: never;
@@ -1395,7 +1617,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Withdraw a person's authorisation to collect a student. */
+        /**
+         * Withdraw a person's authorisation to collect a student.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         delete: operations["delete_pickup_person"];
         options?: never;
         head?: never;
@@ -1409,10 +1634,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Terms, in id order (oldest first). */
+        /**
+         * Terms, in id order (oldest first).
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
         get: operations["list_terms"];
         put?: never;
-        /** Create a term with its holidays and make-up workdays. */
+        /**
+         * Create a term with its holidays and make-up workdays.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_term"];
         delete?: never;
         options?: never;
@@ -1427,14 +1658,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One term. */
+        /**
+         * One term.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["get_term"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Replace a term's calendar. Send `If-Match`. */
+        /**
+         * Replace a term's calendar. Send `If-Match`.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         patch: operations["update_term"];
         trace?: never;
     };
@@ -1448,6 +1685,7 @@ export interface paths {
         /**
          * Applied, approved, refused (by reason), waiting and withdrawn, by grade, homeroom and
          *     offering kind; participation = approved ÷ eligible students.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["application_stats"];
         put?: never;
@@ -1468,6 +1706,7 @@ export interface paths {
         /**
          * The term's enrollments: approved applications, and withdrawn ones with their end date,
          *     in application id order (a page holds all offerings of its applications).
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_enrollments"];
         put?: never;
@@ -1485,7 +1724,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The approved list of the term, one sheet per homeroom (报名汇总表). */
+        /**
+         * The approved list of the term, one sheet per homeroom (报名汇总表).
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         get: operations["export_approved"];
         put?: never;
         post?: never;
@@ -1502,7 +1744,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The informed-families report for the term's current notice. */
+        /**
+         * The informed-families report for the term's current notice.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["informed_report"];
         put?: never;
         post?: never;
@@ -1519,7 +1764,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The templates of the school's district, newest first, to copy and adapt. */
+        /**
+         * The templates of the school's district, newest first, to copy and adapt.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         */
         get: operations["list_school_templates"];
         put?: never;
         post?: never;
@@ -1539,10 +1787,14 @@ export interface paths {
         /**
          * Texts of the school in id order: a kind's versions oldest first, the newest last.
          *     Families see published versions only.
+         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_texts"];
         put?: never;
-        /** Draft a new version of a text. */
+        /**
+         * Draft a new version of a text.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["create_text"];
         delete?: never;
         options?: never;
@@ -1559,7 +1811,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a text version. From now on it is immutable and becomes the current version. */
+        /**
+         * Publish a text version. From now on it is immutable and becomes the current version.
+         * @description **Who may call it:** `district_admin`, `school_admin`.
+         */
         post: operations["publish_text"];
         delete?: never;
         options?: never;
@@ -1718,7 +1973,7 @@ export interface components {
              *       "events:read"
              *     ]
              */
-            scopes: string[];
+            scopes: ("roster:read" | "roster:write" | "roster:contacts" | "roster:sensitive" | "audit:read" | "notices:record" | "guardians:sign_in" | "events:read")[];
         };
         /** @description A parent app signs a guardian in: its own credentials and the guardian's. */
         AppLoginRequest: {
@@ -1814,7 +2069,7 @@ export interface components {
             /** @description Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`. */
             actor_role: string;
             /** @description A staff member's roles in the school (`homeroom_teacher`, `school_admin` …). */
-            actor_staff_roles: string[];
+            actor_staff_roles: ("district_admin" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate" | "district_viewer")[];
             /** Format: date-time */
             at: string;
             comment?: string | null;
@@ -1850,7 +2105,8 @@ export interface components {
         };
         /** @description One offering of an application and where the child stands in it. */
         AppliedOffering: {
-            kind: string;
+            /** @enum {string} */
+            kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
             name: string;
             /** Format: int64 */
             offering_id: number;
@@ -1898,8 +2154,7 @@ export interface components {
             error?: string | null;
             /** Format: int64 */
             id: number;
-            /** @description The new status, or null when refused. */
-            status?: string | null;
+            status?: null | components["schemas"]["Status"];
         };
         /** @description A review of many applications at once (one step, one decision). */
         BulkReview: {
@@ -1960,7 +2215,7 @@ export interface components {
              */
             scope: string;
             /** @description The same scopes as a list. */
-            scopes: string[];
+            scopes: ("roster:read" | "roster:write" | "roster:contacts" | "roster:sensitive" | "audit:read" | "notices:record" | "guardians:sign_in" | "events:read")[];
             /**
              * @description Always `Bearer`.
              * @example Bearer
@@ -2228,7 +2483,8 @@ export interface components {
             /** Format: int64 */
             homeroom_id: number;
             homeroom_name: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
             /** Format: int64 */
             offering_id: number;
             /** @description `enrolled`, or `waiting` behind a cap. */
@@ -2392,7 +2648,8 @@ export interface components {
             normalised: components["schemas"]["Normalisation"][];
             normalised_count: number;
             progress: components["schemas"]["JobProgress"];
-            status: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "validated" | "failed" | "committed";
             summary?: null | components["schemas"]["ImportSummary"];
             /** Format: date-time */
             updated_at: string;
@@ -2547,7 +2804,7 @@ export interface components {
             /** @description staff, guardian or client. */
             kind: components["schemas"]["CallerKind"];
             /** @description Scopes of a machine client. */
-            scopes: string[];
+            scopes: ("roster:read" | "roster:write" | "roster:contacts" | "roster:sensitive" | "audit:read" | "notices:record" | "guardians:sign_in" | "events:read")[];
             /**
              * Format: int64
              * @description The user id (or the api client id).
@@ -2566,7 +2823,7 @@ export interface components {
              * @description Some of `roster:read`, `roster:write`, `roster:contacts`, `audit:read`,
              *     `guardians:sign_in` (a parent app signing guardians in).
              */
-            scopes: string[];
+            scopes: ("roster:read" | "roster:write" | "roster:contacts" | "roster:sensitive" | "audit:read" | "notices:record" | "guardians:sign_in" | "events:read")[];
         };
         /** @description A new application. */
         NewApplication: {
@@ -2645,7 +2902,8 @@ export interface components {
             early_grades_start_time?: string | null;
             end_time: string;
             grades: number[];
-            kind: string;
+            /** @enum {string} */
+            kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
             name: string;
             season_times?: components["schemas"]["SeasonTime"][];
             segments?: components["schemas"]["Segment"][];
@@ -2655,7 +2913,8 @@ export interface components {
         /** @description A new text version (a draft). */
         NewPlanText: {
             body: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "notice" | "application_form" | "agreement";
             /**
              * Format: int64
              * @description The district template this text adapts, if any.
@@ -2689,8 +2948,11 @@ export interface components {
         };
         /** @description A new request. */
         NewServiceRequest: {
-            /** @description `day_registration` or `special_late`. */
-            kind: string;
+            /**
+             * @description `day_registration` or `special_late`.
+             * @enum {string}
+             */
+            kind: "day_registration" | "special_late";
             /** Format: int64 */
             offering_id: number;
             reason: string;
@@ -2732,7 +2994,8 @@ export interface components {
         /** @description A new template. */
         NewTextTemplate: {
             body: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "notice" | "application_form" | "agreement";
             title: string;
         };
         /**
@@ -2805,8 +3068,11 @@ export interface components {
             grades: number[];
             /** Format: int64 */
             id: number;
-            /** @description One of morning_reading, noon_care, afternoon_basic, late_extension, evening_study, weekend, holiday. */
-            kind: string;
+            /**
+             * @description One of morning_reading, noon_care, afternoon_basic, late_extension, evening_study, weekend, holiday.
+             * @enum {string}
+             */
+            kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
             name: string;
             /** @description Times that replace the base times in date ranges (e.g. summer). */
             season_times: components["schemas"]["SeasonTime"][];
@@ -3014,8 +3280,11 @@ export interface components {
             body: string;
             /** Format: int64 */
             id: number;
-            /** @description notice, application_form or agreement. */
-            kind: string;
+            /**
+             * @description notice, application_form or agreement.
+             * @enum {string}
+             */
+            kind: "notice" | "application_form" | "agreement";
             /**
              * Format: date-time
              * @description Set once published; a published text never changes.
@@ -3262,8 +3531,11 @@ export interface components {
         /** @description A part of a session (时间段): relax, homework or club. */
         Segment: {
             end_time: string;
-            /** @description relax, homework or club. */
-            kind: string;
+            /**
+             * @description relax, homework or club.
+             * @enum {string}
+             */
+            kind: "relax" | "homework" | "club";
             start_time: string;
         };
         /** @description Earliest and latest end time of a session, `HH:MM`, school-local. */
@@ -3279,8 +3551,11 @@ export interface components {
             id: number;
             offerings: components["schemas"]["Offering"][];
             review_comment?: string | null;
-            /** @description draft, submitted, approved or rejected. */
-            status: string;
+            /**
+             * @description draft, submitted, approved or rejected.
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "approved" | "rejected";
             /** Format: int64 */
             term_id: number;
             /** Format: int64 */
@@ -3296,8 +3571,11 @@ export interface components {
         ServiceRequest: {
             /** Format: int64 */
             id: number;
-            /** @description `day_registration` or `special_late`. */
-            kind: string;
+            /**
+             * @description `day_registration` or `special_late`.
+             * @enum {string}
+             */
+            kind: "day_registration" | "special_late";
             /** Format: int64 */
             offering_id: number;
             reason: string;
@@ -3307,8 +3585,11 @@ export interface components {
              * @description The one date (day registrations).
              */
             service_date?: string | null;
-            /** @description submitted, approved or rejected. */
-            status: string;
+            /**
+             * @description submitted, approved or rejected.
+             * @enum {string}
+             */
+            status: "submitted" | "approved" | "rejected";
             /** Format: int64 */
             student_id: number;
             /** Format: int64 */
@@ -3329,7 +3610,8 @@ export interface components {
         SessionOnDate: {
             early_grades_start_time?: string | null;
             end_time: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
             name: string;
             /** Format: int64 */
             offering_id: number;
@@ -3485,8 +3767,11 @@ export interface components {
             district_id: number;
             /** Format: int64 */
             id: number;
-            /** @description notice, application_form or agreement. */
-            kind: string;
+            /**
+             * @description notice, application_form or agreement.
+             * @enum {string}
+             */
+            kind: "notice" | "application_form" | "agreement";
             title: string;
         };
         /** @description An access token and the refresh token that renews it. */
@@ -3840,7 +4125,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "client_id": "示例",
+                 *       "client_id": "kh_3fKq9xZ2aLmP",
                  *       "client_secret": "uYybsi_kg9sSIWlA5LR9hzuEUfY_KAT_kwwjuiAezY0",
                  *       "password": "Jiazhang@2026",
                  *       "username": "13812345678"
@@ -4187,7 +4472,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "display_name": "张老师",
-                     *       "district_name": "示例",
+                     *       "district_name": "示范区教育局",
                      *       "expires_at": "2026-09-01T08:00:00Z",
                      *       "school_name": "示范区实验小学",
                      *       "username": "13812345678"
@@ -4851,7 +5136,7 @@ export interface operations {
                      *       "expires_in": 900,
                      *       "scope": "roster:read events:read",
                      *       "scopes": [
-                     *         "示例"
+                     *         "roster:read"
                      *       ],
                      *       "token_type": "Bearer"
                      *     }
@@ -5101,7 +5386,7 @@ export interface operations {
                  *         1
                  *       ],
                  *       "scopes": [
-                 *         "示例"
+                 *         "roster:read"
                  *       ]
                  *     }
                  */
@@ -5992,7 +6277,7 @@ export interface operations {
                      *           "id": 1,
                      *           "kind": "primary",
                      *           "name": "课后基础托管",
-                     *           "plan_status": "示例",
+                     *           "plan_status": "approved",
                      *           "staff": 1,
                      *           "students": 1,
                      *           "time_zone": "Asia/Shanghai",
@@ -6829,7 +7114,7 @@ export interface operations {
                      *           "invitation": {
                      *             "code": "K7Q29MXD",
                      *             "expires_at": "2026-09-01T08:00:00Z",
-                     *             "path": "示例"
+                     *             "path": "/invitation#K7Q29MXDW4"
                      *           },
                      *           "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *           "login": "none",
@@ -6989,7 +7274,7 @@ export interface operations {
                      *       "invitation": {
                      *         "code": "K7Q29MXD",
                      *         "expires_at": "2026-09-01T08:00:00Z",
-                     *         "path": "示例"
+                     *         "path": "/invitation#K7Q29MXDW4"
                      *       },
                      *       "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *       "login": "none",
@@ -7171,7 +7456,7 @@ export interface operations {
                      *       "invitation": {
                      *         "code": "K7Q29MXD",
                      *         "expires_at": "2026-09-01T08:00:00Z",
-                     *         "path": "示例"
+                     *         "path": "/invitation#K7Q29MXDW4"
                      *       },
                      *       "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *       "login": "none",
@@ -7360,7 +7645,7 @@ export interface operations {
                      * @example {
                      *       "code": "K7Q29MXD",
                      *       "expires_at": "2026-09-01T08:00:00Z",
-                     *       "path": "示例"
+                     *       "path": "/invitation#K7Q29MXDW4"
                      *     }
                      */
                     "application/json": components["schemas"]["Invitation"];
@@ -9179,7 +9464,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "demo_data": false,
-                     *       "version": "示例"
+                     *       "version": "0.1.0"
                      *     }
                      */
                     "application/json": components["schemas"]["InstanceInfo"];
@@ -9291,7 +9576,7 @@ export interface operations {
                      *       ],
                      *       "kind": "staff",
                      *       "scopes": [
-                     *         "示例"
+                     *         "roster:read"
                      *       ],
                      *       "user_id": 1,
                      *       "username": "13812345678"
@@ -9890,8 +10175,8 @@ export interface operations {
                      *             "accepted_at": "2026-09-01T08:00:00Z",
                      *             "accepted_by_id": 1,
                      *             "accepted_by_kind": "guardian",
-                     *             "accepted_by_name": "示例",
-                     *             "accepted_by_relation": "示例",
+                     *             "accepted_by_name": "王丽",
+                     *             "accepted_by_relation": "母亲",
                      *             "channel": "portal",
                      *             "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *             "text_id": 1,
@@ -9901,7 +10186,7 @@ export interface operations {
                      *           "club_choices": [
                      *             {
                      *               "club_id": 1,
-                     *               "placement": "draft",
+                     *               "placement": "enrolled",
                      *               "queue_position": 1,
                      *               "rank": 1
                      *             }
@@ -9915,10 +10200,10 @@ export interface operations {
                      *               "actor_id": 1,
                      *               "actor_kind": "user",
                      *               "actor_name": "张老师",
-                     *               "actor_relation": "示例",
+                     *               "actor_relation": "母亲",
                      *               "actor_role": "homeroom_teacher",
                      *               "actor_staff_roles": [
-                     *                 "示例"
+                     *                 "district_admin"
                      *               ],
                      *               "at": "2026-09-01T08:00:00Z",
                      *               "comment": "已核对，同意",
@@ -9930,13 +10215,13 @@ export interface operations {
                      *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "leave_mode": "pickup",
-                     *           "number": "示例",
+                     *           "number": "2026-000123",
                      *           "offerings": [
                      *             {
                      *               "kind": "afternoon_basic",
                      *               "name": "课后基础托管",
                      *               "offering_id": 1,
-                     *               "placement": "draft",
+                     *               "placement": "enrolled",
                      *               "queue_position": 1,
                      *               "weekdays": [
                      *                 1,
@@ -9952,7 +10237,7 @@ export interface operations {
                      *           ],
                      *           "plan_id": 1,
                      *           "reject_reason": null,
-                     *           "status": "draft",
+                     *           "status": "submitted",
                      *           "student_id": 1,
                      *           "student_name": "王小明",
                      *           "term_id": 1,
@@ -10139,8 +10424,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10150,7 +10435,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10164,10 +10449,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -10179,13 +10464,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -10201,7 +10486,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -10380,7 +10665,7 @@ export interface operations {
                     /**
                      * @example [
                      *       {
-                     *         "error": "示例",
+                     *         "error": null,
                      *         "id": 1,
                      *         "status": "submitted"
                      *       }
@@ -10549,8 +10834,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10560,7 +10845,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10574,10 +10859,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -10589,13 +10874,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -10611,7 +10896,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -10792,8 +11077,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -10803,7 +11088,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -10817,10 +11102,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -10832,13 +11117,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -10854,7 +11139,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -11065,8 +11350,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11076,7 +11361,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11090,10 +11375,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -11105,13 +11390,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11127,7 +11412,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -11305,8 +11590,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11316,7 +11601,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11330,10 +11615,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -11345,13 +11630,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11367,7 +11652,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -11545,8 +11830,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11556,7 +11841,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11570,10 +11855,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -11585,13 +11870,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11607,7 +11892,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -11774,8 +12059,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -11785,7 +12070,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -11799,10 +12084,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -11814,13 +12099,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -11836,7 +12121,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -11991,8 +12276,8 @@ export interface operations {
                      *         "accepted_at": "2026-09-01T08:00:00Z",
                      *         "accepted_by_id": 1,
                      *         "accepted_by_kind": "guardian",
-                     *         "accepted_by_name": "示例",
-                     *         "accepted_by_relation": "示例",
+                     *         "accepted_by_name": "王丽",
+                     *         "accepted_by_relation": "母亲",
                      *         "channel": "portal",
                      *         "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *         "text_id": 1,
@@ -12002,7 +12287,7 @@ export interface operations {
                      *       "club_choices": [
                      *         {
                      *           "club_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "rank": 1
                      *         }
@@ -12016,10 +12301,10 @@ export interface operations {
                      *           "actor_id": 1,
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
-                     *           "actor_relation": "示例",
+                     *           "actor_relation": "母亲",
                      *           "actor_role": "homeroom_teacher",
                      *           "actor_staff_roles": [
-                     *             "示例"
+                     *             "district_admin"
                      *           ],
                      *           "at": "2026-09-01T08:00:00Z",
                      *           "comment": "已核对，同意",
@@ -12031,13 +12316,13 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "leave_mode": "pickup",
-                     *       "number": "示例",
+                     *       "number": "2026-000123",
                      *       "offerings": [
                      *         {
                      *           "kind": "afternoon_basic",
                      *           "name": "课后基础托管",
                      *           "offering_id": 1,
-                     *           "placement": "draft",
+                     *           "placement": "enrolled",
                      *           "queue_position": 1,
                      *           "weekdays": [
                      *             1,
@@ -12053,7 +12338,7 @@ export interface operations {
                      *       ],
                      *       "plan_id": 1,
                      *       "reject_reason": null,
-                     *       "status": "draft",
+                     *       "status": "submitted",
                      *       "student_id": 1,
                      *       "student_name": "王小明",
                      *       "term_id": 1,
@@ -12394,7 +12679,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "capacity": 40,
-                     *           "category": "hardship",
+                     *           "category": "体",
                      *           "description": "周二、周四 16:30–17:30，多功能教室",
                      *           "external_teacher": "市青少年宫 陈老师",
                      *           "first_choices": 1,
@@ -12405,17 +12690,18 @@ export interface operations {
                      *           "id": 1,
                      *           "name": "围棋社",
                      *           "room_id": 1,
-                     *           "room_name": "示例",
+                     *           "room_name": "多功能教室",
                      *           "taken": 1,
-                     *           "teacher_name": "示例",
+                     *           "teacher_name": "市青少年宫 陈老师",
                      *           "teacher_staff_id": 1,
                      *           "term_id": 1,
                      *           "version": 1,
                      *           "vetted_at": "2026-09-01T08:00:00Z",
                      *           "vetted_by": 1,
-                     *           "vetted_by_name": "示例",
+                     *           "vetted_by_name": "王丽",
                      *           "vetting_checks": [
-                     *             "示例"
+                     *             "no_criminal_record",
+                     *             "qualification"
                      *           ],
                      *           "vetting_status": "vetted",
                      *           "waiting": 1,
@@ -12554,7 +12840,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "capacity": 40,
-                 *       "category": "hardship",
+                 *       "category": "体",
                  *       "description": "周二、周四 16:30–17:30，多功能教室",
                  *       "external_teacher": "市青少年宫 陈老师",
                  *       "grade_max": 6,
@@ -12591,7 +12877,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "capacity": 40,
-                     *       "category": "hardship",
+                     *       "category": "体",
                      *       "description": "周二、周四 16:30–17:30，多功能教室",
                      *       "external_teacher": "市青少年宫 陈老师",
                      *       "first_choices": 1,
@@ -12602,17 +12888,18 @@ export interface operations {
                      *       "id": 1,
                      *       "name": "围棋社",
                      *       "room_id": 1,
-                     *       "room_name": "示例",
+                     *       "room_name": "多功能教室",
                      *       "taken": 1,
-                     *       "teacher_name": "示例",
+                     *       "teacher_name": "市青少年宫 陈老师",
                      *       "teacher_staff_id": 1,
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "vetted_at": "2026-09-01T08:00:00Z",
                      *       "vetted_by": 1,
-                     *       "vetted_by_name": "示例",
+                     *       "vetted_by_name": "王丽",
                      *       "vetting_checks": [
-                     *         "示例"
+                     *         "no_criminal_record",
+                     *         "qualification"
                      *       ],
                      *       "vetting_status": "vetted",
                      *       "waiting": 1,
@@ -12772,7 +13059,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "checks": [
-                 *         "no_criminal_record"
+                 *         "no_criminal_record",
+                 *         "qualification"
                  *       ],
                  *       "decision": "approved",
                  *       "note": "已核对，同意"
@@ -12793,7 +13081,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "capacity": 40,
-                     *       "category": "hardship",
+                     *       "category": "体",
                      *       "description": "周二、周四 16:30–17:30，多功能教室",
                      *       "external_teacher": "市青少年宫 陈老师",
                      *       "first_choices": 1,
@@ -12804,17 +13092,18 @@ export interface operations {
                      *       "id": 1,
                      *       "name": "围棋社",
                      *       "room_id": 1,
-                     *       "room_name": "示例",
+                     *       "room_name": "多功能教室",
                      *       "taken": 1,
-                     *       "teacher_name": "示例",
+                     *       "teacher_name": "市青少年宫 陈老师",
                      *       "teacher_staff_id": 1,
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "vetted_at": "2026-09-01T08:00:00Z",
                      *       "vetted_by": 1,
-                     *       "vetted_by_name": "示例",
+                     *       "vetted_by_name": "王丽",
                      *       "vetting_checks": [
-                     *         "示例"
+                     *         "no_criminal_record",
+                     *         "qualification"
                      *       ],
                      *       "vetting_status": "vetted",
                      *       "waiting": 1,
@@ -14247,16 +14536,16 @@ export interface operations {
                      *         }
                      *       ],
                      *       "file_name": "一年级花名册.xlsx",
-                     *       "header_row": 0,
+                     *       "header_row": 1,
                      *       "id": 1,
                      *       "ignored_columns": [
-                     *         "示例"
+                     *         "备注"
                      *       ],
                      *       "mapping": [
                      *         {
                      *           "column": "联系电话",
-                     *           "field": "示例",
-                     *           "key": "示例"
+                     *           "field": "姓名",
+                     *           "key": "name"
                      *         }
                      *       ],
                      *       "normalised": [
@@ -14273,7 +14562,7 @@ export interface operations {
                      *         "done": 1,
                      *         "total": 1
                      *       },
-                     *       "status": "succeeded",
+                     *       "status": "queued",
                      *       "summary": {
                      *         "guardian_links_created": 0,
                      *         "guardians_created": 0,
@@ -14590,16 +14879,16 @@ export interface operations {
                      *         }
                      *       ],
                      *       "file_name": "一年级花名册.xlsx",
-                     *       "header_row": 0,
+                     *       "header_row": 1,
                      *       "id": 1,
                      *       "ignored_columns": [
-                     *         "示例"
+                     *         "备注"
                      *       ],
                      *       "mapping": [
                      *         {
                      *           "column": "联系电话",
-                     *           "field": "示例",
-                     *           "key": "示例"
+                     *           "field": "姓名",
+                     *           "key": "name"
                      *         }
                      *       ],
                      *       "normalised": [
@@ -14616,7 +14905,7 @@ export interface operations {
                      *         "done": 1,
                      *         "total": 1
                      *       },
-                     *       "status": "succeeded",
+                     *       "status": "queued",
                      *       "summary": {
                      *         "guardian_links_created": 0,
                      *         "guardians_created": 0,
@@ -14773,16 +15062,16 @@ export interface operations {
                      *         }
                      *       ],
                      *       "file_name": "一年级花名册.xlsx",
-                     *       "header_row": 0,
+                     *       "header_row": 1,
                      *       "id": 1,
                      *       "ignored_columns": [
-                     *         "示例"
+                     *         "备注"
                      *       ],
                      *       "mapping": [
                      *         {
                      *           "column": "联系电话",
-                     *           "field": "示例",
-                     *           "key": "示例"
+                     *           "field": "姓名",
+                     *           "key": "name"
                      *         }
                      *       ],
                      *       "normalised": [
@@ -14799,7 +15088,7 @@ export interface operations {
                      *         "done": 1,
                      *         "total": 1
                      *       },
-                     *       "status": "succeeded",
+                     *       "status": "queued",
                      *       "summary": {
                      *         "guardian_links_created": 0,
                      *         "guardians_created": 0,
@@ -15977,7 +16266,7 @@ export interface operations {
                      *               "segments": [
                      *                 {
                      *                   "end_time": "17:30",
-                     *                   "kind": "afternoon_basic",
+                     *                   "kind": "relax",
                      *                   "start_time": "16:15"
                      *                 }
                      *               ],
@@ -16156,7 +16445,7 @@ export interface operations {
                  *           "segments": [
                  *             {
                  *               "end_time": "17:30",
-                 *               "kind": "afternoon_basic",
+                 *               "kind": "relax",
                  *               "start_time": "16:15"
                  *             }
                  *           ],
@@ -16222,7 +16511,7 @@ export interface operations {
                      *           "segments": [
                      *             {
                      *               "end_time": "17:30",
-                     *               "kind": "afternoon_basic",
+                     *               "kind": "relax",
                      *               "start_time": "16:15"
                      *             }
                      *           ],
@@ -16437,7 +16726,7 @@ export interface operations {
                      *           "segments": [
                      *             {
                      *               "end_time": "17:30",
-                     *               "kind": "afternoon_basic",
+                     *               "kind": "relax",
                      *               "start_time": "16:15"
                      *             }
                      *           ],
@@ -16634,7 +16923,7 @@ export interface operations {
                      *           "segments": [
                      *             {
                      *               "end_time": "17:30",
-                     *               "kind": "afternoon_basic",
+                     *               "kind": "relax",
                      *               "start_time": "16:15"
                      *             }
                      *           ],
@@ -16853,7 +17142,7 @@ export interface operations {
                      *           "segments": [
                      *             {
                      *               "end_time": "17:30",
-                     *               "kind": "afternoon_basic",
+                     *               "kind": "relax",
                      *               "start_time": "16:15"
                      *             }
                      *           ],
@@ -17050,7 +17339,7 @@ export interface operations {
                      *           "segments": [
                      *             {
                      *               "end_time": "17:30",
-                     *               "kind": "afternoon_basic",
+                     *               "kind": "relax",
                      *               "start_time": "16:15"
                      *             }
                      *           ],
@@ -17222,7 +17511,7 @@ export interface operations {
                      *           "segments": [
                      *             {
                      *               "end_time": "17:30",
-                     *               "kind": "afternoon_basic",
+                     *               "kind": "relax",
                      *               "start_time": "16:15"
                      *             }
                      *           ],
@@ -17917,7 +18206,7 @@ export interface operations {
                      *           "invitation": {
                      *             "code": "K7Q29MXD",
                      *             "expires_at": "2026-09-01T08:00:00Z",
-                     *             "path": "示例"
+                     *             "path": "/invitation#K7Q29MXDW4"
                      *           },
                      *           "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *           "login": "none",
@@ -18086,7 +18375,7 @@ export interface operations {
                      *       "invitation": {
                      *         "code": "K7Q29MXD",
                      *         "expires_at": "2026-09-01T08:00:00Z",
-                     *         "path": "示例"
+                     *         "path": "/invitation#K7Q29MXDW4"
                      *       },
                      *       "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *       "login": "none",
@@ -18428,7 +18717,7 @@ export interface operations {
                      *       "invitation": {
                      *         "code": "K7Q29MXD",
                      *         "expires_at": "2026-09-01T08:00:00Z",
-                     *         "path": "示例"
+                     *         "path": "/invitation#K7Q29MXDW4"
                      *       },
                      *       "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *       "login": "none",
@@ -18623,7 +18912,7 @@ export interface operations {
                      *       "invitation": {
                      *         "code": "K7Q29MXD",
                      *         "expires_at": "2026-09-01T08:00:00Z",
-                     *         "path": "示例"
+                     *         "path": "/invitation#K7Q29MXDW4"
                      *       },
                      *       "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *       "login": "none",
@@ -18774,7 +19063,7 @@ export interface operations {
                      *       "invitation": {
                      *         "code": "K7Q29MXD",
                      *         "expires_at": "2026-09-01T08:00:00Z",
-                     *         "path": "示例"
+                     *         "path": "/invitation#K7Q29MXDW4"
                      *       },
                      *       "last_sign_in_at": "2026-09-01T08:00:00Z",
                      *       "login": "none",
@@ -18925,7 +19214,7 @@ export interface operations {
                      * @example {
                      *       "code": "K7Q29MXD",
                      *       "expires_at": "2026-09-01T08:00:00Z",
-                     *       "path": "示例"
+                     *       "path": "/invitation#K7Q29MXDW4"
                      *     }
                      */
                     "application/json": components["schemas"]["Invitation"];
@@ -19092,7 +19381,7 @@ export interface operations {
                      *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "name": "王小明",
-                     *           "national_no": "示例",
+                     *           "national_no": "G110105201901010012",
                      *           "school_id": 1,
                      *           "student_no": "G2026010105",
                      *           "updated_at": "2026-09-01T08:00:00Z",
@@ -19260,7 +19549,7 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "王小明",
-                     *       "national_no": "示例",
+                     *       "national_no": "G110105201901010012",
                      *       "school_id": 1,
                      *       "student_no": "G2026010105",
                      *       "updated_at": "2026-09-01T08:00:00Z",
@@ -19436,7 +19725,7 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "王小明",
-                     *       "national_no": "示例",
+                     *       "national_no": "G110105201901010012",
                      *       "school_id": 1,
                      *       "student_no": "G2026010105",
                      *       "updated_at": "2026-09-01T08:00:00Z",
@@ -19757,7 +20046,7 @@ export interface operations {
                      *       "homeroom_name": "一年级1班",
                      *       "id": 1,
                      *       "name": "王小明",
-                     *       "national_no": "示例",
+                     *       "national_no": "G110105201901010012",
                      *       "school_id": 1,
                      *       "student_no": "G2026010105",
                      *       "updated_at": "2026-09-01T08:00:00Z",
@@ -19951,8 +20240,8 @@ export interface operations {
                      *             "accepted_at": "2026-09-01T08:00:00Z",
                      *             "accepted_by_id": 1,
                      *             "accepted_by_kind": "guardian",
-                     *             "accepted_by_name": "示例",
-                     *             "accepted_by_relation": "示例",
+                     *             "accepted_by_name": "王丽",
+                     *             "accepted_by_relation": "母亲",
                      *             "channel": "portal",
                      *             "sha256": "9f2b5c0e4d1a7b3c8e6f0a2d4c6b8e1f3a5c7e9b0d2f4a6c8e0b2d4f6a8c0e2d",
                      *             "text_id": 1,
@@ -19962,7 +20251,7 @@ export interface operations {
                      *           "club_choices": [
                      *             {
                      *               "club_id": 1,
-                     *               "placement": "draft",
+                     *               "placement": "enrolled",
                      *               "queue_position": 1,
                      *               "rank": 1
                      *             }
@@ -19976,10 +20265,10 @@ export interface operations {
                      *               "actor_id": 1,
                      *               "actor_kind": "user",
                      *               "actor_name": "张老师",
-                     *               "actor_relation": "示例",
+                     *               "actor_relation": "母亲",
                      *               "actor_role": "homeroom_teacher",
                      *               "actor_staff_roles": [
-                     *                 "示例"
+                     *                 "district_admin"
                      *               ],
                      *               "at": "2026-09-01T08:00:00Z",
                      *               "comment": "已核对，同意",
@@ -19991,13 +20280,13 @@ export interface operations {
                      *           "homeroom_name": "一年级1班",
                      *           "id": 1,
                      *           "leave_mode": "pickup",
-                     *           "number": "示例",
+                     *           "number": "2026-000123",
                      *           "offerings": [
                      *             {
                      *               "kind": "afternoon_basic",
                      *               "name": "课后基础托管",
                      *               "offering_id": 1,
-                     *               "placement": "draft",
+                     *               "placement": "enrolled",
                      *               "queue_position": 1,
                      *               "weekdays": [
                      *                 1,
@@ -20013,7 +20302,7 @@ export interface operations {
                      *           ],
                      *           "plan_id": 1,
                      *           "reject_reason": null,
-                     *           "status": "draft",
+                     *           "status": "submitted",
                      *           "student_id": 1,
                      *           "student_name": "王小明",
                      *           "term_id": 1,
@@ -22555,7 +22844,7 @@ export interface operations {
                 /** @description Only this term. */
                 term_id?: number;
                 /** @description Only this kind. */
-                kind?: string;
+                kind?: "notice" | "application_form" | "agreement";
                 /** @description Only published versions. */
                 published?: boolean;
                 /** @description Items per page, 1–200 (default 50). */

@@ -70,6 +70,9 @@ export type ServicePlan = Ok<'/api/v1/schools/{school_id}/service-plans/{id}', '
 export type Offering = ServicePlan['offerings'][number];
 export type NewServicePlan = Body<'/api/v1/schools/{school_id}/service-plans', 'post'>;
 export type NewOffering = NewServicePlan['offerings'][number];
+export type OfferingKind = Offering['kind'];
+export type PlanStatus = ServicePlan['status'];
+export type SegmentKind = NonNullable<NewOffering['segments']>[number]['kind'];
 export type PlanReview = Body<'/api/v1/schools/{school_id}/service-plans/{id}/approve', 'post'>;
 
 export type PlanText = Ok<'/api/v1/schools/{school_id}/texts/{id}/publish', 'post'>;

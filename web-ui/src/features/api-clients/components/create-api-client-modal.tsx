@@ -1,13 +1,13 @@
 import { App, Checkbox, Flex, Form, Input, Select, Typography } from 'antd';
 import { useCreateApiClient } from '@/api/api-clients';
-import { SCOPES } from '@/api/scopes';
+import { SCOPES, type Scope } from '@/api/scopes';
 import type { ApiClientWithSecret, DistrictId, DistrictSchool } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { useT } from '@/lib/i18n';
 import { describeScope } from '../scopes';
 
-type Values = { name: string; scopes: string[]; school_ids: number[] };
+type Values = { name: string; scopes: Scope[]; school_ids: number[] };
 
 /** `scopes[2]` and `school_ids` land on their fields (form-problem strips the index). */
 const CREATE_CLIENT_MAPPING: ProblemMapping = { fields: ['name', 'scopes', 'school_ids'] };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ServicePlan } from '@/api/types';
+import type { PlanStatus, ServicePlan } from '@/api/types';
 import { openPlan } from './get-open-plan';
 
 const plan = (
   id: number,
   term_id: number,
   version_no: number,
-  status: string,
+  status: PlanStatus,
   from: string,
   to: string,
 ): ServicePlan => ({

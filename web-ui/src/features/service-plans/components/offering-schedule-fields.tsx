@@ -3,12 +3,13 @@ import { Button, Flex, Form, Input, Select, TimePicker, Typography } from 'antd'
 import type { Dayjs } from 'dayjs';
 import { useT } from '@/lib/i18n';
 import { SEGMENT_KINDS, segmentKindLabel } from '@/lib/service-labels';
+import type { SegmentKind } from '@/api/types';
 
 const TIME = 'HH:mm';
 /** A day of the year, `MM-DD` (a season may run over the new year). */
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-export type SegmentValues = { kind: string; start_time: Dayjs; end_time: Dayjs };
+export type SegmentValues = { kind: SegmentKind; start_time: Dayjs; end_time: Dayjs };
 export type SeasonTimeValues = { from: string; to: string; start_time: Dayjs; end_time: Dayjs };
 
 type ListProps = {

@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import type { NewOffering, NewServicePlan, SchoolId, ServicePlan, Term, TermId } from '@/api/types';
+import type { NewOffering, NewServicePlan, OfferingKind, SchoolId, ServicePlan, Term, TermId } from '@/api/types';
 import { FormModal } from '@/components/form-modal';
 import { useFormProblem, type ProblemMapping } from '@/lib/form-problem';
 import { GRADES, gradeLabel } from '@/lib/grade';
@@ -33,7 +33,7 @@ import { useCreateServicePlan } from '../api/create-service-plan';
 import { SeasonTimesField, SegmentsField, type SeasonTimeValues, type SegmentValues } from './offering-schedule-fields';
 
 type OfferingValues = {
-  kind: string;
+  kind: OfferingKind;
   name: string;
   grades: number[];
   weekdays: number[];
