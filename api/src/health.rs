@@ -20,6 +20,9 @@ pub struct Health {
 }
 
 /// Liveness: the process answers.
+///
+/// For a process supervisor or load balancer: 200 as long as the server runs, without
+/// touching the database (a slow database does not get the process restarted).
 #[utoipa::path(tag = "ops", responses((status = 200, description = "Up", body = Health)), security(()))]
 #[get("/healthz")]
 pub async fn healthz() -> HttpResponse {
@@ -30,6 +33,9 @@ pub async fn healthz() -> HttpResponse {
 }
 
 /// Readiness: the database answers a query.
+///
+/// 200 when the server can serve requests; 503 `service_unavailable` while the database
+/// does not answer, so that a load balancer sends traffic elsewhere.
 #[utoipa::path(tag = "ops", responses((status = 200, description = "Ready", body = Health), ReadErrors), security(()))]
 #[get("/readyz")]
 pub async fn readyz(db: web::Data<Db>) -> Result<HttpResponse, AppError> {
@@ -59,6 +65,9 @@ pub struct InstanceInfo {
 }
 
 /// About this server: whether it holds demo data (public, no sign-in).
+///
+/// The SPA reads it before sign-in to show the demo accounts on a demo server; an
+/// integrator can read the server's version.
 #[utoipa::path(tag = "ops", responses((status = 200, description = "About this server", body = InstanceInfo), ReadErrors), security(()))]
 #[get("/instance")]
 pub async fn instance(info: web::Data<InstanceInfo>) -> HttpResponse {

@@ -82,6 +82,7 @@ pub struct Application {
     pub homeroom_id: i64,
     pub homeroom_name: String,
     pub status: Status,
+    #[schema(value_type = LeaveMode)]
     pub leave_mode: String,
     pub pickup_person_ids: Vec<i64>,
     pub exemption_category: Option<String>,

@@ -45,6 +45,9 @@ pub struct AcceptedInvitation {
 }
 
 /// Who an invitation is for (name, school, expiry), before the person sets a password.
+///
+/// Public: the code is the credential. An unknown, used, expired or revoked code answers
+/// like a wrong one, and lookups are rate-limited like sign-ins.
 #[utoipa::path(tag = "auth", request_body = InvitationCode, responses((status = 200, description = "The invitation", body = InvitationInfo), WriteErrors), security(()))]
 #[post("/auth/invitations/lookup")]
 pub async fn lookup_invitation(

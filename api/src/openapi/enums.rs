@@ -21,6 +21,12 @@ fn table() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
     let request_statuses = crate::service_requests::model::REQUEST_STATUSES.to_vec();
     let imports = crate::imports::model::JOB_STATUSES.to_vec();
     let segments = crate::plans::calendar::SEGMENT_KINDS.to_vec();
+    // The review actions, and the three steps the store records besides them.
+    let mut actions: Vec<&str> = crate::applications::model::Action::ALL
+        .iter()
+        .map(|a| a.as_str())
+        .collect();
+    actions.extend(["create", "edit", "change"]);
     vec![
         ("PlanText", "kind", texts.clone()),
         ("NewPlanText", "kind", texts.clone()),
@@ -42,6 +48,7 @@ fn table() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         ("NewServiceRequest", "kind", request_kinds),
         ("ServiceRequest", "status", request_statuses),
         ("ImportJob", "status", imports),
+        ("ApplicationEvent", "action", actions),
     ]
 }
 

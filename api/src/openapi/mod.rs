@@ -8,6 +8,7 @@ use utoipa::{Modify, OpenApi};
 
 pub mod access;
 mod access_table;
+mod descriptions;
 mod enums;
 mod examples;
 pub mod polish;

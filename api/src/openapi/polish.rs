@@ -304,6 +304,7 @@ pub fn polish(doc: &utoipa::openapi::OpenApi) -> Value {
             };
             for (method, op) in item.iter_mut() {
                 if let Some(op) = op.as_object_mut() {
+                    super::descriptions::summarise(op);
                     polish_operation(method, path, op, &codes);
                 }
             }
@@ -311,6 +312,7 @@ pub fn polish(doc: &utoipa::openapi::OpenApi) -> Value {
     }
     let missing = super::enums::add(&mut v);
     debug_assert!(missing.is_empty(), "enums not found: {missing:?}");
+    super::descriptions::fill(&mut v);
     optional_bodies(&mut v);
     string_keys(&mut v);
     super::examples::add(&mut v);

@@ -14,8 +14,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Activate a guardian's portal login. The username is the phone number.
-         * @description A code is single use (two racing requests: one wins), expires, and is void after
+         * Activate a guardian's portal login.
+         * @description Activate a guardian's portal login. The username is the phone number.
+         *
+         *     A code is single use (two racing requests: one wins), expires, and is void after
          *     five wrong codes for its phone number. If the phone number already has an account, the
          *     code links this school's guardian record to it only when `password` is that account's
          *     own password (`auth.confirm_existing_account` otherwise): activation never changes an
@@ -61,8 +63,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Set your own password with an invitation code; then sign in at `/auth/login`. A code
-         *     works once; earlier sessions of the login end.
+         * Set your own password with an invitation code; then sign in at `/auth/login`.
+         * @description Set your own password with an invitation code; then sign in at `/auth/login`. A code works once; earlier sessions of the login end.
          */
         post: operations["accept_invitation"];
         delete?: never;
@@ -80,7 +82,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Who an invitation is for (name, school, expiry), before the person sets a password. */
+        /**
+         * Who an invitation is for (name, school, expiry), before the person sets a password.
+         * @description Public: the code is the credential. An unknown, used, expired or revoked code answers
+         *     like a wrong one, and lookups are rate-limited like sign-ins.
+         */
         post: operations["lookup_invitation"];
         delete?: never;
         options?: never;
@@ -123,8 +129,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log out: revokes the refresh token (the body's or the cookie's) and every token rotated
-         *     from it, and clears the cookie.
+         * Log out: revokes the refresh token (the body's or the cookie's) and every token rotated from it, and clears the cookie.
+         * @description Log out: revokes the refresh token (the body's or the cookie's) and every token rotated from it, and clears the cookie.
          */
         post: operations["logout"];
         delete?: never;
@@ -143,9 +149,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Exchange a refresh token for a new pair. Each refresh token works once; presenting a
-         *     used one revokes its whole family (a stolen token is then useless). Without
-         *     `refresh_token` in the body, the `kehou_refresh` cookie is used and renewed.
+         * Exchange a refresh token for a new pair.
+         * @description Exchange a refresh token for a new pair. Each refresh token works once; presenting a used one revokes its whole family (a stolen token is then useless). Without `refresh_token` in the body, the `kehou_refresh` cookie is used and renewed.
          */
         post: operations["refresh"];
         delete?: never;
@@ -164,9 +169,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Client credentials (RFC 6749 §4.4): a machine client (district system, parent app)
-         *     gets a token limited to its scopes and schools.
-         * @description Send `application/x-www-form-urlencoded` with `grant_type=client_credentials`, and
+         * Client credentials (RFC 6749 §4.4).
+         * @description Client credentials (RFC 6749 §4.4): a machine client (district system, parent app) gets a token limited to its scopes and schools.
+         *
+         *     Send `application/x-www-form-urlencoded` with `grant_type=client_credentials`, and
          *     authenticate the client by HTTP Basic (`client_id:client_secret`) or by `client_id` and
          *     `client_secret` in the form. Errors carry the RFC 6749 §5.2 `error` member
          *     (`invalid_request`, `invalid_client`, `unsupported_grant_type`, `invalid_scope`) beside
@@ -188,13 +194,17 @@ export interface paths {
         };
         /**
          * The district's machine clients, in id order.
-         * @description **Who may call it:** `district_admin`.
+         * @description The district's machine clients, in id order.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["list_clients"];
         put?: never;
         /**
-         * Create a machine client. The answer carries the secret once.
-         * @description **Who may call it:** `district_admin`.
+         * Create a machine client.
+         * @description Create a machine client. The answer carries the secret once.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["create_client"];
         delete?: never;
@@ -218,7 +228,9 @@ export interface paths {
         head?: never;
         /**
          * Change a client's allowed origins (CORS for browser-based parent apps).
-         * @description **Who may call it:** `district_admin`.
+         * @description Change a client's allowed origins (CORS for browser-based parent apps).
+         *
+         *     **Who may call it:** `district_admin`.
          */
         patch: operations["edit_client"];
         trace?: never;
@@ -234,7 +246,9 @@ export interface paths {
         put?: never;
         /**
          * Revoke a machine client: no new tokens are issued to it.
-         * @description **Who may call it:** `district_admin`.
+         * @description Revoke a machine client: no new tokens are issued to it.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["revoke_client"];
         delete?: never;
@@ -253,9 +267,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rotate a client's secret. The new one is answered once; the old one keeps working for
-         *     `overlap_seconds`.
-         * @description **Who may call it:** `district_admin`.
+         * Rotate a client's secret.
+         * @description Rotate a client's secret. The new one is answered once; the old one keeps working for `overlap_seconds`.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["rotate_secret"];
         delete?: never;
@@ -273,7 +288,9 @@ export interface paths {
         };
         /**
          * Participation and unmet demand of every school of the district.
-         * @description **Who may call it:** `district_admin`.
+         * @description Participation and unmet demand of every school of the district.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["district_stats"];
         put?: never;
@@ -292,16 +309,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The district's schools with their key figures (students, staff, school admins, the
-         *     status of the latest service plan), in id order. District admins, viewers and clients.
-         * @description **Who may call it:** `district_admin`, `district_viewer`.
+         * The district's schools with their key figures (students, staff, school admins, the status of the latest service plan), in id order.
+         * @description The district's schools with their key figures (students, staff, school admins, the status of the latest service plan), in id order. District admins, viewers and clients.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`.
          */
         get: operations["list_district_schools"];
         put?: never;
         /**
-         * Add a school to the district (district admins). Then invite its first school admin
-         *     with `POST /schools/{school_id}/staff`.
-         * @description **Who may call it:** `district_admin`.
+         * Add a school to the district (district admins).
+         * @description Add a school to the district (district admins). Then invite its first school admin with `POST /schools/{school_id}/staff`.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["create_school"];
         delete?: never;
@@ -324,8 +343,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a school's name, code, kind or time zone (district admins). Send `If-Match`.
-         * @description **Who may call it:** `district_admin`.
+         * Change a school's name, code, kind or time zone (district admins).
+         * @description Change a school's name, code, kind or time zone (district admins). Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         patch: operations["update_school"];
         trace?: never;
@@ -339,12 +360,16 @@ export interface paths {
         };
         /**
          * The district's bounds on session end times.
-         * @description **Who may call it:** `district_admin`.
+         * @description The district's bounds on session end times.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["get_bounds"];
         /**
          * Set the district's bounds on session end times (district admins); new plans are checked against them.
-         * @description **Who may call it:** `district_admin`.
+         * @description Set the district's bounds on session end times (district admins); new plans are checked against them.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         put: operations["put_bounds"];
         post?: never;
@@ -363,14 +388,17 @@ export interface paths {
         };
         /**
          * The district's staff logins (district admins and viewers), in id order.
-         * @description **Who may call it:** `district_admin`.
+         * @description The district's staff logins (district admins and viewers), in id order.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["list_district_staff"];
         put?: never;
         /**
-         * Add a district login (admin or viewer). The answer's `invitation` is the one-time code
-         *     with which the person sets their own password.
-         * @description **Who may call it:** `district_admin`.
+         * Add a district login (admin or viewer).
+         * @description Add a district login (admin or viewer). The answer's `invitation` is the one-time code with which the person sets their own password.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["create_district_staff"];
         delete?: never;
@@ -393,8 +421,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename, change the role of, disable or enable a district login. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`.
+         * Rename, change the role of, disable or enable a district login.
+         * @description Rename, change the role of, disable or enable a district login. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         patch: operations["update_district_staff"];
         trace?: never;
@@ -410,7 +440,9 @@ export interface paths {
         put?: never;
         /**
          * A new invitation for a district login (the earlier code stops working).
-         * @description **Who may call it:** `district_admin`.
+         * @description A new invitation for a district login (the earlier code stops working).
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["reinvite_district_staff"];
         delete?: never;
@@ -428,13 +460,17 @@ export interface paths {
         };
         /**
          * The district's templates, newest first (district admins).
-         * @description **Who may call it:** `district_admin`.
+         * @description The district's templates, newest first (district admins).
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["list_district_templates"];
         put?: never;
         /**
          * Publish a template for the district's schools (district admins).
-         * @description **Who may call it:** `district_admin`.
+         * @description Publish a template for the district's schools (district admins).
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["create_template"];
         delete?: never;
@@ -452,14 +488,17 @@ export interface paths {
         };
         /**
          * The district's webhook endpoints, in id order.
-         * @description **Who may call it:** `district_admin`.
+         * @description The district's webhook endpoints, in id order.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["list_endpoints"];
         put?: never;
         /**
          * Register a webhook endpoint for one of the district's API clients (with `events:read`).
-         *     The answer carries the signing secret once. Deliveries follow the client's reach.
-         * @description **Who may call it:** `district_admin`.
+         * @description Register a webhook endpoint for one of the district's API clients (with `events:read`). The answer carries the signing secret once. Deliveries follow the client's reach.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["create_endpoint"];
         delete?: never;
@@ -477,7 +516,9 @@ export interface paths {
         };
         /**
          * One endpoint.
-         * @description **Who may call it:** `district_admin`.
+         * @description One endpoint.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["get_endpoint"];
         put?: never;
@@ -487,7 +528,9 @@ export interface paths {
         head?: never;
         /**
          * Change an endpoint (URL, types, description, disabled) with `If-Match`.
-         * @description **Who may call it:** `district_admin`.
+         * @description Change an endpoint (URL, types, description, disabled) with `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         patch: operations["edit_endpoint"];
         trace?: never;
@@ -501,7 +544,9 @@ export interface paths {
         };
         /**
          * The endpoint's delivery log, newest first.
-         * @description **Who may call it:** `district_admin`.
+         * @description The endpoint's delivery log, newest first.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         get: operations["list_deliveries"];
         put?: never;
@@ -522,9 +567,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a delivery again now (same event, same `webhook-id`), e.g. after the receiver was
-         *     fixed.
-         * @description **Who may call it:** `district_admin`.
+         * Send a delivery again now (same event, same `webhook-id`), e.g. after the receiver was fixed.
+         * @description Send a delivery again now (same event, same `webhook-id`), e.g. after the receiver was fixed.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["replay_delivery"];
         delete?: never;
@@ -543,9 +589,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rotate an endpoint's signing secret: the answer carries the new one once; deliveries are
-         *     signed with both for `overlap_seconds`.
-         * @description **Who may call it:** `district_admin`.
+         * Rotate an endpoint's signing secret.
+         * @description Rotate an endpoint's signing secret: the answer carries the new one once; deliveries are signed with both for `overlap_seconds`.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["rotate_endpoint_secret"];
         delete?: never;
@@ -562,12 +609,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The event feed, oldest first: what happened within your reach — a guardian (or a parent
-         *     app acting for one) their children's applications and their schools' notices; a parent
-         *     app's own token the children of the guardians who signed in through it; a district
-         *     system its schools; school admins their schools; district admins the district. Needs
-         *     `events:read` for API clients.
-         * @description Poll with `after` = the last event id you processed (or follow `next_cursor`); the same
+         * The event feed, oldest first.
+         * @description The event feed, oldest first: what happened within your reach — a guardian (or a parent app acting for one) their children's applications and their schools' notices; a parent app's own token the children of the guardians who signed in through it; a district system its schools; school admins their schools; district admins the district. Needs `events:read` for API clients.
+         *
+         *     Poll with `after` = the last event id you processed (or follow `next_cursor`); the same
          *     events are delivered by webhooks.
          *
          *     **Who may call it:** `district_admin`, `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
@@ -588,7 +633,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** About this server: whether it holds demo data (public, no sign-in). */
+        /**
+         * About this server: whether it holds demo data (public, no sign-in).
+         * @description The SPA reads it before sign-in to show the demo accounts on a demo server; an
+         *     integrator can read the server's version.
+         */
         get: operations["instance"];
         put?: never;
         post?: never;
@@ -607,7 +656,9 @@ export interface paths {
         };
         /**
          * The current caller: identity, district and school grants.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description The current caller: identity, district and school grants.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["me"];
         put?: never;
@@ -627,7 +678,9 @@ export interface paths {
         };
         /**
          * The caller's own children (guardians only).
-         * @description **Who may call it:** the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description The caller's own children (guardians only).
+         *
+         *     **Who may call it:** the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["my_children"];
         put?: never;
@@ -648,9 +701,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Change one's own password. Every session of the account ends (access tokens within the
-         *     revocation interval, refresh tokens at once), this one included: sign in again.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Change one's own password.
+         * @description Change one's own password. Every session of the account ends (access tokens within the revocation interval, refresh tokens at once), this one included: sign in again.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["change_password"];
         delete?: never;
@@ -668,7 +722,9 @@ export interface paths {
         };
         /**
          * The school.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description The school.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["get_school"];
         put?: never;
@@ -687,15 +743,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Applications the caller may see: a guardian their children's, a homeroom teacher their
-         *     homerooms', school admins all.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Applications the caller may see.
+         * @description Applications the caller may see: a guardian their children's, a homeroom teacher their homerooms', school admins all.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_applications"];
         put?: never;
         /**
-         * Apply for a student. Idempotent with an `Idempotency-Key` header.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Apply for a student.
+         * @description Apply for a student. Idempotent with an `Idempotency-Key` header.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["create_application"];
         delete?: never;
@@ -715,7 +774,9 @@ export interface paths {
         put?: never;
         /**
          * Review many applications: each one is its own transaction, so one refusal does not block the rest.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`.
+         * @description Review many applications: each one is its own transaction, so one refusal does not block the rest.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`.
          */
         post: operations["bulk_review"];
         delete?: never;
@@ -733,7 +794,9 @@ export interface paths {
         };
         /**
          * One application with its offerings, acceptance evidence and history.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description One application with its offerings, acceptance evidence and history.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["get_application"];
         put?: never;
@@ -742,10 +805,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Edit a draft or an application returned for changes (the student's guardian, their
-         *     homeroom teacher or a school admin). Needs `If-Match` with the application's version.
-         *     A returned application may be edited after the window closes; a draft may not.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Edit a draft or an application returned for changes (the student's guardian, their homeroom teacher or a school admin).
+         * @description Edit a draft or an application returned for changes (the student's guardian, their homeroom teacher or a school admin). Needs `If-Match` with the application's version. A returned application may be edited after the window closes; a draft may not.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         patch: operations["edit_application"];
         trace?: never;
@@ -761,7 +824,9 @@ export interface paths {
         put?: never;
         /**
          * Change an approved application's offerings or weekdays (guardian or school admin).
-         * @description **Who may call it:** `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description Change an approved application's offerings or weekdays (guardian or school admin).
+         *
+         *     **Who may call it:** `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["change_application"];
         delete?: never;
@@ -781,7 +846,9 @@ export interface paths {
         put?: never;
         /**
          * The class review (班级审核): the student's homeroom teacher, or a school admin.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`.
+         * @description The class review (班级审核): the student's homeroom teacher, or a school admin.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`.
          */
         post: operations["class_review"];
         delete?: never;
@@ -801,7 +868,9 @@ export interface paths {
         put?: never;
         /**
          * The school review (学校复核): school admins.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description The school review (学校复核): school admins.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["school_review"];
         delete?: never;
@@ -821,7 +890,9 @@ export interface paths {
         put?: never;
         /**
          * Submit a draft or an application returned for changes.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description Submit a draft or an application returned for changes.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["submit_application"];
         delete?: never;
@@ -840,9 +911,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Withdraw (guardian or school admin): the enrollment ends on the effective date and
-         *     its seats go to the first in each queue.
-         * @description **Who may call it:** `district_admin`, `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Withdraw (guardian or school admin).
+         * @description Withdraw (guardian or school admin): the enrollment ends on the effective date and its seats go to the first in each queue.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["withdraw_application"];
         delete?: never;
@@ -860,7 +932,9 @@ export interface paths {
         };
         /**
          * The school's audit log, newest first.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description The school's audit log, newest first.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["list_audit_events"];
         put?: never;
@@ -880,13 +954,17 @@ export interface paths {
         };
         /**
          * The club catalogue in id order (everyone with a grant here: families choose from it).
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description The club catalogue in id order (everyone with a grant here: families choose from it).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_clubs"];
         put?: never;
         /**
          * Add a club to the catalogue.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Add a club to the catalogue.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_club"];
         delete?: never;
@@ -906,7 +984,9 @@ export interface paths {
         put?: never;
         /**
          * Record the vetting of a club's external teacher (the school admin only).
-         * @description **Who may call it:** `school_admin`.
+         * @description Record the vetting of a club's external teacher (the school admin only).
+         *
+         *     **Who may call it:** `school_admin`.
          */
         post: operations["vet_club"];
         delete?: never;
@@ -923,9 +1003,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Export the school's students with their first guardian as `.xlsx`. Phones are masked
-         *     unless the caller may see contacts.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Export the school's students with their first guardian as `.xlsx`.
+         * @description Export the school's students with their first guardian as `.xlsx`. Phones are masked unless the caller may see contacts.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["export_students"];
         put?: never;
@@ -945,7 +1026,9 @@ export interface paths {
         };
         /**
          * The school's guardians.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description The school's guardians.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_school_guardians"];
         put?: never;
@@ -967,7 +1050,9 @@ export interface paths {
         put?: never;
         /**
          * Issue a guardian's portal activation code (valid 14 days; a new one replaces the old).
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Issue a guardian's portal activation code (valid 14 days; a new one replaces the old).
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["issue_activation_code"];
         delete?: never;
@@ -985,13 +1070,17 @@ export interface paths {
         };
         /**
          * Homerooms with their student counts, in id order.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description Homerooms with their student counts, in id order.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_homerooms"];
         put?: never;
         /**
          * Create a homeroom.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Create a homeroom.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_homeroom"];
         delete?: never;
@@ -1009,21 +1098,27 @@ export interface paths {
         };
         /**
          * One homeroom.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description One homeroom.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["get_homeroom"];
         put?: never;
         post?: never;
         /**
-         * Delete an empty homeroom (409 `homeroom.not_empty` while students are in it). Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Delete an empty homeroom (409 `homeroom.not_empty` while students are in it).
+         * @description Delete an empty homeroom (409 `homeroom.not_empty` while students are in it). Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         delete: operations["delete_homeroom"];
         options?: never;
         head?: never;
         /**
-         * Rename a homeroom or change its homeroom teacher. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Rename a homeroom or change its homeroom teacher.
+         * @description Rename a homeroom or change its homeroom teacher. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         patch: operations["update_homeroom"];
         trace?: never;
@@ -1038,9 +1133,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload a roster file. Starts a job (dry run by default) and answers 202 at once;
-         *     poll `GET …/imports/{id}` for progress, row errors and the summary.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Upload a roster file.
+         * @description Upload a roster file. Starts a job (dry run by default) and answers 202 at once; poll `GET …/imports/{id}` for progress, row errors and the summary.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_import"];
         delete?: never;
@@ -1057,9 +1153,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The import template: the headers Kehou reads, in order, and one example row. Any
-         *     header variant (docs/imports.md) is accepted too; title rows above the header are fine.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * The import template: the headers Kehou reads, in order, and one example row.
+         * @description The import template: the headers Kehou reads, in order, and one example row. Any header variant (docs/imports.md) is accepted too; title rows above the header are fine.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["import_template"];
         put?: never;
@@ -1079,7 +1176,9 @@ export interface paths {
         };
         /**
          * An import job with its progress, row errors and summary.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description An import job with its progress, row errors and summary.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["get_import"];
         put?: never;
@@ -1101,7 +1200,9 @@ export interface paths {
         put?: never;
         /**
          * Commit a validated dry run: the same file is checked again and imported all-or-nothing.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Commit a validated dry run: the same file is checked again and imported all-or-nothing.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["commit_import"];
         delete?: never;
@@ -1118,16 +1219,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The notice receipts of one student's family in the order recorded (a guardian: their
-         *     own child only).
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * The notice receipts of one student's family in the order recorded (a guardian.
+         * @description The notice receipts of one student's family in the order recorded (a guardian: their own child only).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_receipts"];
         put?: never;
         /**
-         * Record that a family received the notice: a guardian reading it in the portal or an
-         *     app, or the homeroom teacher for a paper copy. Repeats are harmless.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Record that a family received the notice.
+         * @description Record that a family received the notice: a guardian reading it in the portal or an app, or the homeroom teacher for a paper copy. Repeats are harmless.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["record_receipt"];
         delete?: never;
@@ -1145,13 +1248,17 @@ export interface paths {
         };
         /**
          * Rooms, function rooms and fields, in id order.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description Rooms, function rooms and fields, in id order.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_rooms"];
         put?: never;
         /**
          * Create a room.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Create a room.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_room"];
         delete?: never;
@@ -1171,15 +1278,19 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a room. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Delete a room.
+         * @description Delete a room. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         delete: operations["delete_room"];
         options?: never;
         head?: never;
         /**
-         * Replace a room's name, capacity and kind. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Replace a room's name, capacity and kind.
+         * @description Replace a room's name, capacity and kind. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         patch: operations["update_room"];
         trace?: never;
@@ -1193,13 +1304,17 @@ export interface paths {
         };
         /**
          * Plan versions of the school, in id order (oldest first).
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description Plan versions of the school, in id order (oldest first).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_plans"];
         put?: never;
         /**
          * Draft a new plan version with its offerings and application window.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Draft a new plan version with its offerings and application window.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_plan"];
         delete?: never;
@@ -1217,7 +1332,9 @@ export interface paths {
         };
         /**
          * One plan version.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description One plan version.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["get_plan"];
         put?: never;
@@ -1238,8 +1355,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve a submitted plan (district admins). An approved version is immutable.
-         * @description **Who may call it:** `district_admin`.
+         * Approve a submitted plan (district admins).
+         * @description Approve a submitted plan (district admins). An approved version is immutable.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["approve_plan"];
         delete?: never;
@@ -1259,7 +1378,9 @@ export interface paths {
         put?: never;
         /**
          * Send a submitted plan back (district admins), with a comment.
-         * @description **Who may call it:** `district_admin`.
+         * @description Send a submitted plan back (district admins), with a comment.
+         *
+         *     **Who may call it:** `district_admin`.
          */
         post: operations["reject_plan"];
         delete?: never;
@@ -1276,9 +1397,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The plan's sessions on a date, with the term calendar and season times applied (the
-         *     segments move with the season).
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * The plan's sessions on a date, with the term calendar and season times applied (the segments move with the season).
+         * @description The plan's sessions on a date, with the term calendar and season times applied (the segments move with the season).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["sessions_on"];
         put?: never;
@@ -1300,7 +1422,9 @@ export interface paths {
         put?: never;
         /**
          * Submit a draft plan to the district for approval.
-         * @description **Who may call it:** `school_admin`.
+         * @description Submit a draft plan to the district for approval.
+         *
+         *     **Who may call it:** `school_admin`.
          */
         post: operations["submit_plan"];
         delete?: never;
@@ -1317,16 +1441,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Requests the caller may see (a guardian: their children's; a homeroom teacher: their
-         *     classes'), in id order.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Requests the caller may see (a guardian.
+         * @description Requests the caller may see (a guardian: their children's; a homeroom teacher: their classes'), in id order.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_requests"];
         put?: never;
         /**
-         * Ask for a single day's service, or for special late service. Idempotent with an
-         *     `Idempotency-Key` header: a retry answers the first request's result.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * Ask for a single day's service, or for special late service.
+         * @description Ask for a single day's service, or for special late service. Idempotent with an `Idempotency-Key` header: a retry answers the first request's result.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         post: operations["create_request"];
         delete?: never;
@@ -1346,7 +1472,9 @@ export interface paths {
         put?: never;
         /**
          * Approve or reject a request (school admins).
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Approve or reject a request (school admins).
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["review_request"];
         delete?: never;
@@ -1363,15 +1491,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Staff of the school with their roles. Phones are masked unless the role needs them.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * Staff of the school with their roles.
+         * @description Staff of the school with their roles. Phones are masked unless the role needs them.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_staff"];
         put?: never;
         /**
-         * Add a staff member, optionally with a login: the answer's `invitation` is a one-time
-         *     code with which the person sets their own password (`/invitation#<code>` on the SPA).
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Add a staff member, optionally with a login.
+         * @description Add a staff member, optionally with a login: the answer's `invitation` is a one-time code with which the person sets their own password (`/invitation#<code>` on the SPA).
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_staff"];
         delete?: never;
@@ -1391,15 +1522,19 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Remove a staff member from the school; a login left without any school is disabled. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Remove a staff member from the school; a login left without any school is disabled.
+         * @description Remove a staff member from the school; a login left without any school is disabled. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         delete: operations["delete_staff"];
         options?: never;
         head?: never;
         /**
-         * Change a staff member's name, phone or roles. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Change a staff member's name, phone or roles.
+         * @description Change a staff member's name, phone or roles. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         patch: operations["update_staff"];
         trace?: never;
@@ -1415,7 +1550,9 @@ export interface paths {
         put?: never;
         /**
          * Disable the staff member's login: it cannot sign in and its sessions end at once.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Disable the staff member's login: it cannot sign in and its sessions end at once.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["disable_staff_login"];
         delete?: never;
@@ -1435,7 +1572,9 @@ export interface paths {
         put?: never;
         /**
          * Enable the staff member's login again.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Enable the staff member's login again.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["enable_staff_login"];
         delete?: never;
@@ -1454,10 +1593,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A new one-time invitation for the staff member's login; the earlier code stops
-         *     working (also how a forgotten password is replaced). A school admin whose login is in
-         *     use is re-invited only by the district's admins (403 `staff.peer_admin`).
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * A new one-time invitation for the staff member's login; the earlier code stops working (also how a forgotten password is replaced).
+         * @description A new one-time invitation for the staff member's login; the earlier code stops working (also how a forgotten password is replaced). A school admin whose login is in use is re-invited only by the district's admins (403 `staff.peer_admin`).
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["reinvite_staff"];
         delete?: never;
@@ -1475,13 +1614,17 @@ export interface paths {
         };
         /**
          * List students, with search and filters.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description List students, with search and filters.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_students"];
         put?: never;
         /**
          * Create a student.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Create a student.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_student"];
         delete?: never;
@@ -1499,21 +1642,27 @@ export interface paths {
         };
         /**
          * One student.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description One student.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["get_student"];
         put?: never;
         post?: never;
         /**
          * Delete a student with their guardian links and pickup persons.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Delete a student with their guardian links and pickup persons.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         delete: operations["delete_student"];
         options?: never;
         head?: never;
         /**
-         * Change a student. Send `If-Match` with the version you read.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Change a student.
+         * @description Change a student. Send `If-Match` with the version you read.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         patch: operations["update_student"];
         trace?: never;
@@ -1527,7 +1676,9 @@ export interface paths {
         };
         /**
          * The acceptance evidence of one student: applications, the exact agreement texts and their hashes.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description The acceptance evidence of one student: applications, the exact agreement texts and their hashes.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["acceptance_evidence"];
         put?: never;
@@ -1546,14 +1697,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The guardians of a student. Phones are masked unless the role needs them.
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * The guardians of a student.
+         * @description The guardians of a student. Phones are masked unless the role needs them.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_guardians"];
         put?: never;
         /**
          * Link a guardian to a student: found by phone within the school, or created.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Link a guardian to a student: found by phone within the school, or created.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["link_guardian"];
         delete?: never;
@@ -1574,7 +1729,9 @@ export interface paths {
         post?: never;
         /**
          * Unlink a guardian from a student.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Unlink a guardian from a student.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         delete: operations["unlink_guardian"];
         options?: never;
@@ -1590,15 +1747,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The people authorised to collect a student. Staff with roster access, or one of the
-         *     student's guardians (phones masked).
-         * @description **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * The people authorised to collect a student.
+         * @description The people authorised to collect a student. Staff with roster access, or one of the student's guardians (phones masked).
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_pickup_persons"];
         put?: never;
         /**
          * Authorise a person to collect a student.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Authorise a person to collect a student.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_pickup_person"];
         delete?: never;
@@ -1619,7 +1779,9 @@ export interface paths {
         post?: never;
         /**
          * Withdraw a person's authorisation to collect a student.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Withdraw a person's authorisation to collect a student.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         delete: operations["delete_pickup_person"];
         options?: never;
@@ -1636,13 +1798,17 @@ export interface paths {
         };
         /**
          * Terms, in id order (oldest first).
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description Terms, in id order (oldest first).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_terms"];
         put?: never;
         /**
          * Create a term with its holidays and make-up workdays.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Create a term with its holidays and make-up workdays.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_term"];
         delete?: never;
@@ -1660,7 +1826,9 @@ export interface paths {
         };
         /**
          * One term.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description One term.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["get_term"];
         put?: never;
@@ -1669,8 +1837,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Replace a term's calendar. Send `If-Match`.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Replace a term's calendar.
+         * @description Replace a term's calendar. Send `If-Match`.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         patch: operations["update_term"];
         trace?: never;
@@ -1683,9 +1853,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Applied, approved, refused (by reason), waiting and withdrawn, by grade, homeroom and
-         *     offering kind; participation = approved ÷ eligible students.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * Applied, approved, refused (by reason), waiting and withdrawn, by grade, homeroom and offering kind; participation = approved ÷ eligible students.
+         * @description Applied, approved, refused (by reason), waiting and withdrawn, by grade, homeroom and offering kind; participation = approved ÷ eligible students.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["application_stats"];
         put?: never;
@@ -1704,9 +1875,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The term's enrollments: approved applications, and withdrawn ones with their end date,
-         *     in application id order (a page holds all offerings of its applications).
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * The term's enrollments.
+         * @description The term's enrollments: approved applications, and withdrawn ones with their end date, in application id order (a page holds all offerings of its applications).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_enrollments"];
         put?: never;
@@ -1726,7 +1898,9 @@ export interface paths {
         };
         /**
          * The approved list of the term, one sheet per homeroom (报名汇总表).
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description The approved list of the term, one sheet per homeroom (报名汇总表).
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         get: operations["export_approved"];
         put?: never;
@@ -1746,7 +1920,9 @@ export interface paths {
         };
         /**
          * The informed-families report for the term's current notice.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description The informed-families report for the term's current notice.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["informed_report"];
         put?: never;
@@ -1766,7 +1942,9 @@ export interface paths {
         };
         /**
          * The templates of the school's district, newest first, to copy and adapt.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
+         * @description The templates of the school's district, newest first, to copy and adapt.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`.
          */
         get: operations["list_school_templates"];
         put?: never;
@@ -1786,14 +1964,17 @@ export interface paths {
         };
         /**
          * Texts of the school in id order: a kind's versions oldest first, the newest last.
-         *     Families see published versions only.
-         * @description **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         * @description Texts of the school in id order: a kind's versions oldest first, the newest last. Families see published versions only.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["list_texts"];
         put?: never;
         /**
          * Draft a new version of a text.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * @description Draft a new version of a text.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["create_text"];
         delete?: never;
@@ -1812,8 +1993,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a text version. From now on it is immutable and becomes the current version.
-         * @description **Who may call it:** `district_admin`, `school_admin`.
+         * Publish a text version.
+         * @description Publish a text version. From now on it is immutable and becomes the current version.
+         *
+         *     **Who may call it:** `district_admin`, `school_admin`.
          */
         post: operations["publish_text"];
         delete?: never;
@@ -1829,7 +2012,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers. */
+        /**
+         * Liveness: the process answers.
+         * @description For a process supervisor or load balancer: 200 as long as the server runs, without
+         *     touching the database (a slow database does not get the process restarted).
+         */
         get: operations["healthz"];
         put?: never;
         post?: never;
@@ -1846,7 +2033,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers a query. */
+        /**
+         * Readiness: the database answers a query.
+         * @description 200 when the server can serve requests; 503 `service_unavailable` while the database
+         *     does not answer, so that a load balancer sends traffic elsewhere.
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -1874,9 +2065,15 @@ export interface components {
         };
         /** @description The provable acceptance of the agreement. */
         Acceptance: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was accepted.
+             */
             accepted_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The user who accepted.
+             */
             accepted_by_id: number;
             /** @description `guardian`, `staff` or `client`. */
             accepted_by_kind: string;
@@ -1888,18 +2085,29 @@ export interface components {
             channel: string;
             /** @description SHA-256 of the exact text accepted. */
             sha256: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The published text (notice, form or agreement).
+             */
             text_id: number;
+            /** @description The title of the text accepted. */
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The version number, counting from 1.
+             */
             version_no: number;
         };
         /** @description Everything that proves what a family agreed to, for one student. */
         AcceptanceEvidence: {
+            /** @description The student's applications, each with its acceptance. */
             applications: components["schemas"]["Application"][];
             /** @description Whether each stored hash still matches its text (tamper check). */
             hashes_match: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
             /** @description The exact texts accepted, with their hashes. */
             texts: components["schemas"]["PlanText"][];
@@ -1913,7 +2121,10 @@ export interface components {
         ActivationCode: {
             /** @description Give it to the guardian (on paper or by SMS); they activate with phone + code. */
             code: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it stops working.
+             */
             expires_at: string;
         };
         /** @description Phone, the code the school issued, and the password to set. */
@@ -1945,29 +2156,39 @@ export interface components {
              * @example kh_3fKq9xZ2aLmP
              */
             client_id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
             /**
              * Format: int64
+             * @description The district it belongs to.
              * @example 1
              */
             district_id: number;
             /**
              * Format: int64
+             * @description The id, unique in its kind.
              * @example 3
              */
             id: number;
-            /** @example 家校通 App */
+            /**
+             * @description The name.
+             * @example 家校通 App
+             */
             name: string;
             /**
              * Format: date-time
              * @description Until when the previous secret still works after a rotation, if it does.
              */
             previous_secret_expires_at?: string | null;
+            /** @description Whether the client is revoked (its tokens no longer work). */
             revoked: boolean;
             /** @description The schools it may reach; empty means every school of the district. */
             school_ids: number[];
             /**
+             * @description What the client may do (see the `oauth2` scheme).
              * @example [
              *       "guardians:sign_in",
              *       "events:read"
@@ -1991,39 +2212,76 @@ export interface components {
             acceptance: components["schemas"]["Acceptance"];
             /** @description Ranked club choices and where the child stands in each. */
             club_choices: components["schemas"]["ClubChoice"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
+            /** @description The exemption claimed (null: none). */
             exemption_category?: string | null;
+            /** @description The family's note on the claim. */
             exemption_note?: string | null;
+            /** @description Every step of the application, oldest first. */
             history: components["schemas"]["ApplicationEvent"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id: number;
+            /** @description The homeroom's name, e.g. 三年级4班. */
             homeroom_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
-            leave_mode: string;
+            /** @description How the child leaves: `pickup` by an authorised adult, or `alone` (older pupils). */
+            leave_mode: components["schemas"]["LeaveMode"];
             /** @description The number people quote (`2026-000123`: the term's year and the id). */
             number: string;
+            /** @description The offerings (服务项目). */
             offerings: components["schemas"]["AppliedOffering"][];
+            /** @description The adults (besides guardians) who may collect the child. */
             pickup_person_ids: number[];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The service plan version applied to.
+             */
             plan_id: number;
+            /** @description Why it was rejected (null unless rejected). */
             reject_reason?: string | null;
             status: components["schemas"]["Status"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
+            /** @description The student's name. */
             student_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (`updated_since` filters on it).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description From when a withdrawal applies (null: not withdrawn).
+             */
             withdraw_effective_date?: string | null;
         };
         /** @description A change of offerings or weekdays. */
         ApplicationChange: {
+            /** @description A comment recorded with the step (shown to the family). */
             comment?: string | null;
             /**
              * Format: date
@@ -2035,6 +2293,7 @@ export interface components {
         };
         /** @description The family's choices, replacing the application's. */
         ApplicationEdit: {
+            /** @description With `agreement_text_id`: the family accepts the current agreement's duties. */
             accept_agreement?: boolean;
             /**
              * Format: int64
@@ -2049,13 +2308,22 @@ export interface components {
             club_choices?: number[];
             exemption?: null | components["schemas"]["ExemptionClaim"];
             leave_mode: components["schemas"]["LeaveMode"];
+            /** @description The offerings (服务项目). */
             offerings: components["schemas"]["OfferingChoice"][];
+            /** @description The adults (besides guardians) who may collect the child. */
             pickup_person_ids?: number[];
         };
         /** @description One step of an application's history. */
         ApplicationEvent: {
-            action: string;
-            /** Format: int64 */
+            /**
+             * @description What happened: `create`, `submit`, `approve`, `reject`, `withdraw` …
+             * @enum {string}
+             */
+            action: "submit" | "class_approve" | "class_return" | "class_reject" | "school_approve" | "school_return" | "school_reject" | "withdraw" | "create" | "edit" | "change";
+            /**
+             * Format: int64
+             * @description The user who did it (null: system).
+             */
             actor_id?: number | null;
             /** @description `user`, `client` or `system` (as in the audit log). */
             actor_kind: string;
@@ -2070,26 +2338,38 @@ export interface components {
             actor_role: string;
             /** @description A staff member's roles in the school (`homeroom_teacher`, `school_admin` …). */
             actor_staff_roles: ("district_admin" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate" | "district_viewer")[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
             at: string;
+            /** @description A comment recorded with the step (shown to the family). */
             comment?: string | null;
+            /** @description The status before. */
             from_status?: string | null;
+            /** @description The status after. */
             to_status: string;
         };
         /** @description Application statistics of a term. */
         ApplicationStats: {
             /** @description Each club of the term: applicants by rank, placed, waiting, fill rate. */
             by_club: components["schemas"]["ClubFigures"][];
+            /** @description The counts of each grade, keyed by grade. */
             by_grade: {
                 [key: string]: components["schemas"]["Counts"];
             };
+            /** @description The counts of each homeroom, keyed by its id. */
             by_homeroom: {
                 [key: string]: components["schemas"]["Counts"];
             };
+            /** @description The counts of each offering kind. */
             by_offering_kind: {
                 [key: string]: components["schemas"]["Counts"];
             };
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Families of the school (children sharing a guardian count once).
+             */
             families: number;
             /**
              * Format: int64
@@ -2105,10 +2385,17 @@ export interface components {
         };
         /** @description One offering of an application and where the child stands in it. */
         AppliedOffering: {
-            /** @enum {string} */
+            /**
+             * @description The kind (see the list of values).
+             * @enum {string}
+             */
             kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
+            /** @description The offering's name as families see it. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The offering (服务项目) of the service plan.
+             */
             offering_id: number;
             /**
              * @description `held` while the application is reviewed, `enrolled` once approved, `waiting`
@@ -2121,13 +2408,17 @@ export interface components {
              * @description 1-based position among those still waiting (null unless waiting).
              */
             queue_position?: number | null;
+            /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
         /** @description One audit event. */
         AuditEvent: {
             /** @description e.g. `student.update`. */
             action: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The user who did it (null: system).
+             */
             actor_id?: number | null;
             /** @description `user`, `client` or `system`. */
             actor_kind: string;
@@ -2135,29 +2426,47 @@ export interface components {
             actor_name?: string | null;
             /** @description The entity after the change (JSON). */
             after?: unknown;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
             at: string;
             /** @description The entity before the change (JSON). */
             before?: unknown;
+            /** @description The kind of thing changed, e.g. `student`. */
             entity: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its id.
+             */
             entity_id?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The request that made the change (`X-Request-Id`). */
             request_id?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id?: number | null;
         };
         /** @description The outcome for one application of a bulk review. */
         BulkResult: {
             /** @description The problem code when refused. */
             error?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The application.
+             */
             id: number;
             status?: null | components["schemas"]["Status"];
         };
         /** @description A review of many applications at once (one step, one decision). */
         BulkReview: {
+            /** @description The ids, at most 200. */
             ids: number[];
             review: components["schemas"]["Review"];
             step: components["schemas"]["ReviewStep"];
@@ -2171,21 +2480,33 @@ export interface components {
         Child: {
             /** @description Boards at school (some offerings exclude boarders). */
             boarder: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The grade, 1–9.
+             */
             grade: number;
             /**
              * Format: int64
              * @description The child's homeroom (clubs may be restricted to one).
              */
             homeroom_id: number;
+            /** @description The homeroom's name, e.g. 三年级4班. */
             homeroom_name: string;
+            /** @description The child's name. */
             name: string;
             /** @description How the caller is related, e.g. 母亲. */
             relation: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
+            /** @description The school's name. */
             school_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
         };
         /** @description What a district admin may change on a client. */
@@ -2250,10 +2571,14 @@ export interface components {
         };
         /** @description A club. */
         Club: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seats in the club.
+             */
             capacity: number;
             /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
             category: string;
+            /** @description A free description. */
             description: string;
             /** @description An external teacher's name, when not staff. */
             external_teacher?: string | null;
@@ -2262,9 +2587,15 @@ export interface components {
              * @description How many applications rank it first.
              */
             first_choices: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The highest grade that may join.
+             */
             grade_max: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The lowest grade that may join.
+             */
             grade_min: number;
             /**
              * Format: int64
@@ -2273,10 +2604,17 @@ export interface components {
             homeroom_id?: number | null;
             /** @description The name of the only homeroom that may choose it. */
             homeroom_name?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The name. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The room it meets in.
+             */
             room_id?: number | null;
             /** @description The room's name. */
             room_name?: string | null;
@@ -2287,11 +2625,20 @@ export interface components {
             taken: number;
             /** @description The teacher's name: the staff member's, or the external teacher's. */
             teacher_name?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The staff member who teaches it (null: an outside teacher).
+             */
             teacher_staff_id?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
             /**
              * Format: date-time
@@ -2317,11 +2664,15 @@ export interface components {
              * @description On the waitlist.
              */
             waiting: number;
+            /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
         /** @description A ranked club choice and where the child stands. */
         ClubChoice: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The club.
+             */
             club_id: number;
             /**
              * @description `held` (under review) or `enrolled` (approved) for the choice that has the place;
@@ -2344,15 +2695,22 @@ export interface components {
         ClubFigures: {
             /** @description Applicants by the rank they gave this club: `[first, second, …]`, up to 5. */
             applicants_by_rank: number[];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The club's seats.
+             */
             capacity: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The club.
+             */
             club_id: number;
             /**
              * Format: double
              * @description placed ÷ capacity, 0–1 (0 for a club of no capacity).
              */
             fill_rate: number;
+            /** @description The name. */
             name: string;
             /**
              * Format: int64
@@ -2385,7 +2743,10 @@ export interface components {
              * @description Submitted applications still standing or decided (drafts and withdrawals apart).
              */
             applied: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Applications approved (the child is enrolled).
+             */
             approved: number;
             /**
              * Format: int64
@@ -2397,26 +2758,36 @@ export interface components {
              * @description Students who may use the service (grades offered; boarders left out where excluded).
              */
             eligible: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Submitted applications not yet decided.
+             */
             in_review: number;
             /**
              * Format: double
              * @description approved ÷ eligible, 0–1.
              */
             participation_rate: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Applications rejected by the school.
+             */
             refused: number;
             /**
              * Format: int64
              * @description Seats wanted beyond a school-set cap (unmet demand, reported to the district).
              */
             waiting: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Applications the family or the school withdrew.
+             */
             withdrawn: number;
         };
         /** @description A client just created, with its secret — shown this once, stored only as a hash. */
         CreatedApiClient: {
             client: components["schemas"]["ApiClient"];
+            /** @description The secret, shown only in this answer: store it now. */
             client_secret: string;
         };
         /**
@@ -2431,16 +2802,32 @@ export interface components {
         DeliveryStatus: "pending" | "succeeded" | "failed";
         /** @description The district's figures. */
         DistrictFigures: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Applications approved (the child is enrolled).
+             */
             approved: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The school-local date the figures are for.
+             */
             date: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Students who may use the service (grades offered; boarders left out where excluded).
+             */
             eligible: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description approved ÷ eligible, 0–1.
+             */
             participation_rate: number;
+            /** @description Each school of the district, by name. */
             schools: components["schemas"]["SchoolFigures"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Places wanted beyond a school-set cap (unmet demand, queued, never refused).
+             */
             waiting: number;
         };
         /**
@@ -2450,28 +2837,45 @@ export interface components {
         DistrictRole: "district_admin" | "district_viewer";
         /** @description A district staff login. */
         DistrictStaff: {
+            /** @description The name shown to others. */
             display_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             invitation?: null | components["schemas"]["Invitation"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last sign-in (null: never).
+             */
             last_sign_in_at?: string | null;
             login: components["schemas"]["LoginStatus"];
+            /** @description The role. */
             role: components["schemas"]["DistrictRole"];
+            /** @description The login name. */
             username: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description Changes to a district staff login. */
         DistrictStaffEdit: {
             /** @description Disable (true) or enable (false) the login; disabling ends its sessions. */
             disabled?: boolean | null;
+            /** @description The name shown to others. */
             display_name?: string | null;
+            /** @description The new district role. */
             role?: null | components["schemas"]["DistrictRole"];
         };
         /** @description One child in one offering. */
         Enrollment: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The application it came from.
+             */
             application_id: number;
             /**
              * Format: date
@@ -2480,18 +2884,33 @@ export interface components {
             ends_on?: string | null;
             /** @description The fee-exemption category claimed, if any. */
             exemption_category?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id: number;
+            /** @description The homeroom's name, e.g. 三年级4班. */
             homeroom_name: string;
-            /** @enum {string} */
+            /**
+             * @description The kind (see the list of values).
+             * @enum {string}
+             */
             kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The offering (服务项目) of the service plan.
+             */
             offering_id: number;
             /** @description `enrolled`, or `waiting` behind a cap. */
             placement: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
+            /** @description The student's name. */
             student_name: string;
+            /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
         /**
@@ -2553,16 +2972,23 @@ export interface components {
         Gender: "male" | "female";
         /** @description Links a guardian (found by phone or created) to a student. */
         GuardianLink: {
+            /** @description The guardian's name. */
             name: string;
+            /** @description A mainland mobile number. */
             phone: string;
+            /** @description The guardian's relation to the child, e.g. 母亲. */
             relation: string;
         };
         /** @description A guardian as the school's list shows one. */
         GuardianSummary: {
             /** @description Has a portal login. */
             activated: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The guardian's name. */
             name: string;
             /** @description Masked unless the caller may see contacts. */
             phone: string;
@@ -2581,19 +3007,37 @@ export interface components {
         };
         /** @description A homeroom (行政班). */
         Homeroom: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The grade, 1–9.
+             */
             grade: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom teacher (班主任), a staff member.
+             */
             homeroom_teacher_id?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /** @description e.g. 三年级4班; unique within the school. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Students in the homeroom.
+             */
             student_count: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description How many families of a homeroom have received the notice. */
@@ -2603,8 +3047,12 @@ export interface components {
              * @description Families with a child in this homeroom (siblings in one class count once).
              */
             families: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id: number;
+            /** @description The homeroom's name, e.g. 三年级4班. */
             homeroom_name: string;
             /**
              * Format: int64
@@ -2613,13 +3061,20 @@ export interface components {
             informed: number;
             /** @description The students whose families have not received it yet (不漏一人). */
             not_informed: components["schemas"]["NotInformed"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Students counted.
+             */
             students: number;
         };
         /** @description Changes to a homeroom. */
         HomeroomPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom teacher (班主任), a staff member.
+             */
             homeroom_teacher_id?: number | null;
+            /** @description The name. */
             name?: string | null;
         };
         /**
@@ -2627,18 +3082,26 @@ export interface components {
          *     (with row errors); a validated job is committed with `POST …/commit`: `running` → `committed`.
          */
         ImportJob: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
+            /** @description Whether the job only checks the file (nothing is written). */
             dry_run: boolean;
             /** @description Every problem found, by row and column. */
             errors: components["schemas"]["RowError"][];
+            /** @description The uploaded file's name. */
             file_name: string;
             /**
              * @description The header row as the spreadsheet numbers it (title rows above it were skipped);
              *     absent when no header was found.
              */
             header_row?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /** @description The columns left out, e.g. 身份证号, 家庭住址: never stored. */
             ignored_columns: string[];
@@ -2646,22 +3109,37 @@ export interface components {
             mapping: components["schemas"]["ColumnMapping"][];
             /** @description Values tidied on the way (the first 200; `normalised_count` counts all). */
             normalised: components["schemas"]["Normalisation"][];
+            /** @description How many values the dry run tidied. */
             normalised_count: number;
             progress: components["schemas"]["JobProgress"];
-            /** @enum {string} */
+            /**
+             * @description Where the job is: queued, running, validated, failed, committed.
+             * @enum {string}
+             */
             status: "queued" | "running" | "validated" | "failed" | "committed";
+            /** @description What the import did, or would do (null until it has run). */
             summary?: null | components["schemas"]["ImportSummary"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (`updated_since` filters on it).
+             */
             updated_at: string;
         };
         /** @description What an import did (or, for a dry run, would do). */
         ImportSummary: {
+            /** @description Links between a guardian and a student. */
             guardian_links_created: number;
+            /** @description Guardians added (by phone number). */
             guardians_created: number;
+            /** @description Homerooms the file names that did not exist. */
             homerooms_created: number;
+            /** @description Data rows in the file (the header and title rows apart). */
             rows: number;
+            /** @description Students added. */
             students_created: number;
+            /** @description Students already as the file has them. */
             students_unchanged: number;
+            /** @description Students whose fields changed. */
             students_updated: number;
         };
         /** @description The multipart form of an import. */
@@ -2684,19 +3162,32 @@ export interface components {
          *     for any of its children.
          */
         InformedReport: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Families of the school (children sharing a guardian count once).
+             */
             families: number;
+            /** @description The same figures for each homeroom. */
             homerooms: components["schemas"]["HomeroomInformed"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Of those, the families that received the notice.
+             */
             informed: number;
             /**
              * Format: double
              * @description informed ÷ families, 0–1 (1 when there are no families).
              */
             rate: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Students counted.
+             */
             students: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The notice counted (null: no notice is published).
+             */
             text_id?: number | null;
         };
         /** @description What a client may show about this server before anyone signs in. */
@@ -2731,10 +3222,14 @@ export interface components {
         };
         /** @description Who an invitation is for, as the page that sets the password shows it. */
         InvitationInfo: {
+            /** @description The name shown to others. */
             display_name: string;
             /** @description The district. */
             district_name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it stops working.
+             */
             expires_at: string;
             /** @description The school the login works in, if it is a school login. */
             school_name?: string | null;
@@ -2763,9 +3258,15 @@ export interface components {
         };
         /** @description Progress of a job. */
         JobProgress: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Rows processed so far.
+             */
             done: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Rows in the file.
+             */
             total: number;
         };
         /**
@@ -2836,57 +3337,106 @@ export interface components {
             agreement_text_id: number;
             /** @description Club ids, first choice first (at most 5). */
             club_choices?: number[];
+            /** @description A claim to a fee exemption, with its category and note (null: none). */
             exemption?: null | components["schemas"]["ExemptionClaim"];
             leave_mode: components["schemas"]["LeaveMode"];
+            /** @description The offerings (服务项目). */
             offerings: components["schemas"]["OfferingChoice"][];
+            /** @description The adults (besides guardians) who may collect the child. */
             pickup_person_ids?: number[];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
             /** @description Submit at once (default) or keep as a draft. */
             submit?: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
         };
         /** @description A new club. */
         NewClub: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Seats in the club.
+             */
             capacity: number;
+            /** @description A school-configured category, e.g. 德, 智, 体, 美, 劳. */
             category: string;
+            /** @description A free description. */
             description?: string;
+            /** @description An outside teacher's name and organisation. */
             external_teacher?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The highest grade that may join.
+             */
             grade_max: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The lowest grade that may join.
+             */
             grade_min: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id?: number | null;
+            /** @description The name. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The room it meets in.
+             */
             room_id?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The staff member who teaches it (null: an outside teacher).
+             */
             teacher_staff_id?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
+            /** @description Whether an outside teacher has been vetted. */
             vetting_status?: string | null;
+            /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
         /** @description A new district staff login; the person sets the password with the invitation. */
         NewDistrictStaff: {
+            /** @description The name shown to others. */
             display_name: string;
+            /** @description The role. */
             role: components["schemas"]["DistrictRole"];
+            /** @description The login name. */
             username: string;
         };
         /** @description A new homeroom. */
         NewHomeroom: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The grade, 1–9.
+             */
             grade: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom teacher (班主任), a staff member.
+             */
             homeroom_teacher_id?: number | null;
+            /** @description The name. */
             name: string;
         };
         /** @description A family's receipt of the notice. */
         NewNoticeReceipt: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
             /**
              * Format: int64
@@ -2896,38 +3446,62 @@ export interface components {
         };
         /** @description A new offering. */
         NewOffering: {
+            /** @description Boarders may not apply (they stay at school anyway). */
             boarders_excluded?: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description A school-set cap; applications beyond it wait in a queue (never refused).
+             */
             cap?: number | null;
+            /** @description Grades 1–2 start later, `HH:MM` (null: with the others). */
             early_grades_start_time?: string | null;
+            /** @description When it ends, `HH:MM`, school-local. */
             end_time: string;
+            /** @description The grades it is for, 1–9. */
             grades: number[];
-            /** @enum {string} */
+            /**
+             * @description The kind (see the list of values).
+             * @enum {string}
+             */
             kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
+            /** @description The offering's name as families see it. */
             name: string;
+            /** @description Times that differ by season (summer and winter). */
             season_times?: components["schemas"]["SeasonTime"][];
+            /** @description The session's parts (relax, homework, club). */
             segments?: components["schemas"]["Segment"][];
+            /** @description When it starts, `HH:MM`, school-local. */
             start_time: string;
+            /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
         /** @description A new text version (a draft). */
         NewPlanText: {
+            /** @description The text, as families read it. */
             body: string;
-            /** @enum {string} */
+            /**
+             * @description The kind (see the list of values).
+             * @enum {string}
+             */
             kind: "notice" | "application_form" | "agreement";
             /**
              * Format: int64
              * @description The district template this text adapts, if any.
              */
             template_id?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
+            /** @description The title. */
             title: string;
         };
         /** @description A new school. */
         NewSchool: {
             /** @description Letters, digits and `-`, up to 32 (e.g. the 10-digit 学校标识码). */
             code: string;
+            /** @description The kind (see the list of values). */
             kind: components["schemas"]["SchoolKind"];
             /** @description e.g. 朝阳区实验小学. */
             name: string;
@@ -2938,12 +3512,22 @@ export interface components {
         NewServicePlan: {
             /** @description Fee-exemption categories (default: teacher_child, poverty_household, hardship). */
             exemption_categories?: string[];
+            /** @description The offerings (服务项目). */
             offerings: components["schemas"]["NewOffering"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When applying closes.
+             */
             window_closes_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When families may start applying.
+             */
             window_opens_at: string;
         };
         /** @description A new request. */
@@ -2953,26 +3537,43 @@ export interface components {
              * @enum {string}
              */
             kind: "day_registration" | "special_late";
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The offering (服务项目) of the service plan.
+             */
             offering_id: number;
+            /** @description Why, in the family's or the reviewer's words. */
             reason: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The date of service.
+             */
             service_date?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
+            /** @description Until when the child stays, `HH:MM` (special late service). */
             until_time?: string | null;
         };
         /** @description A new staff member, optionally with a login. */
         NewStaff: {
+            /** @description The name. */
             name: string;
             /**
              * @deprecated
              * @description Refused (`not_accepted`): passwords are set by the person, through the invitation.
              */
             password?: string | null;
+            /** @description A mainland mobile number (the login name). */
             phone: string;
+            /** @description The staff member's roles in the school. */
             roles: components["schemas"]["Role"][];
             /**
              * @description Creates a login with this username; the answer carries a one-time invitation with
@@ -2982,20 +3583,35 @@ export interface components {
         };
         /** @description A new student. */
         NewStudent: {
+            /** @description Sensitive flags (shown only to roles that need them). */
             flags?: components["schemas"]["StudentFlag"][];
+            /** @description `male` or `female`. */
             gender: components["schemas"]["Gender"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The grade, 1–9.
+             */
             grade: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id: number;
+            /** @description The name. */
             name: string;
+            /** @description The school's student number (学号), unique in the school. */
             student_no: string;
         };
         /** @description A new template. */
         NewTextTemplate: {
+            /** @description The text, as families read it. */
             body: string;
-            /** @enum {string} */
+            /**
+             * @description The kind (see the list of values).
+             * @enum {string}
+             */
             kind: "notice" | "application_form" | "agreement";
+            /** @description The title. */
             title: string;
         };
         /**
@@ -3016,6 +3632,7 @@ export interface components {
              * @description One of the district's API clients, with the `events:read` scope.
              */
             api_client_id: number;
+            /** @description A free description. */
             description?: string;
             /** @description The types to deliver; empty or absent: every type. */
             event_types?: components["schemas"]["EventType"][];
@@ -3026,10 +3643,13 @@ export interface components {
         Normalisation: {
             /** @description The column's header as the file has it. */
             column: string;
+            /** @description The value as the file has it. */
             from: string;
+            /** @description The kind (see the list of values). */
             kind: components["schemas"]["NormalisationKind"];
             /** @description The row number as the spreadsheet shows it. */
             row: number;
+            /** @description The value as it will be stored. */
             to: string;
         };
         /**
@@ -3039,23 +3659,37 @@ export interface components {
         NormalisationKind: "full_width" | "phone" | "homeroom" | "grade" | "whitespace";
         /** @description A student whose family has not received the notice. */
         NotInformed: {
+            /** @description The child's name. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
         };
         /** @description A recorded receipt. */
         NoticeReceipt: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
             at: string;
             /** @description portal, paper or api_client:<id>. */
             channel: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The published text (notice, form or agreement).
+             */
             text_id: number;
         };
         /** @description An offering: a kind of service on set weekdays for set grades. */
         Offering: {
+            /** @description Boarders may not apply (they stay at school anyway). */
             boarders_excluded: boolean;
             /**
              * Format: int32
@@ -3064,15 +3698,21 @@ export interface components {
             cap?: number | null;
             /** @description Grades 1–2 start later (from the 2nd afternoon lesson), `HH:MM`. */
             early_grades_start_time?: string | null;
+            /** @description When it ends, `HH:MM`, school-local. */
             end_time: string;
+            /** @description The grades it is for, 1–9. */
             grades: number[];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /**
              * @description One of morning_reading, noon_care, afternoon_basic, late_extension, evening_study, weekend, holiday.
              * @enum {string}
              */
             kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
+            /** @description The offering's name as families see it. */
             name: string;
             /** @description Times that replace the base times in date ranges (e.g. summer). */
             season_times: components["schemas"]["SeasonTime"][];
@@ -3080,16 +3720,25 @@ export interface components {
             segments: components["schemas"]["Segment"][];
             /** @description `HH:MM`, school-local. */
             start_time: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Places held by approved and in-review applications.
+             */
             taken: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Places wanted beyond a school-set cap (unmet demand, queued, never refused).
+             */
             waiting: number;
             /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
         /** @description An offering asked for, on some weekdays. */
         OfferingChoice: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The offering (服务项目) of the service plan.
+             */
             offering_id: number;
             /** @description ISO weekdays (1 = Monday); all the offering's days when empty. */
             weekdays?: number[];
@@ -3243,27 +3892,42 @@ export interface components {
         };
         /** @description A password change: the current password and the new one. */
         PasswordChange: {
+            /** @description The password in use now. */
             current_password: string;
             /** @description At least 8 characters (12 for administrators is advised). */
             new_password: string;
         };
         /** @description Someone a guardian authorises to collect the child. */
         PickupPerson: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The adult's name. */
             name: string;
             /** @description Masked unless the caller may see contacts. */
             phone: string;
+            /** @description Their relation to the child. */
             relation: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description A new pickup person. */
         PickupPersonInput: {
+            /** @description The adult's name. */
             name: string;
+            /** @description A mainland mobile number. */
             phone: string;
+            /** @description Their relation to the child. */
             relation: string;
         };
         /**
@@ -3273,12 +3937,17 @@ export interface components {
         Placement: "draft" | "held" | "enrolled" | "waiting" | "not_needed" | "not_placed" | "left" | "released";
         /** @description A district's decision on a plan. */
         PlanReview: {
+            /** @description A comment recorded with the step (shown to the family). */
             comment?: string | null;
         };
         /** @description A version of a text. */
         PlanText: {
+            /** @description The text, as families read it. */
             body: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /**
              * @description notice, application_form or agreement.
@@ -3292,10 +3961,17 @@ export interface components {
             published_at?: string | null;
             /** @description SHA-256 (hex) of `body` exactly as stored. */
             sha256: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
+            /** @description The title. */
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The version number, counting from 1.
+             */
             version_no: number;
         };
         /** @description An RFC 9457 problem document. */
@@ -3342,11 +4018,14 @@ export interface components {
         RejectReason: "ineligible" | "incomplete" | "duplicate" | "other";
         /** @description A review decision on a request. */
         RequestReview: {
+            /** @description True approves the request, false rejects it. */
             approve: boolean;
+            /** @description A comment recorded with the step (shown to the family). */
             comment?: string | null;
         };
         /** @description A review decision. */
         Review: {
+            /** @description A comment recorded with the step (shown to the family). */
             comment?: string | null;
             /** @description approve, return (for changes) or reject. */
             decision: components["schemas"]["Decision"];
@@ -3364,22 +4043,41 @@ export interface components {
         Role: "district_admin" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate" | "district_viewer";
         /** @description A room, function room or field. */
         Room: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many children the room holds.
+             */
             capacity: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The kind (see the list of values). */
             kind: components["schemas"]["RoomKind"];
+            /** @description The name. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description A new room, or all fields of a room update. */
         RoomInput: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many children the room holds.
+             */
             capacity: number;
+            /** @description The kind (see the list of values). */
             kind: components["schemas"]["RoomKind"];
+            /** @description The name. */
             name: string;
         };
         /**
@@ -3390,6 +4088,7 @@ export interface components {
         /** @description A client with its new secret — shown this once, stored only as a hash. */
         RotatedSecret: {
             client: components["schemas"]["ApiClient"];
+            /** @description The secret, shown only in this answer: store it now. */
             client_secret: string;
         };
         /** @description A problem with one cell (or row) of an import file. */
@@ -3409,40 +4108,77 @@ export interface components {
         School: {
             /** @description The school's code, unique in Kehou (e.g. the 学校标识码). */
             code: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school's district.
+             */
             district_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The kind (see the list of values). */
             kind: components["schemas"]["SchoolKind"];
+            /** @description The name. */
             name: string;
             /** @description IANA time zone, default Asia/Shanghai. */
             time_zone: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description Changes to a school. */
         SchoolEdit: {
+            /** @description The school's code (学校代码), unique. */
             code?: string | null;
+            /** @description The kind of school (primary, middle, nine-year). */
             kind?: null | components["schemas"]["SchoolKind"];
+            /** @description The name. */
             name?: string | null;
+            /** @description The school's IANA time zone, e.g. `Asia/Shanghai`. */
             time_zone?: string | null;
         };
         /** @description One school's figures. */
         SchoolFigures: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Submitted applications still standing or decided (drafts and withdrawals apart).
+             */
             applied: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Applications approved (the child is enrolled).
+             */
             approved: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Students who may use the service (grades offered; boarders left out where excluded).
+             */
             eligible: number;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description approved ÷ eligible, 0–1.
+             */
             participation_rate: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
+            /** @description The school's name. */
             school_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Of those, the ones approved.
+             */
             special_late_approved: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Requests for special late service (特殊延时) on the date.
+             */
             special_late_requested: number;
             /**
              * Format: int64
@@ -3483,12 +4219,21 @@ export interface components {
              * @description School admins with a working login or an open invitation.
              */
             admins: number;
+            /** @description The school's code (学校代码), unique. */
             code: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The district it belongs to.
+             */
             district_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The kind (see the list of values). */
             kind: components["schemas"]["SchoolKind"];
+            /** @description The name. */
             name: string;
             /**
              * @description The status of the school's latest service plan (`draft`, `submitted`, `approved`,
@@ -3505,15 +4250,21 @@ export interface components {
              * @description Students on the roster.
              */
             students: number;
+            /** @description The school's IANA time zone, e.g. `Asia/Shanghai`. */
             time_zone: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description Times that apply between two month-days each year, e.g. `05-01`..`10-31`. */
         SeasonTime: {
+            /** @description When it ends, `HH:MM`, school-local. */
             end_time: string;
             /** @description `MM-DD`, inclusive. */
             from: string;
+            /** @description When it starts, `HH:MM`, school-local. */
             start_time: string;
             /** @description `MM-DD`, inclusive; may be earlier than `from` (a range over the new year). */
             to: string;
@@ -3530,55 +4281,87 @@ export interface components {
         };
         /** @description A part of a session (时间段): relax, homework or club. */
         Segment: {
+            /** @description When it ends, `HH:MM`, school-local. */
             end_time: string;
             /**
              * @description relax, homework or club.
              * @enum {string}
              */
             kind: "relax" | "homework" | "club";
+            /** @description When it starts, `HH:MM`, school-local. */
             start_time: string;
         };
         /** @description Earliest and latest end time of a session, `HH:MM`, school-local. */
         ServiceBounds: {
+            /** @description No session may end before this time, `HH:MM` (the district's rule). */
             earliest_end: string;
+            /** @description No session may end after this time, `HH:MM`. */
             latest_end: string;
         };
         /** @description A version of a school's plan for a term. */
         ServicePlan: {
             /** @description Fee-exemption categories families may claim under this plan. */
             exemption_categories: string[];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The offerings (服务项目). */
             offerings: components["schemas"]["Offering"][];
+            /** @description The reviewer's comment. */
             review_comment?: string | null;
             /**
              * @description draft, submitted, approved or rejected.
              * @enum {string}
              */
             status: "draft" | "submitted" | "approved" | "rejected";
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The version number, counting from 1.
+             */
             version_no: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When applying closes.
+             */
             window_closes_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When families may start applying.
+             */
             window_opens_at: string;
         };
         /** @description A day registration or a special late-service request. */
         ServiceRequest: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /**
              * @description `day_registration` or `special_late`.
              * @enum {string}
              */
             kind: "day_registration" | "special_late";
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The offering (服务项目) of the service plan.
+             */
             offering_id: number;
+            /** @description Why, in the family's or the reviewer's words. */
             reason: string;
+            /** @description The reviewer's comment. */
             review_comment?: string | null;
             /**
              * Format: date
@@ -3590,13 +4373,22 @@ export interface components {
              * @enum {string}
              */
             status: "submitted" | "approved" | "rejected";
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The student.
+             */
             student_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The term.
+             */
             term_id: number;
             /** @description Until when the child must stay, `HH:MM` (special late service). */
             until_time?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /**
@@ -3608,42 +4400,73 @@ export interface components {
         SessionMode: "body" | "cookie";
         /** @description A session that runs on a date. */
         SessionOnDate: {
+            /** @description Grades 1–2 start later, `HH:MM` (null: with the others). */
             early_grades_start_time?: string | null;
+            /** @description When it ends, `HH:MM`, school-local. */
             end_time: string;
-            /** @enum {string} */
+            /**
+             * @description The kind (see the list of values).
+             * @enum {string}
+             */
             kind: "morning_reading" | "noon_care" | "afternoon_basic" | "late_extension" | "evening_study" | "weekend" | "holiday";
+            /** @description The offering's name as families see it. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The offering (服务项目) of the service plan.
+             */
             offering_id: number;
             /** @description The session's parts on that date (moved with the season's times). */
             segments: components["schemas"]["Segment"][];
+            /** @description When it starts, `HH:MM`, school-local. */
             start_time: string;
         };
         /** @description A staff member of a school. */
         Staff: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             invitation?: null | components["schemas"]["Invitation"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The last sign-in (null: never).
+             */
             last_sign_in_at?: string | null;
             /** @description Where the login stands: none, invited, active, disabled. */
             login: components["schemas"]["LoginStatus"];
+            /** @description The name. */
             name: string;
             /** @description Masked unless the caller may see contacts. */
             phone: string;
+            /** @description The staff member's roles in the school. */
             roles: components["schemas"]["Role"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The staff member's login (null: no login).
+             */
             user_id?: number | null;
+            /** @description The login name. */
             username?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description Changes to a staff member. */
         StaffPatch: {
+            /** @description The name. */
             name?: string | null;
+            /** @description A mainland mobile number (the login name). */
             phone?: string | null;
+            /** @description The staff member's roles in the school. */
             roles?: components["schemas"]["Role"][] | null;
         };
         /**
@@ -3653,21 +4476,33 @@ export interface components {
         Status: "draft" | "submitted" | "class_approved" | "approved" | "returned_for_changes" | "rejected" | "withdrawn";
         /** @description A student. */
         Student: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
+            /** @description Sensitive flags (shown only to roles that need them). */
             flags: components["schemas"]["StudentFlag"][];
+            /** @description `male` or `female`. */
             gender: components["schemas"]["Gender"];
             /**
              * Format: int32
              * @description 1–9.
              */
             grade: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id: number;
             /** @description e.g. 三年级4班. */
             homeroom_name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The name. */
             name: string;
             /**
              * @description 全国学籍号 (national student number), set by imports; a stable identifier across
@@ -3675,11 +4510,17 @@ export interface components {
              *     need it (need-to-know: school admins only; API clients with `roster:sensitive`).
              */
             national_no?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
             /** @description 学号, unique within the school. */
             student_no: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (`updated_since` filters on it).
+             */
             updated_at: string;
             /**
              * Format: int64
@@ -3696,8 +4537,12 @@ export interface components {
         StudentGuardian: {
             /** @description Whether the guardian has activated a portal login. */
             activated: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
+            /** @description The guardian's name. */
             name: string;
             /** @description Masked unless the caller may see contacts. */
             phone: string;
@@ -3706,22 +4551,38 @@ export interface components {
         };
         /** @description Changes to a student; absent fields stay as they are. */
         StudentPatch: {
+            /** @description Sensitive flags (shown only to roles that need them). */
             flags?: components["schemas"]["StudentFlag"][] | null;
+            /** @description `male` or `female`. */
             gender?: null | components["schemas"]["Gender"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The grade, 1–9.
+             */
             grade?: number | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The homeroom (班级).
+             */
             homeroom_id?: number | null;
+            /** @description The name. */
             name?: string | null;
+            /** @description The school's student number (学号), unique in the school. */
             student_no?: string | null;
         };
         /** @description A term (学期) with its calendar. */
         Term: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The last day.
+             */
             end_date: string;
             /** @description Weekdays without school. */
             holidays: string[];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /**
              * @description The weekday (1 = Monday … 5 = Friday) whose timetable a make-up day follows; a
@@ -3734,17 +4595,30 @@ export interface components {
             makeup_workdays: string[];
             /** @description e.g. 2026 秋季学期. */
             name: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The school.
+             */
             school_id: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day.
+             */
             start_date: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
+             */
             version: number;
         };
         /** @description A new term. */
         TermInput: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The last day.
+             */
             end_date: string;
+            /** @description Weekdays without school. */
             holidays?: string[];
             /**
              * @description The weekday (1–5) whose timetable a make-up day follows (default Monday), e.g.
@@ -3753,25 +4627,41 @@ export interface components {
             makeup_timetable?: {
                 [key: string]: number;
             };
+            /** @description Weekend days with school (调休). */
             makeup_workdays?: string[];
+            /** @description The name. */
             name: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The first day.
+             */
             start_date: string;
         };
         /** @description A district template. */
         TextTemplate: {
+            /** @description The text, as families read it. */
             body: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The district it belongs to.
+             */
             district_id: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
             id: number;
             /**
              * @description notice, application_form or agreement.
              * @enum {string}
              */
             kind: "notice" | "application_form" | "agreement";
+            /** @description The title. */
             title: string;
         };
         /** @description An access token and the refresh token that renews it. */
@@ -3817,12 +4707,19 @@ export interface components {
              * @example 1
              */
             attempts: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the receiver accepted it (null: not yet).
+             */
             delivered_at?: string | null;
             /**
              * Format: int64
+             * @description The endpoint it was sent to.
              * @example 4
              */
             endpoint_id: number;
@@ -3834,6 +4731,7 @@ export interface components {
             event_type: components["schemas"]["EventType"];
             /**
              * Format: int64
+             * @description The id, unique in its kind.
              * @example 17
              */
             id: number;
@@ -3861,14 +4759,21 @@ export interface components {
              * @example 3
              */
             api_client_id: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
             created_at: string;
-            /** @example 家校通 生产环境 */
+            /**
+             * @description A free description.
+             * @example 家校通 生产环境
+             */
             description: string;
             /** @description A disabled endpoint gets no new deliveries. */
             disabled: boolean;
             /**
              * Format: int64
+             * @description The district it belongs to.
              * @example 1
              */
             district_id: number;
@@ -3876,6 +4781,7 @@ export interface components {
             event_types: components["schemas"]["EventType"][];
             /**
              * Format: int64
+             * @description The id, unique in its kind.
              * @example 4
              */
             id: number;
@@ -3884,12 +4790,19 @@ export interface components {
              * @description Until when the previous secret still signs too, after a rotation.
              */
             previous_secret_expires_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (`updated_since` filters on it).
+             */
             updated_at: string;
-            /** @example https://hooks.jiaxiaotong.example/kehou */
+            /**
+             * @description The HTTPS URL deliveries are posted to.
+             * @example https://hooks.jiaxiaotong.example/kehou
+             */
             url: string;
             /**
              * Format: int64
+             * @description The row version: send it back in `If-Match` (as the ETag) to change it.
              * @example 1
              */
             version: number;
@@ -3901,9 +4814,13 @@ export interface components {
          *     }
          */
         WebhookEndpointEdit: {
+            /** @description A free description. */
             description?: string | null;
+            /** @description True stops deliveries until enabled again. */
             disabled?: boolean | null;
+            /** @description The event types to deliver (empty: all). */
             event_types?: components["schemas"]["EventType"][] | null;
+            /** @description The HTTPS URL deliveries are posted to. */
             url?: string | null;
         };
         /** @description An endpoint with its signing secret — shown when it is created or rotated, never again. */
@@ -3931,6 +4848,7 @@ export interface components {
         };
         /** @description A withdrawal. */
         Withdrawal: {
+            /** @description A comment recorded with the step (shown to the family). */
             comment?: string | null;
             /**
              * Format: date

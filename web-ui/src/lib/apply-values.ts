@@ -66,7 +66,7 @@ export function valuesFromApplication(application: Application, offerings: reado
   }
   return {
     ...empty,
-    leave_mode: application.leave_mode as LeaveMode,
+    leave_mode: application.leave_mode,
     pickup_person_ids: [...application.pickup_person_ids],
     claim_exemption: application.exemption_category != null,
     exemption_category: application.exemption_category ?? undefined,

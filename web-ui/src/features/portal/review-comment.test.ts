@@ -4,7 +4,7 @@ import { latestComment } from './review-comment';
 
 type Event = Application['history'][number];
 
-function event(action: string, comment: string | null = null, actor_role = 'staff'): Event {
+function event(action: Event['action'], comment: string | null = null, actor_role = 'staff'): Event {
   return {
     action,
     comment,
