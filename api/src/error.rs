@@ -61,15 +61,18 @@ pub struct Problem {
     pub error_description: Option<String>,
 }
 
+/// The RFC 6749 §5.2 errors the token endpoint answers with.
+pub const OAUTH_ERRORS: &[&str] = &[
+    "invalid_request",
+    "invalid_client",
+    "unsupported_grant_type",
+    "invalid_scope",
+];
+
 /// The RFC 6749 §5.2 error of a token-endpoint code.
 fn oauth_error(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "auth.invalid_request" => "invalid_request",
-        "auth.invalid_client" => "invalid_client",
-        "auth.unsupported_grant_type" => "unsupported_grant_type",
-        "auth.invalid_scope" => "invalid_scope",
-        _ => return None,
-    })
+    let name = code.strip_prefix("auth.")?;
+    OAUTH_ERRORS.iter().find(|e| **e == name).copied()
 }
 
 /// Everything a handler can fail with.

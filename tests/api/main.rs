@@ -18,6 +18,7 @@ mod openapi;
 mod ops;
 mod paging;
 mod parent_apps;
+mod plan_drafts;
 mod plans;
 mod real_exports;
 mod receiver;

@@ -50,8 +50,7 @@ pub fn allowed(access: Access, who: &str) -> bool {
 
 /// The school operations of the API's table, with paths under `/schools/{school_id}`.
 fn table() -> Vec<(&'static str, &'static str, Access)> {
-    access::TABLE
-        .iter()
+    access::rows()
         .filter_map(|(m, p, a)| Some((*m, p.strip_prefix("/schools/{school_id}")?, *a)))
         .collect()
 }

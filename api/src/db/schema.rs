@@ -484,6 +484,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    plan_window_changes (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        plan_id -> BigInt,
+        from_opens_at -> UtcInstant,
+        from_closes_at -> UtcInstant,
+        to_opens_at -> UtcInstant,
+        to_closes_at -> UtcInstant,
+        reason -> Text,
+        changed_by -> Nullable<BigInt>,
+        changed_at -> UtcInstant,
+    }
+}
+
 diesel::joinable!(schools -> districts (district_id));
 diesel::joinable!(terms -> schools (school_id));
 diesel::joinable!(staff -> users (user_id));
@@ -555,6 +572,7 @@ diesel::joinable!(club_choices -> clubs (club_id));
 diesel::joinable!(club_choices -> applications (application_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    plan_window_changes,
     settings,
     districts,
     schools,

@@ -81,8 +81,7 @@ pub struct SchoolOverview {
     pub staff: i64,
     /// School admins with a working login or an open invitation.
     pub admins: i64,
-    /// The status of the school's latest service plan (`draft`, `submitted`, `approved`,
-    /// `returned` …); null when it has none.
+    /// The status of the school's latest service plan version; null when it has none.
     pub plan_status: Option<String>,
 }
 

@@ -7,12 +7,18 @@
 
 use serde_json::{json, Map, Value};
 
-pub use super::access_table::{Access, TABLE};
+pub use super::access_table::Access;
+
+/// Every row of the table: the school operations, then the caller's own and the district's.
+pub fn rows() -> impl Iterator<Item = &'static (&'static str, &'static str, Access)> {
+    super::access_table::TABLE
+        .iter()
+        .chain(super::access_district::TABLE)
+}
 
 /// Who may call `method path` (path under `/api/v1`), if it is in the table.
 pub fn of(method: &str, path: &str) -> Option<Access> {
-    TABLE
-        .iter()
+    rows()
         .find(|(m, p, _)| m.eq_ignore_ascii_case(method) && *p == path)
         .map(|(_, _, a)| *a)
 }

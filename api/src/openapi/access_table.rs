@@ -12,21 +12,21 @@ pub struct Access {
     pub family: bool,
 }
 
-const fn staff(roles: &'static [Role]) -> Access {
+pub(super) const fn staff(roles: &'static [Role]) -> Access {
     Access {
         roles,
         family: false,
     }
 }
 
-const fn and_family(roles: &'static [Role]) -> Access {
+pub(super) const fn and_family(roles: &'static [Role]) -> Access {
     Access {
         roles,
         family: true,
     }
 }
 
-const EVERY: &[Role] = &[
+pub(super) const EVERY: &[Role] = &[
     R::DistrictAdmin,
     R::DistrictViewer,
     R::SchoolAdmin,
@@ -36,7 +36,7 @@ const EVERY: &[Role] = &[
     R::Gate,
 ];
 /// Everyone at the school who deals with families (not the district's inspectors).
-const FAMILIES: &[Role] = &[
+pub(super) const FAMILIES: &[Role] = &[
     R::DistrictAdmin,
     R::SchoolAdmin,
     R::HomeroomTeacher,
@@ -44,11 +44,11 @@ const FAMILIES: &[Role] = &[
     R::Finance,
     R::Gate,
 ];
-const ADMINS: &[Role] = &[R::DistrictAdmin, R::SchoolAdmin];
-const TEACHERS: &[Role] = &[R::DistrictAdmin, R::SchoolAdmin, R::HomeroomTeacher];
-const SCHOOL_ADMIN: &[Role] = &[R::SchoolAdmin];
-const DISTRICT: &[Role] = &[R::DistrictAdmin];
-const DISTRICT_READERS: &[Role] = &[R::DistrictAdmin, R::DistrictViewer];
+pub(super) const ADMINS: &[Role] = &[R::DistrictAdmin, R::SchoolAdmin];
+pub(super) const TEACHERS: &[Role] = &[R::DistrictAdmin, R::SchoolAdmin, R::HomeroomTeacher];
+pub(super) const SCHOOL_ADMIN: &[Role] = &[R::SchoolAdmin];
+pub(super) const DISTRICT: &[Role] = &[R::DistrictAdmin];
+pub(super) const DISTRICT_READERS: &[Role] = &[R::DistrictAdmin, R::DistrictViewer];
 
 /// Every staff role with roster access.
 pub const STAFF: Access = staff(EVERY);
@@ -57,12 +57,8 @@ pub const STAFF_AND_FAMILY: Access = and_family(EVERY);
 /// School and district admins.
 pub const ADMINS_ONLY: Access = staff(ADMINS);
 
-/// (method, path under `/api/v1`, who may call it).
+/// The school operations: (method, path under `/api/v1`, who may call it).
 pub const TABLE: &[(&str, &str, Access)] = &[
-    ("GET", "/me", STAFF_AND_FAMILY),
-    ("GET", "/me/children", and_family(&[])),
-    ("POST", "/me/password", STAFF_AND_FAMILY),
-    ("GET", "/events", and_family(ADMINS)),
     ("GET", "/schools/{school_id}", STAFF_AND_FAMILY),
     ("GET", "/schools/{school_id}/applications", STAFF_AND_FAMILY),
     (
@@ -192,6 +188,26 @@ pub const TABLE: &[(&str, &str, Access)] = &[
         staff(SCHOOL_ADMIN),
     ),
     (
+        "PUT",
+        "/schools/{school_id}/service-plans/{id}",
+        staff(SCHOOL_ADMIN),
+    ),
+    (
+        "DELETE",
+        "/schools/{school_id}/service-plans/{id}",
+        staff(SCHOOL_ADMIN),
+    ),
+    (
+        "POST",
+        "/schools/{school_id}/service-plans/{id}/withdraw",
+        staff(SCHOOL_ADMIN),
+    ),
+    (
+        "PATCH",
+        "/schools/{school_id}/service-plans/{id}/window",
+        staff(SCHOOL_ADMIN),
+    ),
+    (
         "GET",
         "/schools/{school_id}/service-requests",
         STAFF_AND_FAMILY,
@@ -296,105 +312,5 @@ pub const TABLE: &[(&str, &str, Access)] = &[
         "POST",
         "/schools/{school_id}/texts/{id}/publish",
         ADMINS_ONLY,
-    ),
-    (
-        "GET",
-        "/districts/{district_id}/api-clients",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/api-clients",
-        staff(DISTRICT),
-    ),
-    (
-        "PATCH",
-        "/districts/{district_id}/api-clients/{id}",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/api-clients/{id}/revoke",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/api-clients/{id}/rotate-secret",
-        staff(DISTRICT),
-    ),
-    (
-        "GET",
-        "/districts/{district_id}/application-stats",
-        staff(DISTRICT),
-    ),
-    (
-        "GET",
-        "/districts/{district_id}/schools",
-        staff(DISTRICT_READERS),
-    ),
-    ("POST", "/districts/{district_id}/schools", staff(DISTRICT)),
-    (
-        "PATCH",
-        "/districts/{district_id}/schools/{id}",
-        staff(DISTRICT),
-    ),
-    (
-        "GET",
-        "/districts/{district_id}/service-bounds",
-        staff(DISTRICT),
-    ),
-    (
-        "PUT",
-        "/districts/{district_id}/service-bounds",
-        staff(DISTRICT),
-    ),
-    ("GET", "/districts/{district_id}/staff", staff(DISTRICT)),
-    ("POST", "/districts/{district_id}/staff", staff(DISTRICT)),
-    (
-        "PATCH",
-        "/districts/{district_id}/staff/{id}",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/staff/{id}/invitation",
-        staff(DISTRICT),
-    ),
-    (
-        "GET",
-        "/districts/{district_id}/text-templates",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/text-templates",
-        staff(DISTRICT),
-    ),
-    ("GET", "/districts/{district_id}/webhooks", staff(DISTRICT)),
-    ("POST", "/districts/{district_id}/webhooks", staff(DISTRICT)),
-    (
-        "GET",
-        "/districts/{district_id}/webhooks/{id}",
-        staff(DISTRICT),
-    ),
-    (
-        "PATCH",
-        "/districts/{district_id}/webhooks/{id}",
-        staff(DISTRICT),
-    ),
-    (
-        "GET",
-        "/districts/{district_id}/webhooks/{id}/deliveries",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/webhooks/{id}/deliveries/{delivery_id}/replay",
-        staff(DISTRICT),
-    ),
-    (
-        "POST",
-        "/districts/{district_id}/webhooks/{id}/rotate-secret",
-        staff(DISTRICT),
     ),
 ];

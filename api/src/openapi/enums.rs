@@ -21,6 +21,7 @@ fn table() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
     let request_statuses = crate::service_requests::model::REQUEST_STATUSES.to_vec();
     let imports = crate::imports::model::JOB_STATUSES.to_vec();
     let segments = crate::plans::calendar::SEGMENT_KINDS.to_vec();
+    let vetting = crate::clubs::model::VETTING.to_vec();
     // The review actions, and the three steps the store records besides them.
     let mut actions: Vec<&str> = crate::applications::model::Action::ALL
         .iter()
@@ -43,12 +44,36 @@ fn table() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         ("ClientToken", "scopes", scopes.clone()),
         ("Me", "scopes", scopes),
         ("ApplicationEvent", "actor_staff_roles", roles),
-        ("ServicePlan", "status", plan),
+        ("ServicePlan", "status", plan.clone()),
+        ("SchoolOverview", "plan_status", plan),
         ("ServiceRequest", "kind", request_kinds.clone()),
         ("NewServiceRequest", "kind", request_kinds),
         ("ServiceRequest", "status", request_statuses),
         ("ImportJob", "status", imports),
         ("ApplicationEvent", "action", actions),
+        ("Club", "vetting_status", vetting.clone()),
+        ("NewClub", "vetting_status", vetting),
+        ("Enrollment", "placement", vec!["enrolled", "waiting"]),
+        // Who acted, as the audit log and the application history name them.
+        ("AuditEvent", "actor_kind", vec!["user", "client", "system"]),
+        (
+            "ApplicationEvent",
+            "actor_kind",
+            vec!["user", "client", "system"],
+        ),
+        (
+            "ApplicationEvent",
+            "actor_role",
+            vec!["guardian", "staff", "client", "system"],
+        ),
+        (
+            "Acceptance",
+            "accepted_by_kind",
+            vec!["guardian", "staff", "client"],
+        ),
+        ("Problem", "error", crate::error::OAUTH_ERRORS.to_vec()),
+        ("Health", "status", vec!["ok"]),
+        ("Health", "database", vec!["sqlite", "postgres"]),
     ]
 }
 

@@ -7,6 +7,7 @@ use utoipa::openapi::security::{
 use utoipa::{Modify, OpenApi};
 
 pub mod access;
+mod access_district;
 mod access_table;
 mod descriptions;
 mod enums;

@@ -335,6 +335,7 @@ mod tests {
             window_opens_at: at("2026-08-20T00:00:00Z"),
             window_closes_at: at("2026-08-30T00:00:00Z"),
             review_comment: None,
+            window_changes: vec![],
             offerings: vec![Offering {
                 id: 7,
                 kind: "afternoon_basic".into(),

@@ -6,7 +6,6 @@
 
 use chrono::NaiveTime;
 
-use crate::auth::Ability;
 use crate::error::AppError;
 use crate::plans::calendar::{check_season, check_segments};
 use crate::plans::types::{NewServicePlan, ServiceBounds};
@@ -158,44 +157,7 @@ pub fn check_bounds(b: &ServiceBounds) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The statuses of a plan version, in the order of its review.
-pub const PLAN_STATUSES: &[&str] = &["draft", "submitted", "approved", "rejected"];
-
-/// A step of a plan's review: the school submits a draft, the district approves or rejects
-/// what was submitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlanStep {
-    Submit,
-    Approve,
-    Reject,
-}
-
-impl PlanStep {
-    /// The status the plan must be in.
-    pub fn from(self) -> &'static str {
-        match self {
-            PlanStep::Submit => "draft",
-            PlanStep::Approve | PlanStep::Reject => "submitted",
-        }
-    }
-
-    /// The status the step leaves it in.
-    pub fn to(self) -> &'static str {
-        match self {
-            PlanStep::Submit => "submitted",
-            PlanStep::Approve => "approved",
-            PlanStep::Reject => "rejected",
-        }
-    }
-
-    /// Who takes the step: the school admin submits, the district decides.
-    pub fn ability(self) -> Ability {
-        match self {
-            PlanStep::Submit => Ability::EditPlans,
-            PlanStep::Approve | PlanStep::Reject => Ability::ApprovePlans,
-        }
-    }
-}
+pub use super::steps::{PlanStep, PLAN_STATUSES};
 
 /// Weekdays as ISO numbers (1 = Monday) from a stored `1,2,3`.
 pub fn weekdays_from_text(s: &str) -> Vec<u8> {
@@ -367,29 +329,6 @@ mod tests {
             "latest_end",
             "range",
         );
-    }
-
-    #[test]
-    fn the_school_submits_drafts_and_the_district_decides_on_submissions() {
-        let steps =
-            [PlanStep::Submit, PlanStep::Approve, PlanStep::Reject].map(|s| (s.from(), s.to()));
-        let expected = [
-            ("draft", "submitted"),
-            ("submitted", "approved"),
-            ("submitted", "rejected"),
-        ];
-        assert_eq!(steps, expected);
-        let known = |(f, t): &(&str, &str)| PLAN_STATUSES.contains(f) && PLAN_STATUSES.contains(t);
-        assert!(steps.iter().all(known));
-        for role in Role::ALL {
-            assert_eq!(
-                PlanStep::Submit.ability().held_by(&[role]),
-                role == Role::SchoolAdmin
-            );
-            for step in [PlanStep::Approve, PlanStep::Reject] {
-                assert_eq!(step.ability().held_by(&[role]), role == Role::DistrictAdmin);
-            }
-        }
     }
 
     #[test]

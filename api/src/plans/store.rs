@@ -14,7 +14,9 @@ use crate::error::AppError;
 use crate::plans::calendar;
 use crate::plans::error::PlanError;
 use crate::plans::model::{check_plan, weekdays_from_text, weekdays_to_text, PlanStep};
-use crate::plans::types::{NewServicePlan, Offering, ServiceBounds, ServicePlan, SessionOnDate};
+use crate::plans::types::{
+    NewOffering, NewServicePlan, Offering, ServiceBounds, ServicePlan, SessionOnDate,
+};
 
 /// A plan version as stored.
 #[derive(Queryable, Selectable)]
@@ -104,6 +106,7 @@ fn with_offerings(
         review_comment: r.review_comment,
         offerings: offerings_of(c, school_id, r.id)?,
         version: r.version,
+        window_changes: super::window::changes(c, school_id, r.id)?,
         exemption_categories: r
             .exemption_categories
             .split(',')
@@ -206,12 +209,28 @@ pub fn draft_plan(
         ))
         .returning(service_plans::id)
         .get_result(c)?;
-    for o in &p.offerings {
+    insert_offerings(c, school_id, id, &p.offerings)?;
+    let created = plan(c, school_id, id)?;
+    audit::Event::in_school(school_id, "service_plan.create")
+        .on("service_plan", id)
+        .after(&created)
+        .record(c, actor)?;
+    Ok(created)
+}
+
+/// Stores a plan version's offerings (a new version's, or a draft's edited list).
+pub fn insert_offerings(
+    c: &mut DbConn,
+    school_id: SchoolId,
+    plan_id: i64,
+    list: &[NewOffering],
+) -> Result<(), AppError> {
+    for o in list {
         let grades: Vec<String> = o.grades.iter().map(|g| g.to_string()).collect();
         diesel::insert_into(offerings::table)
             .values((
                 offerings::school_id.eq(school_id),
-                offerings::plan_id.eq(id),
+                offerings::plan_id.eq(plan_id),
                 offerings::kind.eq(&o.kind),
                 offerings::name.eq(&o.name),
                 offerings::grades.eq(grades.join(",")),
@@ -230,12 +249,7 @@ pub fn draft_plan(
             ))
             .execute(c)?;
     }
-    let created = plan(c, school_id, id)?;
-    audit::Event::in_school(school_id, "service_plan.create")
-        .on("service_plan", id)
-        .after(&created)
-        .record(c, actor)?;
-    Ok(created)
+    Ok(())
 }
 
 /// Takes a step of the plan's review (guarded by the status it starts from), with a
@@ -273,7 +287,7 @@ pub fn move_plan(
         .into());
     }
     let after = plan(c, school_id, id)?;
-    audit::Event::in_school(school_id, format!("service_plan.{to}"))
+    audit::Event::in_school(school_id, format!("service_plan.{}", step.audit_name()))
         .on("service_plan", id)
         .before(&before)
         .after(&after)

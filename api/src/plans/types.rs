@@ -73,7 +73,43 @@ pub struct ServicePlan {
     pub offerings: Vec<Offering>,
     /// Fee-exemption categories families may claim under this plan.
     pub exemption_categories: Vec<String>,
+    /// Changes to the application window since approval (extended, closed early), oldest
+    /// first.
+    pub window_changes: Vec<WindowChange>,
     pub version: i64,
+}
+
+/// A change to an approved plan's application window, recorded with who made it and why.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WindowChange {
+    /// When applying opened before the change.
+    pub from_opens_at: DateTime<Utc>,
+    /// When applying closed before the change.
+    pub from_closes_at: DateTime<Utc>,
+    /// When applying opens after it.
+    pub to_opens_at: DateTime<Utc>,
+    /// When applying closes after it.
+    pub to_closes_at: DateTime<Utc>,
+    /// Why, as the school recorded it (the district reads it).
+    pub reason: String,
+    /// Who changed it, by name.
+    pub changed_by_name: Option<String>,
+    /// When.
+    pub changed_at: DateTime<Utc>,
+}
+
+/// A new application window for an approved plan: later to extend it, now to close it early.
+#[derive(Debug, Clone, Deserialize, ToSchema, Validate)]
+pub struct WindowEdit {
+    /// When applying opens (default: unchanged).
+    pub window_opens_at: Option<DateTime<Utc>>,
+    /// When applying closes: later than today's close to extend it, now to close it early;
+    /// never in the past.
+    pub window_closes_at: DateTime<Utc>,
+    /// Why (1–200 characters), for the district and the record.
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub reason: String,
 }
 
 /// A new plan version.

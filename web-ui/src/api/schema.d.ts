@@ -1337,9 +1337,21 @@ export interface paths {
          *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
         get: operations["get_plan"];
-        put?: never;
+        /**
+         * Replace a draft's window, exemption categories and offerings (school admins).
+         * @description Replace a draft's window, exemption categories and offerings (school admins). Send `If-Match`; the term stays. Submitted, approved and rejected versions are not edited: withdraw a submitted one first, draft a new version after a decision.
+         *
+         *     **Who may call it:** `school_admin`.
+         */
+        put: operations["edit_plan"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a draft with its offerings (school admins).
+         * @description Delete a draft with its offerings (school admins). Send `If-Match`. Only drafts: a version that reached the district stays on record.
+         *
+         *     **Who may call it:** `school_admin`.
+         */
+        delete: operations["delete_plan"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1427,6 +1439,50 @@ export interface paths {
          *     **Who may call it:** `school_admin`.
          */
         post: operations["submit_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/service-plans/{id}/window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Extend an approved plan's application window, or close it early (school admins).
+         * @description Extend an approved plan's application window, or close it early (school admins). Send `If-Match`. No new plan version: the change is recorded with its reason in the plan's `window_changes`, which the district sees.
+         *
+         *     **Who may call it:** `school_admin`.
+         */
+        patch: operations["change_window"];
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/service-plans/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a submitted plan back to edit it, before the district decides (school admins).
+         * @description Take a submitted plan back to edit it, before the district decides (school admins).
+         *
+         *     **Who may call it:** `school_admin`.
+         */
+        post: operations["withdraw_plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2075,8 +2131,11 @@ export interface components {
              * @description The user who accepted.
              */
             accepted_by_id: number;
-            /** @description `guardian`, `staff` or `client`. */
-            accepted_by_kind: string;
+            /**
+             * @description `guardian`, `staff` or `client`.
+             * @enum {string}
+             */
+            accepted_by_kind: "guardian" | "staff" | "client";
             /** @description Who accepted, by name: the guardian's, the staff member's in the school, or the app's. */
             accepted_by_name?: string | null;
             /** @description A guardian's relation to the child (母亲, 祖父 …); null for staff and apps. */
@@ -2325,8 +2384,11 @@ export interface components {
              * @description The user who did it (null: system).
              */
             actor_id?: number | null;
-            /** @description `user`, `client` or `system` (as in the audit log). */
-            actor_kind: string;
+            /**
+             * @description `user`, `client` or `system` (as in the audit log).
+             * @enum {string}
+             */
+            actor_kind: "user" | "client" | "system";
             /**
              * @description Who acted, by name: a staff member's name in the school (never a login name), a
              *     guardian's name, an app's registered name; null for the system.
@@ -2334,8 +2396,11 @@ export interface components {
             actor_name?: string | null;
             /** @description A guardian's relation to the child. */
             actor_relation?: string | null;
-            /** @description Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`. */
-            actor_role: string;
+            /**
+             * @description Who acted, for people reading the history: `guardian`, `staff`, `client` or `system`.
+             * @enum {string}
+             */
+            actor_role: "guardian" | "staff" | "client" | "system";
             /** @description A staff member's roles in the school (`homeroom_teacher`, `school_admin` …). */
             actor_staff_roles: ("district_admin" | "school_admin" | "homeroom_teacher" | "tutor" | "finance" | "gate" | "district_viewer")[];
             /**
@@ -2420,8 +2485,11 @@ export interface components {
              * @description The user who did it (null: system).
              */
             actor_id?: number | null;
-            /** @description `user`, `client` or `system`. */
-            actor_kind: string;
+            /**
+             * @description `user`, `client` or `system`.
+             * @enum {string}
+             */
+            actor_kind: "user" | "client" | "system";
             /** @description The actor's display name (users), when the actor is a person. */
             actor_name?: string | null;
             /** @description The entity after the change (JSON). */
@@ -2657,8 +2725,9 @@ export interface components {
             /**
              * @description not_required (staff), pending, approved, rejected. A club whose external teacher is
              *     not approved takes no children.
+             * @enum {string}
              */
-            vetting_status: string;
+            vetting_status: "not_required" | "pending" | "approved" | "rejected";
             /**
              * Format: int32
              * @description On the waitlist.
@@ -2901,8 +2970,11 @@ export interface components {
              * @description The offering (服务项目) of the service plan.
              */
             offering_id: number;
-            /** @description `enrolled`, or `waiting` behind a cap. */
-            placement: string;
+            /**
+             * @description `enrolled`, or `waiting` behind a cap.
+             * @enum {string}
+             */
+            placement: "enrolled" | "waiting";
             /**
              * Format: int64
              * @description The student.
@@ -3000,10 +3072,16 @@ export interface components {
         };
         /** @description Health status. */
         Health: {
-            /** @description `sqlite` or `postgres` (readiness only). */
-            database?: string | null;
-            /** @description `ok`. */
-            status: string;
+            /**
+             * @description `sqlite` or `postgres` (readiness only).
+             * @enum {string|null}
+             */
+            database?: "sqlite" | "postgres" | null;
+            /**
+             * @description `ok`.
+             * @enum {string}
+             */
+            status: "ok";
         };
         /** @description A homeroom (行政班). */
         Homeroom: {
@@ -3402,8 +3480,11 @@ export interface components {
              * @description The term.
              */
             term_id: number;
-            /** @description Whether an outside teacher has been vetted. */
-            vetting_status?: string | null;
+            /**
+             * @description Whether an outside teacher has been vetted.
+             * @enum {string|null}
+             */
+            vetting_status?: "not_required" | "pending" | "approved" | "rejected" | null;
             /** @description ISO weekdays, 1 = Monday. */
             weekdays: number[];
         };
@@ -3986,8 +4067,9 @@ export interface components {
             /**
              * @description On `/auth/token` only: the RFC 6749 §5.2 error (`invalid_request`, `invalid_client`,
              *     `unsupported_grant_type`, `invalid_scope`), for standard OAuth2 client libraries.
+             * @enum {string|null}
              */
-            error?: string | null;
+            error?: "invalid_request" | "invalid_client" | "unsupported_grant_type" | "invalid_scope" | null;
             /** @description On `/auth/token` only: the same as `detail` (RFC 6749 §5.2). */
             error_description?: string | null;
             /** @description For validation problems: each invalid field. */
@@ -4236,10 +4318,10 @@ export interface components {
             /** @description The name. */
             name: string;
             /**
-             * @description The status of the school's latest service plan (`draft`, `submitted`, `approved`,
-             *     `returned` …); null when it has none.
+             * @description The status of the school's latest service plan version; null when it has none.
+             * @enum {string|null}
              */
-            plan_status?: string | null;
+            plan_status?: "draft" | "submitted" | "approved" | "rejected" | null;
             /**
              * Format: int64
              * @description Staff members.
@@ -4331,6 +4413,11 @@ export interface components {
              * @description The version number, counting from 1.
              */
             version_no: number;
+            /**
+             * @description Changes to the application window since approval (extended, closed early), oldest
+             *     first.
+             */
+            window_changes: components["schemas"]["WindowChange"][];
             /**
              * Format: date-time
              * @description When applying closes.
@@ -4845,6 +4932,54 @@ export interface components {
              *     30 days; default one day).
              */
             overlap_seconds?: number;
+        };
+        /** @description A change to an approved plan's application window, recorded with who made it and why. */
+        WindowChange: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            changed_at: string;
+            /** @description Who changed it, by name. */
+            changed_by_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When applying closed before the change.
+             */
+            from_closes_at: string;
+            /**
+             * Format: date-time
+             * @description When applying opened before the change.
+             */
+            from_opens_at: string;
+            /** @description Why, as the school recorded it (the district reads it). */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When applying closes after it.
+             */
+            to_closes_at: string;
+            /**
+             * Format: date-time
+             * @description When applying opens after it.
+             */
+            to_opens_at: string;
+        };
+        /** @description A new application window for an approved plan: later to extend it, now to close it early. */
+        WindowEdit: {
+            /** @description Why (1–200 characters), for the district and the record. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When applying closes: later than today's close to extend it, now to close it early;
+             *     never in the past.
+             */
+            window_closes_at: string;
+            /**
+             * Format: date-time
+             * @description When applying opens (default: unchanged).
+             */
+            window_opens_at?: string | null;
         };
         /** @description A withdrawal. */
         Withdrawal: {
@@ -11119,7 +11254,7 @@ export interface operations {
                      *               "actor_kind": "user",
                      *               "actor_name": "张老师",
                      *               "actor_relation": "母亲",
-                     *               "actor_role": "homeroom_teacher",
+                     *               "actor_role": "guardian",
                      *               "actor_staff_roles": [
                      *                 "district_admin"
                      *               ],
@@ -11368,7 +11503,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -11778,7 +11913,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -12021,7 +12156,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -12294,7 +12429,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -12534,7 +12669,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -12774,7 +12909,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -13003,7 +13138,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -13220,7 +13355,7 @@ export interface operations {
                      *           "actor_kind": "user",
                      *           "actor_name": "张老师",
                      *           "actor_relation": "母亲",
-                     *           "actor_role": "homeroom_teacher",
+                     *           "actor_role": "guardian",
                      *           "actor_staff_roles": [
                      *             "district_admin"
                      *           ],
@@ -13621,7 +13756,7 @@ export interface operations {
                      *             "no_criminal_record",
                      *             "qualification"
                      *           ],
-                     *           "vetting_status": "vetted",
+                     *           "vetting_status": "not_required",
                      *           "waiting": 1,
                      *           "weekdays": [
                      *             1,
@@ -13768,7 +13903,7 @@ export interface operations {
                  *       "room_id": 1,
                  *       "teacher_staff_id": 1,
                  *       "term_id": 1,
-                 *       "vetting_status": "vetted",
+                 *       "vetting_status": "not_required",
                  *       "weekdays": [
                  *         1,
                  *         2,
@@ -13819,7 +13954,7 @@ export interface operations {
                      *         "no_criminal_record",
                      *         "qualification"
                      *       ],
-                     *       "vetting_status": "vetted",
+                     *       "vetting_status": "not_required",
                      *       "waiting": 1,
                      *       "weekdays": [
                      *         1,
@@ -14023,7 +14158,7 @@ export interface operations {
                      *         "no_criminal_record",
                      *         "qualification"
                      *       ],
-                     *       "vetting_status": "vetted",
+                     *       "vetting_status": "not_required",
                      *       "waiting": 1,
                      *       "weekdays": [
                      *         1,
@@ -17205,6 +17340,17 @@ export interface operations {
                      *           "term_id": 1,
                      *           "version": 1,
                      *           "version_no": 1,
+                     *           "window_changes": [
+                     *             {
+                     *               "changed_at": "2026-09-01T08:00:00Z",
+                     *               "changed_by_name": "示例",
+                     *               "from_closes_at": "2026-09-01T08:00:00Z",
+                     *               "from_opens_at": "2026-09-01T08:00:00Z",
+                     *               "reason": "家中临时有事",
+                     *               "to_closes_at": "2026-09-01T08:00:00Z",
+                     *               "to_opens_at": "2026-09-01T08:00:00Z"
+                     *             }
+                     *           ],
                      *           "window_closes_at": "2026-09-05T23:59:59Z",
                      *           "window_opens_at": "2026-08-25T00:00:00Z"
                      *         }
@@ -17450,6 +17596,17 @@ export interface operations {
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
                      *       "window_closes_at": "2026-09-05T23:59:59Z",
                      *       "window_opens_at": "2026-08-25T00:00:00Z"
                      *     }
@@ -17665,6 +17822,17 @@ export interface operations {
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
                      *       "window_closes_at": "2026-09-05T23:59:59Z",
                      *       "window_opens_at": "2026-08-25T00:00:00Z"
                      *     }
@@ -17729,6 +17897,459 @@ export interface operations {
             };
             /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
             422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "exemption_categories": [
+                 *         "teacher_child",
+                 *         "poverty_household",
+                 *         "hardship"
+                 *       ],
+                 *       "offerings": [
+                 *         {
+                 *           "boarders_excluded": false,
+                 *           "cap": 30,
+                 *           "early_grades_start_time": "16:20",
+                 *           "end_time": "17:30",
+                 *           "grades": [
+                 *             1,
+                 *             2,
+                 *             3
+                 *           ],
+                 *           "kind": "afternoon_basic",
+                 *           "name": "课后基础托管",
+                 *           "season_times": [
+                 *             {
+                 *               "end_time": "17:30",
+                 *               "from": "16:15",
+                 *               "start_time": "16:15",
+                 *               "to": "17:30"
+                 *             }
+                 *           ],
+                 *           "segments": [
+                 *             {
+                 *               "end_time": "17:30",
+                 *               "kind": "relax",
+                 *               "start_time": "16:15"
+                 *             }
+                 *           ],
+                 *           "start_time": "16:15",
+                 *           "weekdays": [
+                 *             1,
+                 *             2,
+                 *             3,
+                 *             4,
+                 *             5
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "term_id": 1,
+                 *       "window_closes_at": "2026-09-05T23:59:59Z",
+                 *       "window_opens_at": "2026-08-25T00:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewServicePlan"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "relax",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
+            412: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
+            428: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
+            412: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
+            428: {
                 headers: {
                     /** @description This request's id (also in the server's log) */
                     "X-Request-Id"?: string;
@@ -17862,6 +18483,17 @@ export interface operations {
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
                      *       "window_closes_at": "2026-09-05T23:59:59Z",
                      *       "window_opens_at": "2026-08-25T00:00:00Z"
                      *     }
@@ -18081,6 +18713,17 @@ export interface operations {
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
                      *       "window_closes_at": "2026-09-05T23:59:59Z",
                      *       "window_opens_at": "2026-08-25T00:00:00Z"
                      *     }
@@ -18450,6 +19093,473 @@ export interface operations {
                      *       "term_id": 1,
                      *       "version": 1,
                      *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_window: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you read */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "家中临时有事",
+                 *       "window_closes_at": "2026-09-05T23:59:59Z",
+                 *       "window_opens_at": "2026-08-25T00:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WindowEdit"];
+            };
+        };
+        responses: {
+            /** @description Window changed */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "relax",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
+                     *       "window_closes_at": "2026-09-05T23:59:59Z",
+                     *       "window_opens_at": "2026-08-25T00:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServicePlan"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress`, `service_plan.wrong_status` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is stale. Codes: `precondition_failed` */
+            412: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payload is too large. Codes: `payload_too_large` */
+            413: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The content type is not accepted. Codes: `unsupported_media_type` */
+            415: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An update was sent without `If-Match`. Codes: `precondition_required` */
+            428: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The school. */
+                school_id: number;
+                /** @description The resource. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back to draft */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "exemption_categories": [
+                     *         "teacher_child",
+                     *         "poverty_household",
+                     *         "hardship"
+                     *       ],
+                     *       "id": 1,
+                     *       "offerings": [
+                     *         {
+                     *           "boarders_excluded": false,
+                     *           "cap": 30,
+                     *           "early_grades_start_time": "16:20",
+                     *           "end_time": "17:30",
+                     *           "grades": [
+                     *             1,
+                     *             2,
+                     *             3
+                     *           ],
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "name": "课后基础托管",
+                     *           "season_times": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "from": "16:15",
+                     *               "start_time": "16:15",
+                     *               "to": "17:30"
+                     *             }
+                     *           ],
+                     *           "segments": [
+                     *             {
+                     *               "end_time": "17:30",
+                     *               "kind": "relax",
+                     *               "start_time": "16:15"
+                     *             }
+                     *           ],
+                     *           "start_time": "16:15",
+                     *           "taken": 1,
+                     *           "waiting": 1,
+                     *           "weekdays": [
+                     *             1,
+                     *             2,
+                     *             3,
+                     *             4,
+                     *             5
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "review_comment": null,
+                     *       "status": "approved",
+                     *       "term_id": 1,
+                     *       "version": 1,
+                     *       "version_no": 1,
+                     *       "window_changes": [
+                     *         {
+                     *           "changed_at": "2026-09-01T08:00:00Z",
+                     *           "changed_by_name": "示例",
+                     *           "from_closes_at": "2026-09-01T08:00:00Z",
+                     *           "from_opens_at": "2026-09-01T08:00:00Z",
+                     *           "reason": "家中临时有事",
+                     *           "to_closes_at": "2026-09-01T08:00:00Z",
+                     *           "to_opens_at": "2026-09-01T08:00:00Z"
+                     *         }
+                     *       ],
                      *       "window_closes_at": "2026-09-05T23:59:59Z",
                      *       "window_opens_at": "2026-08-25T00:00:00Z"
                      *     }
@@ -21184,7 +22294,7 @@ export interface operations {
                      *               "actor_kind": "user",
                      *               "actor_name": "张老师",
                      *               "actor_relation": "母亲",
-                     *               "actor_role": "homeroom_teacher",
+                     *               "actor_role": "guardian",
                      *               "actor_staff_roles": [
                      *                 "district_admin"
                      *               ],
@@ -24260,8 +25370,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "database": "ok",
-                     *       "status": "submitted"
+                     *       "database": "sqlite",
+                     *       "status": "ok"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];
@@ -24315,8 +25425,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "database": "ok",
-                     *       "status": "submitted"
+                     *       "database": "sqlite",
+                     *       "status": "ok"
                      *     }
                      */
                     "application/json": components["schemas"]["Health"];

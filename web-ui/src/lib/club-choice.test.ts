@@ -7,7 +7,7 @@ const club = (
   grade_min: number,
   grade_max: number,
   homeroom_id: number | null = null,
-  vetting_status = 'not_required',
+  vetting_status: Club['vetting_status'] = 'not_required',
 ): Club => ({
   id,
   term_id: 1,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ApplicationEvent } from '@/api/types';
 import { makeTranslate } from './i18n';
 import { channelLabel, historyActorLabel, percent, placementLabel, weekdaysText } from './service-labels';
 
@@ -35,7 +36,11 @@ describe('percent', () => {
 });
 
 describe('historyActorLabel', () => {
-  const event = (actor_role: string, actor_name: string | null = null, actor_id: number | null = 7) => ({
+  const event = (
+    actor_role: ApplicationEvent['actor_role'],
+    actor_name: string | null = null,
+    actor_id: number | null = 7,
+  ) => ({
     actor_role,
     actor_name,
     actor_id,
@@ -60,6 +65,6 @@ describe('historyActorLabel', () => {
     expect(historyActorLabel(t, event('client', null, null))).toBe('第三方应用');
     expect(historyActorLabel(t, event('system', null, null))).toBe('系统');
     expect(historyActorLabel(makeTranslate('en-US'), event('guardian'))).toBe('Parent');
-    expect(historyActorLabel(t, event('robot', null, null))).toBe('robot');
+    expect(historyActorLabel(t, event('robot' as ApplicationEvent['actor_role'], null, null))).toBe('robot');
   });
 });

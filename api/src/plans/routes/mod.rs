@@ -2,4 +2,5 @@
 //! transaction, respond. `service_plans` per school; `bounds` per district.
 
 pub mod bounds;
+pub mod drafts;
 pub mod service_plans;

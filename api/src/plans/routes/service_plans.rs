@@ -120,7 +120,7 @@ pub async fn reject_plan(
 
 /// The one shape of the review steps: the step's ability, the review's fields, the guarded
 /// move in one transaction.
-async fn take_step(
+pub(super) async fn take_step(
     scope: SchoolScope,
     clock: Clock,
     id: i64,

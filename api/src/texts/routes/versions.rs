@@ -27,6 +27,9 @@ pub async fn list_texts(
     let school = scope.school();
     let staff = scope.can(Permission::RosterRead);
     let q = query.into_inner();
+    if let Some(kind) = &q.kind {
+        crate::texts::model::check_kind(kind)?;
+    }
     let rows = db
         .run(move |c| store::page(c, school, &q, staff, after, limit))
         .await?;

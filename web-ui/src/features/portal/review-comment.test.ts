@@ -4,7 +4,11 @@ import { latestComment } from './review-comment';
 
 type Event = Application['history'][number];
 
-function event(action: Event['action'], comment: string | null = null, actor_role = 'staff'): Event {
+function event(
+  action: Event['action'],
+  comment: string | null = null,
+  actor_role: Event['actor_role'] = 'staff',
+): Event {
   return {
     action,
     comment,
