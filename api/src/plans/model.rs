@@ -181,7 +181,6 @@ pub fn weekdays_to_text(days: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::auth::Role;
     use crate::plans::types::{NewOffering, SeasonTime, Segment};
 
     fn offering() -> NewOffering {

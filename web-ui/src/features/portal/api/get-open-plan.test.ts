@@ -18,6 +18,7 @@ const plan = (
   window_closes_at: `${to}T00:00:00Z`,
   offerings: [],
   exemption_categories: [],
+  window_changes: [],
   version: 1,
 });
 

@@ -30,6 +30,7 @@ import {
   weekdayLabel,
 } from '@/lib/service-labels';
 import { useCreateServicePlan } from '../api/create-service-plan';
+import { useEditServicePlan } from '../api/plan-drafts';
 import { SeasonTimesField, SegmentsField, type SeasonTimeValues, type SegmentValues } from './offering-schedule-fields';
 
 type OfferingValues = {
@@ -140,6 +141,8 @@ type PlanFormModalProps = {
   term: Term;
   /** The newest version of the term: a new version starts as its copy. */
   basedOn?: ServicePlan;
+  /** A draft being edited: the form starts from it and saving replaces it (If-Match). */
+  editing?: ServicePlan;
   open: boolean;
   onClose: () => void;
 };
@@ -149,12 +152,14 @@ type PlanFormModalProps = {
  * some grades on some weekdays, with its times and an optional cap (extra applicants then wait in
  * a queue, never refused). An approved version never changes; a change is a new version.
  */
-export function PlanFormModal({ schoolId, term, basedOn, open, onClose }: PlanFormModalProps) {
+export function PlanFormModal({ schoolId, term, basedOn: copied, editing, open, onClose }: PlanFormModalProps) {
+  const basedOn = editing ?? copied;
   const t = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form, MAPPING);
   const create = useCreateServicePlan(schoolId);
+  const edit = useEditServicePlan(schoolId);
 
   const initialValues: Partial<Values> = {
     window: basedOn
@@ -171,6 +176,19 @@ export function PlanFormModal({ schoolId, term, basedOn, open, onClose }: PlanFo
   };
   const submit = (values: Values) => {
     problem.clear();
+    if (editing) {
+      edit.mutate(
+        { plan: editing, body: bodyOf(term.id, values) },
+        {
+          onSuccess: () => {
+            void message.success(t('plan.edited', { no: editing.version_no }));
+            close();
+          },
+          onError: problem.show,
+        },
+      );
+      return;
+    }
     create.mutate(bodyOf(term.id, values), {
       onSuccess: (plan) => {
         void message.success(t('plan.created', { no: plan.version_no }));
@@ -186,7 +204,11 @@ export function PlanFormModal({ schoolId, term, basedOn, open, onClose }: PlanFo
   return (
     <FormModal<Values>
       open={open}
-      title={t('plan.create_title', { term: term.name })}
+      title={
+        editing
+          ? t('plan.edit_title', { no: editing.version_no, term: term.name })
+          : t('plan.create_title', { term: term.name })
+      }
       form={form}
       initialValues={initialValues}
       onValuesChange={(changed: Partial<Values>, all: Values) => {
@@ -202,7 +224,7 @@ export function PlanFormModal({ schoolId, term, basedOn, open, onClose }: PlanFo
       }}
       onFinish={submit}
       onCancel={close}
-      submitting={create.isPending}
+      submitting={create.isPending || edit.isPending}
       error={problem.error}
       testId="plan-form"
       width={800}

@@ -1,4 +1,11 @@
-import { PlusOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Flex, Popconfirm, Table, Typography, type TableProps } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { ApiError } from '@/api/problem';
@@ -8,11 +15,13 @@ import { ProblemAlert } from '@/components/problem-alert';
 import { dateTime } from '@/lib/date-time';
 import { describeProblem, useT } from '@/lib/i18n';
 import { exemptionLabel } from '@/lib/service-labels';
+import { useDeleteServicePlan, useWithdrawServicePlan } from '../api/plan-drafts';
 import { useSubmitServicePlan } from '../api/submit-service-plan';
 import { effectivePlanIds } from '../effective-plan';
 import { OfferingsTable } from './offerings-table';
 import { PlanFormModal } from './plan-form-modal';
 import { PlanStatusTag } from './plan-status-tag';
+import { PlanWindowModal } from './plan-window-modal';
 
 type ServicePlansProps = {
   schoolId: SchoolId;
@@ -33,7 +42,17 @@ export function ServicePlans({ schoolId, term, canEdit }: ServicePlansProps) {
   const { message } = App.useApp();
   const query = useServicePlans(schoolId, term.id);
   const submit = useSubmitServicePlan(schoolId);
+  const withdraw = useWithdrawServicePlan(schoolId);
+  const remove = useDeleteServicePlan(schoolId);
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ServicePlan | null>(null);
+  const [moving, setMoving] = useState<ServicePlan | null>(null);
+  const done = (p: Promise<unknown>, ok: string) =>
+    void p.then(
+      () => void message.success(ok),
+      (error: unknown) =>
+        void message.error(error instanceof ApiError ? describeProblem(t, error.problem).message : String(error)),
+    );
   const plans = [...(query.data?.items ?? [])].sort(newestFirst);
   const effective = effectivePlanIds(plans);
   const approved = plans.find((p) => effective.has(p.id));
@@ -76,26 +95,63 @@ export function ServicePlans({ schoolId, term, canEdit }: ServicePlansProps) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_, p) =>
-        p.status === 'draft' ? (
-          <Popconfirm
-            title={t('plan.submit_confirm', { no: p.version_no })}
-            okButtonProps={{ 'data-testid': 'plan-submit-confirm' }}
-            onConfirm={() =>
-              void submit.mutateAsync(p.id).then(
-                () => void message.success(t('plan.submitted')),
-                (error: unknown) =>
-                  void message.error(
-                    error instanceof ApiError ? describeProblem(t, error.problem).message : String(error),
-                  ),
-              )
-            }
-          >
-            <Button size="small" type="link" icon={<SendOutlined />} data-testid="plan-submit">
-              {t('plan.submit')}
+      render: (_, p) => (
+        <Flex wrap gap={0}>
+          {p.status === 'draft' ? (
+            <>
+              <Popconfirm
+                title={t('plan.submit_confirm', { no: p.version_no })}
+                okButtonProps={{ 'data-testid': 'plan-submit-confirm' }}
+                onConfirm={() => done(submit.mutateAsync(p.id), t('plan.submitted'))}
+              >
+                <Button size="small" type="link" icon={<SendOutlined />} data-testid="plan-submit">
+                  {t('plan.submit')}
+                </Button>
+              </Popconfirm>
+              <Button
+                size="small"
+                type="link"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(p)}
+                data-testid="plan-edit"
+              >
+                {t('common.edit')}
+              </Button>
+              <Popconfirm
+                title={t('plan.delete_confirm', { no: p.version_no })}
+                okButtonProps={{ danger: true, 'data-testid': 'plan-delete-confirm' }}
+                onConfirm={() => done(remove.mutateAsync(p), t('plan.deleted', { no: p.version_no }))}
+              >
+                <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="plan-delete">
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            </>
+          ) : null}
+          {p.status === 'submitted' ? (
+            <Popconfirm
+              title={t('plan.withdraw_confirm', { no: p.version_no })}
+              okButtonProps={{ 'data-testid': 'plan-withdraw-confirm' }}
+              onConfirm={() => done(withdraw.mutateAsync(p), t('plan.withdrawn', { no: p.version_no }))}
+            >
+              <Button size="small" type="link" icon={<RollbackOutlined />} data-testid="plan-withdraw">
+                {t('plan.withdraw')}
+              </Button>
+            </Popconfirm>
+          ) : null}
+          {effective.has(p.id) ? (
+            <Button
+              size="small"
+              type="link"
+              icon={<ClockCircleOutlined />}
+              onClick={() => setMoving(p)}
+              data-testid="plan-window"
+            >
+              {t('plan.window_change')}
             </Button>
-          </Popconfirm>
-        ) : null,
+          ) : null}
+        </Flex>
+      ),
     });
   }
 
@@ -139,6 +195,22 @@ export function ServicePlans({ schoolId, term, canEdit }: ServicePlansProps) {
           expandedRowRender: (p) => (
             <>
               <OfferingsTable offerings={p.offerings} />
+              {(p.window_changes ?? []).map((c, i) => (
+                <Typography.Paragraph
+                  key={i}
+                  type="secondary"
+                  style={{ margin: '8px 0 0', fontSize: 12 }}
+                  data-testid="plan-window-change"
+                >
+                  {t('plan.window_change_line', {
+                    at: dateTime(c.changed_at),
+                    who: c.changed_by_name ?? t('common.none'),
+                    from: dateTime(c.from_closes_at),
+                    to: dateTime(c.to_closes_at),
+                    reason: c.reason,
+                  })}
+                </Typography.Paragraph>
+              ))}
               <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
                 {t('plan.exemption_categories')}：
                 {(p.exemption_categories ?? []).map((c) => exemptionLabel(t, c)).join('、') || t('common.none')}
@@ -158,6 +230,10 @@ export function ServicePlans({ schoolId, term, canEdit }: ServicePlansProps) {
           onClose={() => setCreating(false)}
         />
       ) : null}
+      {canEdit && editing ? (
+        <PlanFormModal schoolId={schoolId} term={term} editing={editing} open onClose={() => setEditing(null)} />
+      ) : null}
+      {canEdit ? <PlanWindowModal schoolId={schoolId} plan={moving} onClose={() => setMoving(null)} /> : null}
     </div>
   );
 }
