@@ -19,6 +19,7 @@ pub mod health;
 pub mod http;
 pub mod imports;
 pub mod integration;
+pub mod notifications;
 pub mod onboarding;
 pub mod openapi;
 pub mod peer;
@@ -56,6 +57,7 @@ where
                 .configure(onboarding::routes::configure)
                 .configure(integration::routes::configure)
                 .configure(events::routes::configure)
+                .configure(notifications::configure)
                 .configure(plans::configure)
                 .configure(texts::configure)
                 .configure(reports::configure)

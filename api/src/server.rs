@@ -262,6 +262,13 @@ pub fn start(state: State, listener: TcpListener) -> anyhow::Result<Server> {
             "the webhook worker is off (KEHOU_WEBHOOK_WORKER): deliveries wait in the outbox"
         );
     }
+    // In-app notifications also go to the channel adapter (the log here; a district's SMS or
+    // WeChat gateway implements `Channel`).
+    crate::notifications::channel::spawn(
+        state.db.get_ref().clone(),
+        std::sync::Arc::new(crate::notifications::channel::LogChannel),
+        state.config.webhooks.poll,
+    );
     // Blocking threads per worker, sized with the pool: enough for every connection plus imports.
     let blocking = (state.config.pool_size as usize + 4).max(8);
     let server = HttpServer::new(move || build_app(&state))

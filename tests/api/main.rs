@@ -12,6 +12,7 @@ mod imports;
 mod informed;
 mod integration;
 mod need_to_know;
+mod notifications;
 mod oauth;
 mod onboarding;
 mod openapi;

@@ -501,6 +501,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    use diesel::sql_types::*;
+    use crate::db::types::UtcInstant;
+    notifications (id) {
+        id -> BigInt,
+        school_id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        data -> Text,
+        title -> Text,
+        body -> Text,
+        link -> Text,
+        created_at -> UtcInstant,
+        read_at -> Nullable<UtcInstant>,
+        sent_at -> Nullable<UtcInstant>,
+    }
+}
+
 diesel::joinable!(schools -> districts (district_id));
 diesel::joinable!(terms -> schools (school_id));
 diesel::joinable!(staff -> users (user_id));
@@ -572,6 +590,7 @@ diesel::joinable!(club_choices -> clubs (club_id));
 diesel::joinable!(club_choices -> applications (application_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    notifications,
     plan_window_changes,
     settings,
     districts,

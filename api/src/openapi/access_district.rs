@@ -10,6 +10,10 @@ pub const TABLE: &[(&str, &str, Access)] = &[
     ("GET", "/me", STAFF_AND_FAMILY),
     ("GET", "/me/children", and_family(&[])),
     ("POST", "/me/password", STAFF_AND_FAMILY),
+    ("GET", "/me/notifications", STAFF_AND_FAMILY),
+    ("GET", "/me/notifications/unread-count", STAFF_AND_FAMILY),
+    ("POST", "/me/notifications/{id}/read", STAFF_AND_FAMILY),
+    ("POST", "/me/notifications/read-all", STAFF_AND_FAMILY),
     ("GET", "/events", and_family(ADMINS)),
     (
         "GET",

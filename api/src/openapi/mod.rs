@@ -43,6 +43,7 @@ errors are RFC 9457 problem+json with a stable `code`."
         (name = "reports", description = "Application statistics, the approved list, the district's figures"),
         (name = "integration", description = "Machine clients of districts and parent apps"),
         (name = "events", description = "The event feed and signed webhooks (Standard Webhooks)"),
+        (name = "notifications", description = "The caller's in-app notifications and unread count"),
     )
 )]
 pub struct ApiDoc;

@@ -202,6 +202,8 @@ pub fn change_window(
     };
     window::record(c, school, id, &change)?;
     let after = plan(c, school, id)?;
+    let news = crate::notifications::PlanNews::WindowChanged;
+    crate::notifications::store::for_plan(c, school, id, after.version_no, news, now)?;
     audit::Event::in_school(school, "service_plan.window")
         .on("service_plan", id)
         .before(&before)

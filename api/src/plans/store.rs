@@ -11,6 +11,7 @@ use crate::db::schema::{offerings, service_plans, settings};
 use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
+use crate::notifications::store::{self as notifications, PlanNews};
 use crate::plans::calendar;
 use crate::plans::error::PlanError;
 use crate::plans::model::{check_plan, weekdays_from_text, weekdays_to_text, PlanStep};
@@ -292,6 +293,15 @@ pub fn move_plan(
         .before(&before)
         .after(&after)
         .record(c, actor)?;
+    let news = match step {
+        PlanStep::Submit => Some(PlanNews::Submitted),
+        PlanStep::Approve => Some(PlanNews::Approved),
+        PlanStep::Reject => Some(PlanNews::Rejected),
+        PlanStep::Withdraw => None,
+    };
+    if let Some(news) = news {
+        notifications::for_plan(c, school_id, id, after.version_no, news, now)?;
+    }
     Ok(after)
 }
 

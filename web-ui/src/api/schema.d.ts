@@ -691,6 +691,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications, newest first (`unread=true`: only unread ones).
+         * @description Your notifications, newest first (`unread=true`: only unread ones).
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all your notifications read.
+         * @description Mark all your notifications read.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
+        post: operations["read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of your notifications are unread.
+         * @description How many of your notifications are unread.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
+        get: operations["unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications read.
+         * @description Mark one of your notifications read.
+         *
+         *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
+         */
+        post: operations["read_notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -3768,6 +3856,45 @@ export interface components {
              */
             text_id: number;
         };
+        /**
+         * @description Something a person is told about: an application waiting for their review, their child's
+         *     application decided, a plan decided.
+         */
+        Notification: {
+            /** @description One or two sentences naming the child or the plan. */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
+            created_at: string;
+            /** @description The ids it is about (`student_id`, `application_id`, `plan_id` …). */
+            data: Record<string, never>;
+            /**
+             * Format: int64
+             * @description The id, unique in its kind.
+             */
+            id: number;
+            /**
+             * @description What happened: an event type (`application.returned` …) or `service_plan.approved`,
+             *     `service_plan.rejected`, `service_plan.submitted`, `service_plan.window`.
+             */
+            kind: string;
+            /** @description The SPA page it leads to, e.g. `/portal/children/5/applications/12`. */
+            link: string;
+            /**
+             * Format: date-time
+             * @description When the person read it (null: unread).
+             */
+            read_at?: string | null;
+            /**
+             * Format: int64
+             * @description The school it concerns.
+             */
+            school_id: number;
+            /** @description A short line, e.g. 报名被退回修改. */
+            title: string;
+        };
         /** @description An offering: a kind of service on set weekdays for set grades. */
         Offering: {
             /** @description Boarders may not apply (they stay at school anyway). */
@@ -3891,6 +4018,13 @@ export interface components {
         Page_NoticeReceipt: {
             /** @description The items, in a stable order. */
             items: components["schemas"]["NoticeReceipt"][];
+            /** @description Pass as `cursor` to get the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Page_Notification: {
+            /** @description The items, in a stable order. */
+            items: components["schemas"]["Notification"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -4767,6 +4901,14 @@ export interface components {
             refresh_token?: string | null;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        /** @description How many notifications the caller has not read. */
+        UnreadCount: {
+            /**
+             * Format: int64
+             * @description Unread notifications, across the caller's schools.
+             */
+            unread: number;
         };
         /** @description The vetting record. */
         Vetting: {
@@ -10830,6 +10972,530 @@ export interface operations {
                 };
             };
             /** @description Too many requests. Codes: `auth.rate_limited` */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread ones. */
+                unread?: boolean;
+                /** @description Items per page, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notifications */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "body": "各位家长：本学期课后服务于每周一至周五 16:15 开始……",
+                     *           "created_at": "2026-09-01T08:00:00Z",
+                     *           "data": {},
+                     *           "id": 1,
+                     *           "kind": "afternoon_basic",
+                     *           "link": "示例",
+                     *           "read_at": "2026-09-01T08:00:00Z",
+                     *           "school_id": 1,
+                     *           "title": "课后服务致家长的一封信"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_Notification"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid query parameters. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read; the count is now 0 */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unread": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unread_count: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An `ETag` you hold: unchanged, the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count */
+            200: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description A strong tag of this representation, led by the resource's version when it has one */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unread": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not modified: the `If-None-Match` tag is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug; the request id identifies it in the logs. Codes: `internal` */
+            500: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is busy or down; retry after `Retry-After`. Codes: `service_unavailable` */
+            503: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_notification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Read */
+            204: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request cannot be read (malformed JSON or query). Codes: `idempotency.bad_key`, `precondition.malformed`, `request.invalid_query`, `request.malformed`, `request.malformed_json`, `request.unreadable` */
+            400: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired token. Codes: `auth.missing_token` */
+            401: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this. Codes: `auth.forbidden` */
+            403: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to a school the caller has no grant for. Codes: `not_found` */
+            404: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. a duplicate key). Codes: `club.duplicate_name`, `conflict.duplicate`, `idempotency.in_progress` */
+            409: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) or a refused rule. Codes: `constraint.violated`, `idempotency.key_reused`, `reference.invalid`, `text.invalid_character`, `validation_failed` */
+            422: {
+                headers: {
+                    /** @description This request's id (also in the server's log) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
             429: {
                 headers: {
                     /** @description This request's id (also in the server's log) */

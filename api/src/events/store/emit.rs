@@ -42,6 +42,7 @@ pub fn emit(
         ))
         .returning(events::id)
         .get_result(c)?;
+    crate::notifications::store::for_event(c, school, student, kind, &data, now)?;
     let endpoints: Vec<(i64, String, i64, String, String)> = webhook_endpoints::table
         .inner_join(api_clients::table.on(api_clients::id.eq(webhook_endpoints::api_client_id)))
         .filter(webhook_endpoints::district_id.eq(district))
