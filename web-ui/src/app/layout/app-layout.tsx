@@ -9,6 +9,7 @@ import { appRoutes } from '../route-table';
 import { LocaleSwitch } from './locale-switch';
 import { SchoolSwitcher } from './school-switcher';
 import { UserMenu } from './user-menu';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -103,6 +104,7 @@ export function AppLayout() {
             <div style={{ flex: 1 }} />
             <SchoolSwitcher />
             <LocaleSwitch />
+            <NotificationBell />
             <UserMenu />
           </Flex>
         </Layout.Header>

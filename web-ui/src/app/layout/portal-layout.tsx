@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Typography } from 'antd';
 import { Outlet } from 'react-router';
 import { useLogout } from '@/features/auth/api/logout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { useT } from '@/lib/i18n';
 import { LocaleSwitch } from './locale-switch';
 
@@ -31,6 +32,7 @@ export function PortalLayout() {
             {t('portal.app_name')}
           </Typography.Text>
           <LocaleSwitch />
+          <NotificationBell style={{ color: '#fff' }} />
           <Button
             type="text"
             size="small"

@@ -131,7 +131,8 @@ const applications: Record<keyof typeof zh, string> = {
   'plan.window_change_line': '{at} {who} moved the closing time: {from} → {to} ({reason})',
   'plan.created': 'Version {no} saved as a draft',
   'plan.submit': 'Submit for approval',
-  'plan.submit_confirm': 'Submit version {no} to the district for approval? You can withdraw it to make changes until the district decides.',
+  'plan.submit_confirm':
+    'Submit version {no} to the district for approval? You can withdraw it to make changes until the district decides.',
   'plan.submitted': 'Submitted for approval',
   'plan.approved_hint': 'Approved: version {no}, applications from {from} to {to}',
   'plan.none_approved': 'No approved plan for this term yet: families cannot apply',
