@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Flex, Grid, List, Popover, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import { useNavigate } from 'react-router';
 import { dateTime } from '@/lib/date-time';
@@ -14,6 +14,8 @@ export function NotificationBell({ style }: { style?: CSSProperties }) {
   const t = useT();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  // A phone gets the list as a full-width drawer; a popover would run off its edge.
+  const narrow = !Grid.useBreakpoint().sm;
   const unread = useUnreadCount();
   const list = useNotifications(open);
   const read = useReadNotification();
@@ -22,7 +24,7 @@ export function NotificationBell({ style }: { style?: CSSProperties }) {
   const items = list.data?.items ?? [];
 
   const content = (
-    <div style={{ width: 'min(340px, 86vw)' }} data-testid="notification-list">
+    <div style={{ width: narrow ? '100%' : 340 }} data-testid="notification-list">
       <Flex justify="space-between" align="center" style={{ marginBottom: 4 }}>
         <Typography.Text strong>{t('notify.title')}</Typography.Text>
         <Button
@@ -43,7 +45,7 @@ export function NotificationBell({ style }: { style?: CSSProperties }) {
           size="small"
           loading={list.isLoading}
           dataSource={items}
-          style={{ maxHeight: 420, overflowY: 'auto' }}
+          style={narrow ? undefined : { maxHeight: 420, overflowY: 'auto' }}
           renderItem={(n) => (
             <List.Item
               data-testid="notification-item"
@@ -78,17 +80,31 @@ export function NotificationBell({ style }: { style?: CSSProperties }) {
     </div>
   );
 
+  const bell = (
+    <Badge count={count} size="small" offset={[-4, 4]}>
+      <Button
+        type="text"
+        aria-label={t('notify.bell', { count })}
+        icon={<BellOutlined />}
+        style={style}
+        onClick={narrow ? () => setOpen(true) : undefined}
+        data-testid="notification-bell"
+      />
+    </Badge>
+  );
+  if (narrow) {
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={() => setOpen(false)} placement="right" width="100%" title={null} closable>
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} content={content}>
-      <Badge count={count} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          aria-label={t('notify.bell', { count })}
-          icon={<BellOutlined />}
-          style={style}
-          data-testid="notification-bell"
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }
