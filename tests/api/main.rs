@@ -24,6 +24,7 @@ mod plans;
 mod real_exports;
 mod receiver;
 mod reports;
+mod review_queue;
 mod roles;
 mod roster;
 mod schema;

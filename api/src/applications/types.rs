@@ -170,6 +170,10 @@ pub struct ApplicationQuery {
     /// list asks for since its last sync.
     #[param(value_type = Option<String>, format = DateTime, example = "2026-09-01T00:00:00Z")]
     pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
+    /// A search: part of the student's name, or the start of their student number (1–50
+    /// characters).
+    #[param(max_length = 50, example = "王")]
+    pub q: Option<String>,
     /// Items per page, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,

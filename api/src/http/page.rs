@@ -70,6 +70,10 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; `null` on the last page.
     pub next_cursor: Option<String>,
+    /// How many items the whole list holds with these filters, on lists that count them
+    /// (the review queue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
 }
 
 impl<T> Page<T> {
@@ -85,7 +89,14 @@ impl<T> Page<T> {
         Page {
             items: rows,
             next_cursor,
+            total: None,
         }
+    }
+
+    /// The same page with the list's total.
+    pub fn with_total(mut self, total: i64) -> Page<T> {
+        self.total = Some(total);
+        self
     }
 }
 

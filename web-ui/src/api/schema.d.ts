@@ -832,7 +832,7 @@ export interface paths {
         };
         /**
          * Applications the caller may see.
-         * @description Applications the caller may see: a guardian their children's, a homeroom teacher their homerooms', school admins all.
+         * @description Applications the caller may see: a guardian their children's, a homeroom teacher their homerooms', school admins all. Searchable by a student's name or number; every page carries the list's `total`.
          *
          *     **Who may call it:** `district_admin`, `district_viewer`, `school_admin`, `homeroom_teacher`, `tutor`, `finance`, `gate`, the family of the child concerned (a guardian, or a parent app signed in for one).
          */
@@ -3957,6 +3957,12 @@ export interface components {
             items: components["schemas"]["ApiClient"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Application: {
@@ -3964,6 +3970,12 @@ export interface components {
             items: components["schemas"]["Application"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_AuditEvent: {
@@ -3971,6 +3983,12 @@ export interface components {
             items: components["schemas"]["AuditEvent"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Club: {
@@ -3978,6 +3996,12 @@ export interface components {
             items: components["schemas"]["Club"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_DistrictStaff: {
@@ -3985,6 +4009,12 @@ export interface components {
             items: components["schemas"]["DistrictStaff"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Enrollment: {
@@ -3992,6 +4022,12 @@ export interface components {
             items: components["schemas"]["Enrollment"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Event: {
@@ -3999,6 +4035,12 @@ export interface components {
             items: components["schemas"]["Event"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_GuardianSummary: {
@@ -4006,6 +4048,12 @@ export interface components {
             items: components["schemas"]["GuardianSummary"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Homeroom: {
@@ -4013,6 +4061,12 @@ export interface components {
             items: components["schemas"]["Homeroom"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_NoticeReceipt: {
@@ -4020,6 +4074,12 @@ export interface components {
             items: components["schemas"]["NoticeReceipt"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Notification: {
@@ -4027,6 +4087,12 @@ export interface components {
             items: components["schemas"]["Notification"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_PlanText: {
@@ -4034,6 +4100,12 @@ export interface components {
             items: components["schemas"]["PlanText"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Room: {
@@ -4041,6 +4113,12 @@ export interface components {
             items: components["schemas"]["Room"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_SchoolOverview: {
@@ -4048,6 +4126,12 @@ export interface components {
             items: components["schemas"]["SchoolOverview"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_ServicePlan: {
@@ -4055,6 +4139,12 @@ export interface components {
             items: components["schemas"]["ServicePlan"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_ServiceRequest: {
@@ -4062,6 +4152,12 @@ export interface components {
             items: components["schemas"]["ServiceRequest"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Staff: {
@@ -4069,6 +4165,12 @@ export interface components {
             items: components["schemas"]["Staff"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Student: {
@@ -4076,6 +4178,12 @@ export interface components {
             items: components["schemas"]["Student"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_Term: {
@@ -4083,6 +4191,12 @@ export interface components {
             items: components["schemas"]["Term"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_TextTemplate: {
@@ -4090,6 +4204,12 @@ export interface components {
             items: components["schemas"]["TextTemplate"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_WebhookDelivery: {
@@ -4097,6 +4217,12 @@ export interface components {
             items: components["schemas"]["WebhookDelivery"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Page_WebhookEndpoint: {
@@ -4104,6 +4230,12 @@ export interface components {
             items: components["schemas"]["WebhookEndpoint"][];
             /** @description Pass as `cursor` to get the next page; `null` on the last page. */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list holds with these filters, on lists that count them
+             *     (the review queue).
+             */
+            total?: number | null;
         };
         /** @description A password change: the current password and the new one. */
         PasswordChange: {
@@ -6451,7 +6583,8 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_ApiClient"];
@@ -7479,7 +7612,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_SchoolOverview"];
@@ -8318,7 +8452,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_DistrictStaff"];
@@ -8993,7 +9128,8 @@ export interface operations {
                      *           "title": "课后服务致家长的一封信"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_TextTemplate"];
@@ -9326,7 +9462,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_WebhookEndpoint"];
@@ -10031,7 +10168,8 @@ export interface operations {
                      *           "status": "pending"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_WebhookDelivery"];
@@ -10523,7 +10661,8 @@ export interface operations {
                      *           }
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Event"];
@@ -11054,7 +11193,8 @@ export interface operations {
                      *           "title": "课后服务致家长的一封信"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Notification"];
@@ -11859,6 +11999,12 @@ export interface operations {
                  * @example 2026-09-01T00:00:00Z
                  */
                 updated_since?: string;
+                /**
+                 * @description A search: part of the student's name, or the start of their student number (1–50
+                 *     characters).
+                 * @example 王
+                 */
+                q?: string;
                 /** @description Items per page, 1–200 (default 50). */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
@@ -11965,7 +12111,8 @@ export interface operations {
                      *           "withdraw_effective_date": "2026-09-01"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Application"];
@@ -14250,7 +14397,8 @@ export interface operations {
                      *           "school_id": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_AuditEvent"];
@@ -14433,7 +14581,8 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Club"];
@@ -15141,7 +15290,8 @@ export interface operations {
                      *           "student_count": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_GuardianSummary"];
@@ -15435,7 +15585,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Homeroom"];
@@ -16970,7 +17121,8 @@ export interface operations {
                      *           "text_id": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_NoticeReceipt"];
@@ -17283,7 +17435,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Room"];
@@ -18021,7 +18174,8 @@ export interface operations {
                      *           "window_opens_at": "2026-08-25T00:00:00Z"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_ServicePlan"];
@@ -20389,7 +20543,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_ServiceRequest"];
@@ -20915,7 +21070,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Staff"];
@@ -22082,7 +22238,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Student"];
@@ -24088,7 +24245,8 @@ export interface operations {
                      *           "version": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Term"];
@@ -24974,7 +25132,8 @@ export interface operations {
                      *           ]
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_Enrollment"];
@@ -25421,7 +25580,8 @@ export interface operations {
                      *           "title": "课后服务致家长的一封信"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_TextTemplate"];
@@ -25582,7 +25742,8 @@ export interface operations {
                      *           "version_no": 1
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Page_PlanText"];

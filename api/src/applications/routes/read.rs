@@ -15,7 +15,8 @@ use crate::http::page::{Page, PageQuery};
 use crate::roster::relation::{reach_of, Reach};
 
 /// Applications the caller may see: a guardian their children's, a homeroom teacher their
-/// homerooms', school admins all.
+/// homerooms', school admins all. Searchable by a student's name or number; every page
+/// carries the list's `total`.
 #[utoipa::path(tag = "applications", params(SchoolPath, ApplicationQuery), responses((status = 200, description = "Applications", body = Page<Application>), ReadErrors), security(("bearer" = [])))]
 #[get("/applications")]
 pub async fn list_applications(
@@ -29,22 +30,31 @@ pub async fn list_applications(
         cursor: q.cursor,
     };
     let (limit, after) = (page.limit()?, page.after()?);
+    let search = q.q.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    if search.as_ref().is_some_and(|t| t.chars().count() > 50) {
+        return Err(AppError::field("q", "length", "at most 50 characters"));
+    }
     let (school, viewer) = (scope.school(), Viewer::of(&scope));
-    let items = db
+    let (items, total) = db
         .run(move |c| {
             let viewer = viewer.load(c)?;
             let mut f = filter(reach_of(c, &scope)?, q.term_id, q.status, q.homeroom_id);
             f.updated_since = q.updated_since;
+            f.search = search;
+            let total = read::count(c, school, &f)?;
             let ids = read::ids(c, school, &f, after, limit)?;
             let apps = read::get_many(c, school, &ids)?;
             let kind = scope.caller.kind;
-            Ok(apps
+            let apps: Vec<_> = apps
                 .into_iter()
                 .map(|a| policy::cut(kind, &viewer, a))
-                .collect::<Vec<_>>())
+                .collect();
+            Ok((apps, total))
         })
         .await?;
-    Ok(web::Json(Page::from_rows(items, limit, |a| a.id)))
+    Ok(web::Json(
+        Page::from_rows(items, limit, |a| a.id).with_total(total),
+    ))
 }
 
 /// The list's filter: what was asked, within the caller's reach.
@@ -60,6 +70,7 @@ fn filter(
         homeroom_ids: homeroom_id.map(|h| vec![h]),
         student_ids: None,
         updated_since: None,
+        search: None,
     };
     match reach {
         Reach::All => {}

@@ -119,5 +119,6 @@ pub fn page_of_term(
     Ok(Page {
         items: rows.into_iter().map(Row::into_enrollment).collect(),
         next_cursor: ids.next_cursor,
+        total: None,
     })
 }

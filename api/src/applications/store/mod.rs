@@ -8,6 +8,7 @@ pub mod edit;
 pub mod enrollments;
 pub mod evidence;
 pub mod history;
+pub mod list;
 pub mod people;
 pub mod read;
 pub mod seats;

@@ -54,51 +54,7 @@ type EventRow = (
     Instant,
 );
 
-/// Filters of the application list.
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    pub term_id: Option<i64>,
-    pub status: Option<Status>,
-    pub homeroom_ids: Option<Vec<i64>>,
-    pub student_ids: Option<Vec<i64>>,
-    pub updated_since: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-/// Applications by id, paged.
-pub fn ids(
-    c: &mut DbConn,
-    school_id: SchoolId,
-    f: &Filter,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<i64>, AppError> {
-    let mut q = applications::table
-        .inner_join(students::table)
-        .filter(applications::school_id.eq(school_id))
-        .select(applications::id)
-        .order(applications::id)
-        .limit(limit + 1)
-        .into_boxed();
-    if let Some(t) = f.term_id {
-        q = q.filter(applications::term_id.eq(t));
-    }
-    if let Some(s) = f.status {
-        q = q.filter(applications::status.eq(s.as_str()));
-    }
-    if let Some(h) = &f.homeroom_ids {
-        q = q.filter(students::homeroom_id.eq_any(h.clone()));
-    }
-    if let Some(s) = &f.student_ids {
-        q = q.filter(applications::student_id.eq_any(s.clone()));
-    }
-    if let Some(t) = f.updated_since {
-        q = q.filter(applications::updated_at.ge(Instant(t)));
-    }
-    if let Some(a) = after {
-        q = q.filter(applications::id.gt(a));
-    }
-    Ok(q.load(c)?)
-}
+pub use super::list::{count, ids, Filter};
 
 /// One application with everything about it.
 pub fn get(c: &mut DbConn, school_id: SchoolId, id: i64) -> Result<Application, AppError> {

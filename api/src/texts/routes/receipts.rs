@@ -61,6 +61,7 @@ pub async fn list_receipts(
     Ok(web::Json(Page {
         items: page.items.into_iter().map(|r| r.1).collect(),
         next_cursor: page.next_cursor,
+        total: None,
     }))
 }
 
