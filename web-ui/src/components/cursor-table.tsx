@@ -58,6 +58,7 @@ export function CursorTable<T extends object>({
       <LoadMore
         testId={`${testId}-load-more`}
         loaded={rows.length}
+        total={query.data?.pages[0]?.total}
         hasNextPage={query.hasNextPage}
         isFetchingNextPage={query.isFetchingNextPage}
         fetchNextPage={() => query.fetchNextPage()}

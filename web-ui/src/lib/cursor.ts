@@ -1,5 +1,6 @@
 /** Cursor pagination as the API does it: `?limit=&cursor=` → `{items, next_cursor}`. */
-export type CursorPage<T> = { items: T[]; next_cursor?: string | null };
+/** A page of a list; `total` on lists that count themselves (the review queue). */
+export type CursorPage<T> = { items: T[]; next_cursor?: string | null; total?: number | null };
 
 export const PAGE_SIZE = 50;
 

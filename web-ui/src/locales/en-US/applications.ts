@@ -194,6 +194,7 @@ const applications: Record<keyof typeof zh, string> = {
   'application.no_exemption': 'Not claimed',
   'application.created_at': 'Applied at',
   'application.history': 'History',
+  'review.search': 'Search by student name or number',
   'review.step_class': 'Class review',
   'review.step_school': 'School review',
   'review.approve': 'Approve',

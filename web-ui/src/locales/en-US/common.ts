@@ -45,6 +45,7 @@ const common: Record<keyof typeof zh, string> = {
   'notify.read_all': 'Mark all read',
   'notify.empty': 'No notifications',
   'notify.bell': 'Notifications ({count} unread)',
+  'common.loaded_of_total': '{count} of {total} loaded',
   'common.edit': 'Edit',
   'common.delete': 'Delete',
   'common.remove': 'Remove',

@@ -192,6 +192,7 @@ export default {
   'application.no_exemption': '未申请',
   'application.created_at': '提交时间',
   'application.history': '办理记录',
+  'review.search': '按学生姓名或学号搜索',
   'review.step_class': '班级审核',
   'review.step_school': '学校复核',
   'review.approve': '通过',

@@ -43,6 +43,7 @@ export default {
   'notify.read_all': '全部已读',
   'notify.empty': '暂无通知',
   'notify.bell': '通知（{count} 条未读）',
+  'common.loaded_of_total': '已加载 {count} 条，共 {total} 条',
   'common.edit': '编辑',
   'common.delete': '删除',
   'common.remove': '移除',

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, FormOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Select, Typography, type TableProps } from 'antd';
+import { Alert, App, Button, Flex, Input, Select, Typography, type TableProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useApplications, type ApplicationSearch } from '@/api/applications';
 import type {
@@ -152,6 +152,19 @@ export function ReviewQueue({
   return (
     <>
       <Flex wrap gap="small" style={{ marginBottom: 12 }} role="search">
+        <Input.Search
+          aria-label={t('review.search')}
+          placeholder={t('review.search')}
+          allowClear
+          maxLength={50}
+          enterButton={t('common.search')}
+          style={{ width: 280, maxWidth: '100%' }}
+          data-testid="review-search"
+          onSearch={(value) => {
+            setSelected([]);
+            setFilters((f) => ({ ...f, q: value.trim() || undefined }));
+          }}
+        />
         <Select<ApplicationStatus | 'all'>
           aria-label={t('application.status')}
           style={{ width: 160 }}
