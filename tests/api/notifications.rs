@@ -77,6 +77,29 @@ both!(
         );
         let (items, _) = inbox(&app, &app.token("tutor").await).await;
         assert!(items.is_empty(), "nobody else: {items:?}");
+        // A second one while the first is unread: one notification counts both.
+        let other = guardian_of(&app, 6).await;
+        let body = application(term, &plan, &agreement, 6, false);
+        let (s, _) = app
+            .send(
+                &other,
+                Method::POST,
+                &app.school_path("/applications"),
+                &body,
+            )
+            .await;
+        assert_eq!(s, 201);
+        let (items, unread) = inbox(&app, &teacher).await;
+        assert_eq!((items.len(), unread), (1, 1), "{items:?}");
+        assert!(
+            items[0]["body"]
+                .as_str()
+                .unwrap()
+                .starts_with("共 2 份报名待班级审核"),
+            "{}",
+            items[0]
+        );
+        assert_eq!(items[0]["data"]["count"], 2);
 
         let (s, _) = app
             .send(

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 
 use crate::db::Db;
-use crate::notifications::store::{self, Outgoing};
+use crate::notifications::inbox::{self, Outgoing};
 
 /// A channel that carries notifications beyond the app.
 pub trait Channel: Send + Sync {
@@ -49,7 +49,7 @@ pub fn spawn(db: Db, channel: Arc<dyn Channel>, poll: Duration) {
     actix_web::rt::spawn(async move {
         loop {
             tokio::time::sleep(poll).await;
-            let due = match db.run(|c| store::unsent(c, BATCH)).await {
+            let due = match db.run(|c| inbox::unsent(c, BATCH)).await {
                 Ok(d) => d,
                 Err(e) => {
                     log::warn!("notification worker cannot read: {e}");
@@ -71,7 +71,7 @@ pub fn spawn(db: Db, channel: Arc<dyn Channel>, poll: Duration) {
                 continue;
             }
             let now = Utc::now();
-            if let Err(e) = db.run(move |c| store::mark_sent(c, &sent, now)).await {
+            if let Err(e) = db.run(move |c| inbox::mark_sent(c, &sent, now)).await {
                 log::warn!("notification worker cannot mark sent: {e}");
             }
         }

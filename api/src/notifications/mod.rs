@@ -6,10 +6,12 @@
 //! events the feed and webhooks carry), read in the app with an unread count, and handed
 //! to a [`channel::Channel`] for SMS or WeChat (a logging adapter here).
 //!
-//! `types` (responses), `store` (recipients, inbox, channel queue), `routes` (handlers),
+//! `types` (responses), `store` (recipients and words), `inbox` (a person's list, the
+//! channel queue), `routes` (handlers),
 //! `channel` (the adapter interface and its worker).
 
 pub mod channel;
+pub mod inbox;
 pub mod routes;
 pub mod store;
 pub mod types;

@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::http::clock::Clock;
 use crate::http::docs::{ReadErrors, WriteErrors};
 use crate::http::page::{Page, PageQuery};
-use crate::notifications::store;
+use crate::notifications::inbox;
 use crate::notifications::types::{Notification, NotificationPath, NotificationQuery, UnreadCount};
 
 /// People have notifications; a machine client reads the event feed instead.
@@ -35,7 +35,7 @@ pub async fn list_notifications(
     let (limit, before) = (page.limit()?, page.after()?);
     let unread = query.unread.unwrap_or(false);
     let rows = db
-        .run(move |c| store::page(c, user, unread, before, limit))
+        .run(move |c| inbox::page(c, user, unread, before, limit))
         .await?;
     Ok(web::Json(Page::from_rows(rows, limit, |n| n.id)))
 }
@@ -45,7 +45,7 @@ pub async fn list_notifications(
 #[get("/me/notifications/unread-count")]
 pub async fn unread_count(caller: Caller, db: web::Data<Db>) -> AppResult<web::Json<UnreadCount>> {
     let user = person(&caller)?;
-    let unread = db.run(move |c| store::unread(c, user)).await?;
+    let unread = db.run(move |c| inbox::unread(c, user)).await?;
     Ok(web::Json(UnreadCount { unread }))
 }
 
@@ -59,7 +59,7 @@ pub async fn read_notification(
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
     let (user, id, now) = (person(&caller)?, path.id, clock.now());
-    db.run(move |c| tx(c, |c| store::mark_read(c, user, id, now)))
+    db.run(move |c| tx(c, |c| inbox::mark_read(c, user, id, now)))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -73,7 +73,7 @@ pub async fn read_all(
     db: web::Data<Db>,
 ) -> AppResult<web::Json<UnreadCount>> {
     let (user, now) = (person(&caller)?, clock.now());
-    db.run(move |c| tx(c, |c| store::mark_all_read(c, user, now)))
+    db.run(move |c| tx(c, |c| inbox::mark_all_read(c, user, now)))
         .await?;
     Ok(web::Json(UnreadCount { unread: 0 }))
 }

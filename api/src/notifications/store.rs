@@ -15,7 +15,6 @@ use crate::db::types::Instant;
 use crate::db::DbConn;
 use crate::error::AppError;
 use crate::events::types::EventType;
-use crate::notifications::types::Notification;
 
 /// One message for one person.
 struct Message {
@@ -24,6 +23,9 @@ struct Message {
     body: String,
     link: String,
     data: Value,
+    /// A queue's step (班级, 学校): while the person has not read the last one, a new one
+    /// updates it ("共 3 份报名待班级审核") instead of adding another.
+    queue: Option<&'static str>,
 }
 
 fn insert(
@@ -35,6 +37,11 @@ fn insert(
 ) -> Result<(), AppError> {
     let mut seen = std::collections::BTreeSet::new();
     for u in users.iter().filter(|u| seen.insert(**u)) {
+        if let Some(step) = m.queue {
+            if add_to_unread(c, school, *u, m, step, now)? {
+                continue;
+            }
+        }
         diesel::insert_into(n::table)
             .values((
                 n::school_id.eq(school),
@@ -49,6 +56,45 @@ fn insert(
             .execute(c)?;
     }
     Ok(())
+}
+
+/// Counts one more waiting application into the person's unread notification of the same
+/// queue, if they have one; returns whether it did.
+fn add_to_unread(
+    c: &mut DbConn,
+    school: SchoolId,
+    user: i64,
+    m: &Message,
+    step: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let open: Option<(i64, String)> = n::table
+        .filter(n::school_id.eq(school))
+        .filter(n::user_id.eq(user))
+        .filter(n::kind.eq(&m.kind))
+        .filter(n::read_at.is_null())
+        .order(n::id.desc())
+        .select((n::id, n::data))
+        .first(c)
+        .optional()?;
+    let Some((id, data)) = open else {
+        return Ok(false);
+    };
+    let count = serde_json::from_str::<Value>(&data)
+        .ok()
+        .and_then(|d| d["count"].as_i64())
+        .unwrap_or(1)
+        + 1;
+    let mut data = m.data.clone();
+    data["count"] = json!(count);
+    diesel::update(n::table.filter(n::id.eq(id)))
+        .set((
+            n::body.eq(format!("共 {count} 份报名待{step}审核，最新：{}", m.body)),
+            n::data.eq(data.to_string()),
+            n::created_at.eq(Instant(now)),
+        ))
+        .execute(c)?;
+    Ok(true)
 }
 
 /// The accounts of a student's guardians (those who activated the portal).
@@ -138,6 +184,11 @@ pub fn for_event(
     let (name, homeroom) = student_label(c, school, student)?;
     let app = data["application_id"].as_i64().unwrap_or_default();
     let family_link = format!("/portal/children/{student}/applications/{app}");
+    let queue = match kind {
+        EventType::ApplicationSubmitted => Some("班级"),
+        EventType::ApplicationClassReviewed => Some("学校"),
+        _ => None,
+    };
     let (title, body, users, link) = match kind {
         EventType::ApplicationSubmitted => (
             "有新的课后服务报名待审核".to_owned(),
@@ -192,6 +243,7 @@ pub fn for_event(
         body,
         link,
         data: data.clone(),
+        queue,
     };
     insert(c, school, &users, &m, now)
 }
@@ -254,139 +306,7 @@ pub fn for_plan(
         body,
         link: link.to_owned(),
         data: json!({"school_id": school, "plan_id": plan, "version_no": version_no}),
+        queue: None,
     };
     insert(c, school, &users, &m, now)
-}
-
-type Row = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Instant,
-    Option<Instant>,
-);
-
-fn to_notification(r: Row) -> Notification {
-    Notification {
-        id: r.0,
-        school_id: r.1,
-        kind: r.2,
-        title: r.3,
-        body: r.4,
-        link: r.5,
-        data: serde_json::from_str(&r.6).unwrap_or(Value::Null),
-        created_at: r.7 .0,
-        read_at: r.8.map(|t| t.0),
-    }
-}
-
-/// One page of a person's notifications, newest first: `limit + 1` before `before`.
-pub fn page(
-    c: &mut DbConn,
-    user: i64,
-    unread_only: bool,
-    before: Option<i64>,
-    limit: i64,
-) -> Result<Vec<Notification>, AppError> {
-    let mut q = n::table
-        .filter(n::user_id.eq(user))
-        .select((
-            n::id,
-            n::school_id,
-            n::kind,
-            n::title,
-            n::body,
-            n::link,
-            n::data,
-            n::created_at,
-            n::read_at,
-        ))
-        .order(n::id.desc())
-        .limit(limit + 1)
-        .into_boxed();
-    if let Some(b) = before {
-        q = q.filter(n::id.lt(b));
-    }
-    if unread_only {
-        q = q.filter(n::read_at.is_null());
-    }
-    Ok(q.load::<Row>(c)?.into_iter().map(to_notification).collect())
-}
-
-/// How many notifications a person has not read.
-pub fn unread(c: &mut DbConn, user: i64) -> Result<i64, AppError> {
-    Ok(n::table
-        .filter(n::user_id.eq(user))
-        .filter(n::read_at.is_null())
-        .count()
-        .get_result(c)?)
-}
-
-/// Marks a person's notification read (one of theirs only; reading twice keeps the first
-/// time).
-pub fn mark_read(c: &mut DbConn, user: i64, id: i64, now: DateTime<Utc>) -> Result<(), AppError> {
-    let mine = n::table.filter(n::user_id.eq(user)).filter(n::id.eq(id));
-    let exists: i64 = mine.count().get_result(c)?;
-    if exists == 0 {
-        return Err(AppError::NotFound("notification"));
-    }
-    diesel::update(mine.filter(n::read_at.is_null()))
-        .set(n::read_at.eq(Some(Instant(now))))
-        .execute(c)?;
-    Ok(())
-}
-
-/// Marks all of a person's notifications read; returns how many were unread.
-pub fn mark_all_read(c: &mut DbConn, user: i64, now: DateTime<Utc>) -> Result<usize, AppError> {
-    Ok(diesel::update(
-        n::table
-            .filter(n::user_id.eq(user))
-            .filter(n::read_at.is_null()),
-    )
-    .set(n::read_at.eq(Some(Instant(now))))
-    .execute(c)?)
-}
-
-/// A notification to hand to a channel.
-pub struct Outgoing {
-    pub id: i64,
-    pub user_id: i64,
-    /// The person's phone (their login name when it is one), for SMS gateways.
-    pub phone: Option<String>,
-    pub title: String,
-    pub body: String,
-}
-
-/// The oldest notifications no channel has taken yet.
-pub fn unsent(c: &mut DbConn, limit: i64) -> Result<Vec<Outgoing>, AppError> {
-    let rows: Vec<(i64, i64, String, String, String)> = n::table
-        .inner_join(users::table.on(users::id.eq(n::user_id)))
-        .filter(n::sent_at.is_null())
-        .order(n::id)
-        .limit(limit)
-        .select((n::id, n::user_id, users::username, n::title, n::body))
-        .load(c)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, user_id, username, title, body)| Outgoing {
-            id,
-            user_id,
-            phone: (username.len() == 11 && username.bytes().all(|b| b.is_ascii_digit()))
-                .then_some(username),
-            title,
-            body,
-        })
-        .collect())
-}
-
-/// Marks notifications taken by the channel.
-pub fn mark_sent(c: &mut DbConn, ids: &[i64], now: DateTime<Utc>) -> Result<(), AppError> {
-    diesel::update(n::table.filter(n::id.eq_any(ids)))
-        .set(n::sent_at.eq(Some(Instant(now))))
-        .execute(c)?;
-    Ok(())
 }
