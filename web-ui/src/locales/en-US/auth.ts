@@ -3,7 +3,7 @@ import type zh from '../zh-CN/auth';
 const auth: Record<keyof typeof zh, string> = {
   'auth.title': 'Sign in',
   'auth.subtitle': 'After-school service management for schools',
-  'auth.username': 'Username',
+  'auth.username': 'Username or phone',
   'auth.password': 'Password',
   'auth.username_required': 'Please enter your username',
   'auth.password_required': 'Please enter your password',

@@ -9,7 +9,8 @@ const portal: Record<keyof typeof zh, string> = {
   'activate.code_hint': 'Issued by the school, valid for 14 days',
   'activate.code_invalid': 'The code has 8 digits',
   'activate.password': 'New password',
-  'activate.password_hint': 'If this phone number already has an account (another school), enter its password',
+  'activate.password_hint':
+    'At least 8 characters. If this phone number already has an account (another school), enter its password',
   'activate.confirm': 'Repeat the password',
   'activate.mismatch': 'The passwords differ',
   'activate.submit': 'Activate and sign in',

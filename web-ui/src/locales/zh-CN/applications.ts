@@ -350,7 +350,7 @@ export default {
   'offering.season_remove': '删除季节作息 {no}',
   'offering.month_day_format': '请按 月-日 填写，如 05-01',
   'request.kind': '类型',
-  'request.kind.day_registration': '临时登记（单日）',
+  'request.kind.day_registration': '单日托管（临时登记一天）',
   'request.kind.special_late': '特殊延时',
   'request.student': '学生',
   'request.offering': '服务项目',

@@ -20,5 +20,5 @@ export default {
   'menu.review': '报名审核',
   'menu.application_stats': '报名统计',
   'menu.clubs': '社团',
-  'menu.service_requests': '延时/临时申请',
+  'menu.service_requests': '单日托管/特殊延时',
 } as const;
