@@ -1,5 +1,6 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useAccess } from '@/lib/authorization';
@@ -23,6 +24,7 @@ export function AppLayout() {
   const access = useAccess();
   const location = useLocation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 992);
 
   const items = useMemo<MenuItem[]>(() => {
@@ -75,7 +77,11 @@ export function AppLayout() {
             data-testid="side-menu"
             selectedKeys={selected ? [selected] : []}
             items={items}
-            onClick={({ key }) => void navigate(key)}
+            onClick={({ key }) => {
+              // Tapping the page's own item again reloads its data (a tablet has no refresh key).
+              if (key === location.pathname) void queryClient.invalidateQueries({ type: 'active' });
+              else void navigate(key);
+            }}
             style={{ borderInlineEnd: 'none' }}
           />
         </nav>
