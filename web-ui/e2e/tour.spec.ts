@@ -86,8 +86,15 @@ async function figure(page: Page, testId: string): Promise<number> {
 
 /** Picks `label` in the antd Select opened by clicking `select`. */
 async function choose(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+  // A click that lands while the dropdown is still opening can miss: try again until the
+  // select shows the choice.
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`)
+      .click({ timeout: 2_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Switches the header's school picker (district accounts) to `name`. */
