@@ -27,24 +27,16 @@ pub async fn edit_plan(
     body: crate::http::body::Json<NewServicePlan>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
-    scope.require_ability(Ability::EditPlans)?;
-    body.validate()?;
-    let version = if_match.version()?;
-    let (school, id, actor, body, now) = (
-        scope.school(),
+    versioned_write(
+        if_match,
+        scope,
+        clock,
         path.id,
-        scope.actor(),
-        body.into_inner(),
-        clock.now(),
-    );
-    let p = db
-        .run(move |c| {
-            tx(c, |c| {
-                drafts::edit_draft(c, school, id, version, &body, &actor, now)
-            })
-        })
-        .await?;
-    Ok(with_etag(p.version, &p))
+        body,
+        &db,
+        drafts::edit_draft,
+    )
+    .await
 }
 
 /// Delete a draft with its offerings (school admins). Send `If-Match`. Only drafts: a
@@ -90,22 +82,51 @@ pub async fn change_window(
     body: crate::http::body::Json<WindowEdit>,
     db: web::Data<Db>,
 ) -> AppResult<HttpResponse> {
+    versioned_write(
+        if_match,
+        scope,
+        clock,
+        path.id,
+        body,
+        &db,
+        drafts::change_window,
+    )
+    .await
+}
+
+/// A plan write of the store: (connection, school, plan, version read, body, actor, now).
+type Write<B> = fn(
+    &mut crate::db::DbConn,
+    crate::auth::SchoolId,
+    i64,
+    i64,
+    &B,
+    &crate::audit::Actor,
+    chrono::DateTime<chrono::Utc>,
+) -> Result<ServicePlan, crate::error::AppError>;
+
+/// A store write of a school admin's, guarded by the plan's version: the ability, the body,
+/// `If-Match`, one transaction, the plan with its new `ETag`.
+async fn versioned_write<B: Validate + Send + 'static>(
+    if_match: IfMatch,
+    scope: SchoolScope,
+    clock: Clock,
+    id: i64,
+    body: crate::http::body::Json<B>,
+    db: &Db,
+    write: Write<B>,
+) -> AppResult<HttpResponse> {
     scope.require_ability(Ability::EditPlans)?;
     body.validate()?;
     let version = if_match.version()?;
-    let (school, id, actor, body, now) = (
+    let (school, actor, body, now) = (
         scope.school(),
-        path.id,
         scope.actor(),
         body.into_inner(),
         clock.now(),
     );
     let p = db
-        .run(move |c| {
-            tx(c, |c| {
-                drafts::change_window(c, school, id, version, &body, &actor, now)
-            })
-        })
+        .run(move |c| tx(c, |c| write(c, school, id, version, &body, &actor, now)))
         .await?;
     Ok(with_etag(p.version, &p))
 }
